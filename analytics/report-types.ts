@@ -1,0 +1,72 @@
+/**
+ * The machine-readable report (`tiendo aggregate --json FILE`, `tong-hop.json`,
+ * `tiendo inspect --json`). Field names are a public contract: keep them stable
+ * and documented in the README.
+ */
+import type { Category, Deadline, Progress } from '../core/model';
+import type { Issue } from '../core/issue';
+
+export type ProgressCounts = Record<Progress, number>;
+export type CategoryCounts = Record<Category, number>;
+
+export interface ReportInput {
+  file: string;
+  sheet: string | null;
+  tasks: number;
+  /** Vietnamese message when the file was rejected, else null. */
+  error: string | null;
+  /** Stable code of the rejection (FILE_NOT_XLSX, NO_TABLE…), else null. */
+  errorCode?: string | null;
+  /** Rows examined below the header (the "nothing lost" accounting). */
+  rows?: number;
+}
+
+export interface ReportTotals {
+  tasks: number;
+  overdue: number;
+  progress: ProgressCounts;
+  categories: CategoryCounts;
+}
+
+export interface ReportUnit {
+  unit: string;
+  tasks: number;
+  overdue: number;
+  progress: ProgressCounts;
+  categories: CategoryCounts;
+  /** done + done_late over tasks, 0..1. */
+  doneRate: number;
+}
+
+export interface ReportTask {
+  file: string;
+  sheet: string;
+  row: number;
+  stt: string;
+  section: string | null;
+  task: string;
+  leadUnit: string;
+  leadUnits: string[];
+  coUnits: string[];
+  deadline: Deadline;
+  result: string;
+  progressText: string;
+  progress: Progress;
+  category: Category;
+  overdue: boolean;
+  daysLate: number | null;
+  taskId: string | null;
+  issues: Issue[];
+}
+
+export interface Report {
+  asOf: string;
+  inputs: ReportInput[];
+  totals: ReportTotals;
+  units: ReportUnit[];
+  tasks: ReportTask[];
+  /** File-, sheet- and aggregation-level issues (row issues are on their tasks). */
+  issues: Issue[];
+  /** Ready-to-paste Vietnamese sentences (also in tom-tat.txt). */
+  sentences: string[];
+}

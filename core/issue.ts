@@ -1,0 +1,76 @@
+/**
+ * Data problems are values, never exceptions: each is a coded issue attached to
+ * the file, sheet and row (and cell where known). Codes are stable: reports, the
+ * add-in and tests key on them. Messages are Vietnamese, for the user.
+ */
+
+export type IssueCode =
+  // file level: the file could not be read or holds no table
+  | 'FILE_NOT_FOUND'
+  | 'FILE_NOT_XLSX'
+  | 'FILE_LEGACY_XLS'
+  | 'FILE_ENCRYPTED'
+  | 'FILE_TRUNCATED'
+  | 'FILE_CORRUPT'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_EMPTY'
+  | 'NO_TABLE'
+  | 'MISSING_COLUMN'
+  // row level
+  | 'ROW_NOT_TASK'
+  | 'NO_TASK_TEXT'
+  | 'NO_DEADLINE'
+  | 'DEADLINE_UNPARSED'
+  | 'UNKNOWN_STATUS'
+  | 'NO_STATUS'
+  | 'NO_LEAD_UNIT'
+  | 'UNKNOWN_UNIT'
+  | 'LEGACY_UNIT'
+  | 'DUPLICATE_STT'
+  | 'STT_OUT_OF_ORDER'
+  | 'OVERDUE_IN_PROGRESS'
+  | 'DONE_AFTER_DEADLINE'
+  | 'DONE_SUGGESTED'
+  | 'LEGACY_ENCODING'
+  | 'FORMULA_TEXT'
+  // aggregation level
+  | 'DUPLICATE_TASK'
+  | 'RESUBMISSION_CONFLICT'
+  | 'NO_TASK_ID'
+  | 'UNKNOWN_TASK_ID'
+  | 'NOT_RETURNED';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** Vietnamese message for the user, naming the cell where there is one. */
+  message: string;
+  file?: string;
+  sheet?: string;
+  /** 1-based sheet row. */
+  row?: number;
+  /** A1 address of the cell concerned, e.g. "G12". */
+  cell?: string;
+  /** A proposed correction, offered to the user and never applied silently. */
+  suggestion?: string;
+}
+
+/** Build an issue; severity defaults by code. */
+export function issue(code: IssueCode, message: string, at: Omit<Issue, 'code' | 'message' | 'severity'> & { severity?: Severity } = {}): Issue {
+  const { severity, ...rest } = at;
+  return { code, severity: severity ?? defaultSeverity(code), message, ...rest };
+}
+
+const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
+  'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
+]);
+const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);
+
+export function defaultSeverity(code: IssueCode): Severity {
+  if (ERRORS.has(code)) return 'error';
+  if (INFOS.has(code)) return 'info';
+  return 'warning';
+}

@@ -1,0 +1,48 @@
+/** Input discovery: files as given, folders walked recursively for spreadsheet files. */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+
+/** Extensions picked up in folders: .xlsx/.xlsm are read; the others are reported as rejected, never ignored. */
+export const SPREADSHEET_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods']);
+
+export interface Discovered {
+  /** Paths to read (relative to cwd when inside it), sorted, each once. */
+  files: string[];
+  /** Arguments that do not exist. */
+  missing: string[];
+}
+
+/** Lock files (~$x.xlsx) and hidden files/folders (.x) are skipped. */
+export function skipped(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.');
+}
+
+export async function discoverInputs(args: string[], cwd = process.cwd()): Promise<Discovered> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const st = await stat(abs).catch(() => null);
+    if (!st) missing.push(arg);
+    else if (st.isDirectory()) for (const f of await walk(abs)) files.add(display(f, cwd));
+    else files.add(display(abs, cwd));
+  }
+  return { files: [...files].sort(), missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries) {
+    if (skipped(e.name)) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && SPREADSHEET_EXTS.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+function display(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}

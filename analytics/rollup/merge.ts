@@ -1,0 +1,107 @@
+/**
+ * Re-submissions: the same task reported in several files (a corrected file, or
+ * the master list and a unit's return) is merged into one. Identity: the task ID
+ * of a tiendo-distributed workbook, else the core task key + lead unit.
+ */
+import { issue, type Issue } from '../../core/issue';
+import type { Task } from '../../core/model';
+import { taskKey } from '../../core/taskkey';
+
+export interface DatedTask {
+  task: Task;
+  /** Modification time of the task's file (ms); missing counts as oldest. */
+  mtime: number;
+}
+
+export interface MergeResult {
+  tasks: Task[];
+  issues: Issue[];
+}
+
+/** Stable identity of a task across files. */
+export function mergeKey(t: Task): string {
+  return t.taskId ? 'id:' + t.taskId : 'key:' + taskKey(t) + '|' + t.leadUnit;
+}
+
+/**
+ * Merge copies of a task found in different files. The winning file is the newest
+ * one whose copy reports something (status or result), ties broken by the later
+ * path; copies within one file are all kept (they are separate rows). Each dropped
+ * copy becomes an issue: RESUBMISSION_CONFLICT when both copies report something
+ * different, else DUPLICATE_TASK. With `keepDuplicates` every copy is kept and
+ * each later copy gets a DUPLICATE_TASK note. Order of the kept tasks is the input order.
+ *
+ * @example mergeResubmissions([{task: a, mtime: 1}, {task: aCorrected, mtime: 2}]) // → {tasks: [aCorrected], issues: [RESUBMISSION_CONFLICT]}
+ */
+export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): MergeResult {
+  const groups = new Map<string, DatedTask[]>();
+  for (const it of items) {
+    const k = mergeKey(it.task);
+    const g = groups.get(k);
+    if (g) g.push(it);
+    else groups.set(k, [it]);
+  }
+  const dropped = new Set<Task>();
+  const issues: Issue[] = [];
+  for (const group of groups.values()) {
+    const files = new Set(group.map((g) => g.task.file));
+    if (files.size < 2) continue;
+    if (keepDuplicates) {
+      issues.push(...keptCopies(group));
+      continue;
+    }
+    const winner = pickWinner(group);
+    for (const g of group) {
+      if (g.task.file === winner.task.file) continue;
+      dropped.add(g.task);
+      issues.push(droppedIssue(g.task, winner.task));
+    }
+  }
+  return { tasks: items.map((i) => i.task).filter((t) => !dropped.has(t)), issues };
+}
+
+function reports(t: Task): boolean {
+  return t.progress !== 'unreported' || t.resultText.trim() !== '';
+}
+
+function newer(a: DatedTask, b: DatedTask): boolean {
+  if (a.mtime !== b.mtime) return a.mtime > b.mtime;
+  return a.task.file > b.task.file;
+}
+
+function pickWinner(group: DatedTask[]): DatedTask {
+  const pool = group.some((g) => reports(g.task)) ? group.filter((g) => reports(g.task)) : group;
+  return pool.reduce((best, g) => (newer(g, best) ? g : best));
+}
+
+function differs(a: Task, b: Task): string | null {
+  if (!reports(a) || !reports(b)) return null;
+  if (a.progress !== b.progress || a.progressText.trim() !== b.progressText.trim()) {
+    return `Tiến độ "${a.progressText}" khác "${b.progressText}"`;
+  }
+  if (a.resultText.trim() !== b.resultText.trim()) return 'Kết quả thực hiện khác nhau';
+  return null;
+}
+
+function label(t: Task): string {
+  const text = t.task.length > 80 ? t.task.slice(0, 79) + '…' : t.task;
+  return `Nhiệm vụ${t.stt ? ' STT ' + t.stt : ''} "${text}"`;
+}
+
+function droppedIssue(lost: Task, kept: Task): Issue {
+  const at = { file: lost.file, sheet: lost.sheet, row: lost.row };
+  const diff = differs(lost, kept);
+  const base = `${label(lost)} (${lost.leadUnit}) cũng có trong tệp "${kept.file}" hàng ${kept.row}; dùng bản đó, bỏ bản trong tệp này`;
+  return diff
+    ? issue('RESUBMISSION_CONFLICT', `${base}. ${diff}.`, { ...at, suggestion: `Kiểm tra lại với bản trong "${kept.file}".` })
+    : issue('DUPLICATE_TASK', `${base} (nội dung trùng khớp).`, { ...at, severity: 'info' });
+}
+
+function keptCopies(group: DatedTask[]): Issue[] {
+  const [first, ...rest] = group;
+  return rest
+    .filter((g) => g.task.file !== first.task.file)
+    .map((g) => issue('DUPLICATE_TASK',
+      `${label(g.task)} (${g.task.leadUnit}) cũng có trong tệp "${first.task.file}" hàng ${first.task.row}; giữ cả hai bản (--keep-duplicates).`,
+      { file: g.task.file, sheet: g.task.sheet, row: g.task.row, severity: 'info' }));
+}

@@ -69,4 +69,6 @@ export interface Report {
   issues: Issue[];
   /** Ready-to-paste Vietnamese sentences (also in tom-tat.txt). */
   sentences: string[];
+  /** With a `distribute` manifest (--sent): per unit, tasks sent but not returned ("chưa báo cáo"). */
+  notReturned?: { unit: string; tasks: number }[];
 }

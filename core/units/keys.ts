@@ -1,0 +1,57 @@
+/**
+ * Token keys for unit matching. A cell is cut into word tokens (letters and
+ * digits) with their offsets in the cleaned text; each token gets a fold key
+ * (lower case, no diacritics, đ→d, so tone placement never matters: hoà = hòa)
+ * and a paren depth, so text inside "( … )" is never taken for a unit name.
+ */
+import { foldKey } from './text';
+
+export interface Token {
+  /** Fold key of the word (numbers lose leading zeros: "06" → "6"). */
+  key: string;
+  start: number;
+  end: number;
+  /** Paren/bracket depth at the token (0 = top level). */
+  depth: number;
+  /** A ";" or ":" or a parenthesised group sits between this and the previous depth-0 token. */
+  hardBreak: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Fold one word token; numbers drop leading zeros so "06" matches "6". */
+export function tokenKey(word: string): string {
+  const k = foldKey(word).replace(/\s+/g, '');
+  return /^\d+$/.test(k) ? String(Number(k)) : k;
+}
+
+/** Word tokens of `text` with offsets, paren depth and hard breaks. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let depth = 0;
+  let last = 0;
+  let pendingBreak = false;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const between = text.slice(last, start);
+    for (const ch of between) {
+      if (ch === '(' || ch === '[') {
+        depth++;
+        pendingBreak = true;
+      } else if ((ch === ')' || ch === ']') && depth > 0) {
+        depth--;
+        pendingBreak = true;
+      } else if (ch === ';' || ch === ':') pendingBreak = true;
+    }
+    const key = tokenKey(m[0]);
+    if (key) out.push({ key, start, end: start + m[0].length, depth, hardBreak: depth === 0 && pendingBreak });
+    if (depth === 0) pendingBreak = false;
+    last = start + m[0].length;
+  }
+  return out;
+}
+
+/** Token keys of a registry name (parenthesised parts dropped), e.g. "Bộ KH&CN" → ["bo","kh","cn"]. */
+export function nameKeys(name: string): string[] {
+  return tokenize(name).filter((t) => t.depth === 0).map((t) => t.key);
+}

@@ -1,0 +1,173 @@
+/**
+ * Tiny helpers for scanning SpreadsheetML with indexOf/charCodeAt: element search that
+ * respects an optional namespace prefix, attribute reading, text decoding (entities,
+ * numeric character references, CDATA, OOXML `_xHHHH_` escapes) and rich-text flattening.
+ */
+
+/** Namespace prefix of the document's root element ("" or e.g. "x:"), so `<x:row>` files read too. */
+export function rootPrefix(xml: string): string {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return '';
+    const c = xml.charCodeAt(i + 1);
+    if (c !== 63 /* ? */ && c !== 33 /* ! */) break;
+    i++;
+  }
+  let j = i + 1;
+  while (j < xml.length && !isNameEnd(xml.charCodeAt(j))) j++;
+  const name = xml.slice(i + 1, j);
+  const colon = name.indexOf(':');
+  return colon < 0 ? '' : name.slice(0, colon + 1);
+}
+
+/** True for the characters that end an element name: space, tab, CR, LF, ">" and "/". */
+export function isNameEnd(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/** Index of the next start tag `<tag` (exact name) at or after `from` and before `end`, or -1. */
+export function findTag(xml: string, tag: string, from: number, end = xml.length): number {
+  const open = '<' + tag;
+  let i = from;
+  for (;;) {
+    i = xml.indexOf(open, i);
+    if (i < 0 || i >= end) return -1;
+    if (isNameEnd(xml.charCodeAt(i + open.length))) return i;
+    i += open.length;
+  }
+}
+
+/** Index just past the `>` closing the start tag that begins at `start`. */
+export function tagEnd(xml: string, start: number): number {
+  // Attribute values in OOXML never contain a raw ">" unescaped in practice, but tolerate it in quotes.
+  let i = start + 1;
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i + 1;
+    if (c === 34 || c === 39) {
+      const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (q < 0) return n;
+      i = q + 1;
+    } else i++;
+  }
+  return n;
+}
+
+/** True when the start tag ending at `end` (index past ">") is self-closing. */
+export function selfClosing(xml: string, end: number): boolean {
+  return xml.charCodeAt(end - 2) === 47;
+}
+
+/**
+ * The raw (still encoded) value of attribute `name` in the start tag [start, end), or null.
+ * `name` may be a local name ("id") matching any prefix ("r:id") when `anyPrefix` is set.
+ */
+export function attr(xml: string, start: number, end: number, name: string, anyPrefix = false): string | null {
+  let i = start + 1;
+  while (i < end && !isNameEnd(xml.charCodeAt(i))) i++;
+  while (i < end) {
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isNameEnd(xml.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61) { i++; continue; }
+    i++;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i);
+    if (q !== 34 && q !== 39) return null;
+    const valEnd = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (valEnd < 0) return null;
+    if (nameMatches(xml, nameStart, nameEnd, name, anyPrefix)) return xml.slice(i + 1, valEnd);
+    i = valEnd + 1;
+  }
+  return null;
+}
+
+function nameMatches(xml: string, s: number, e: number, name: string, anyPrefix: boolean): boolean {
+  const len = e - s;
+  if (len === name.length) return xml.startsWith(name, s);
+  if (!anyPrefix || len <= name.length) return false;
+  return xml.charCodeAt(e - name.length - 1) === 58 /* : */ && xml.startsWith(name, e - name.length);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Decoded attribute value, or null. */
+export function attrText(xml: string, start: number, end: number, name: string, anyPrefix = false): string | null {
+  const v = attr(xml, start, end, name, anyPrefix);
+  return v === null ? null : decodeText(v);
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes XML entities, numeric character references and OOXML `_xHHHH_` escapes. */
+export function decodeText(s: string): string {
+  let out = s.indexOf('&') >= 0 ? decodeEntities(s) : s;
+  if (out.indexOf('_x') >= 0) out = decodeOoxmlEscapes(out);
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (m, ref: string) => {
+    if (ref.charCodeAt(0) !== 35) return NAMED[ref];
+    const code = ref.charCodeAt(1) === 120 ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** `_x000D_` → CR; `_x005F_` escapes a literal underscore (ST_Xstring). */
+function decodeOoxmlEscapes(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text content between `from` and `to` (the inside of an element), decoded; CDATA kept verbatim. */
+export function innerText(xml: string, from: number, to: number): string {
+  const cd = xml.indexOf('<![CDATA[', from);
+  if (cd < 0 || cd >= to) return decodeText(xml.slice(from, to));
+  let out = '';
+  let i = from;
+  while (i < to) {
+    const c = xml.indexOf('<![CDATA[', i);
+    if (c < 0 || c >= to) { out += decodeText(xml.slice(i, to)); break; }
+    out += decodeText(xml.slice(i, c));
+    const e = xml.indexOf(']]>', c + 9);
+    const stop = e < 0 || e > to ? to : e;
+    out += xml.slice(c + 9, stop);
+    i = stop + 3;
+  }
+  return out;
+}
+
+/**
+ * The text of a string item (`<si>` / `<is>` content between from and to): the plain `<t>`
+ * or the concatenated `<r><t>` runs, excluding phonetic `<rPh>` runs.
+ */
+export function richText(xml: string, from: number, to: number, p: string): string {
+  const tTag = p + 't';
+  const rPh = p + 'rPh';
+  const closeT = '</' + tTag + '>';
+  let out = '';
+  let i = from;
+  let nextPh = findTag(xml, rPh, i, to);
+  for (;;) {
+    const t = findTag(xml, tTag, i, to);
+    if (t < 0) return out;
+    if (nextPh >= 0 && nextPh < t) {
+      const phEnd = xml.indexOf('</' + rPh + '>', nextPh);
+      i = phEnd < 0 ? to : phEnd;
+      nextPh = findTag(xml, rPh, i, to);
+      continue;
+    }
+    const open = tagEnd(xml, t);
+    if (selfClosing(xml, open)) { i = open; continue; }
+    const close = xml.indexOf(closeT, open);
+    const stop = close < 0 || close > to ? to : close;
+    out += innerText(xml, open, stop);
+    i = stop + closeT.length;
+  }
+}

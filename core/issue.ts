@@ -31,6 +31,7 @@ export type IssueCode =
   | 'OVERDUE_IN_PROGRESS'
   | 'DONE_AFTER_DEADLINE'
   | 'DONE_SUGGESTED'
+  | 'DONE_LATE_BUT_ON_TIME'
   | 'LEGACY_ENCODING'
   | 'FORMULA_TEXT'
   // aggregation level

@@ -1,0 +1,360 @@
+/**
+ * The only file that touches Office.js. Reads the open sheet into a core Grid in one
+ * Excel.run with one sync, and writes plain data back: each write is one Excel.run whose
+ * payload is split into chunks that stay under the 5 MB request limit of Excel on the web
+ * (one sync per chunk, so a 5,000-row column is one sync; never a sync per row or cell).
+ * Everything else in the add-in sees Grids, strings and numbers, never Excel objects.
+ */
+import type { CellStyle, CellValue, Grid, MergeRange } from '../core/grid';
+
+export type ReadScope = 'sheet' | 'selection';
+
+/** Bytes of cell data queued before a sync. Excel on the web rejects requests over 5 MB; this keeps a margin for JSON overhead. */
+export const PAYLOAD_BUDGET = 4_000_000;
+
+export interface WriteOptions {
+  /** Override the per-sync payload budget (tests). */
+  budget?: number;
+}
+
+/** A rectangle of values to write. row/col are 1-based sheet coordinates of values[0][0]. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  values: CellValue[][];
+  /** Number format per column of the block ("@" text, "0", "dd/mm/yyyy"); missing → "General". */
+  formats?: (string | undefined)[];
+  bold?: boolean;
+  fill?: string;
+}
+
+/** A conditional format colouring whole rows when `formula` (relative to the range's top-left row) is true. */
+export interface RowRule {
+  formula: string;
+  fill: string;
+  font?: string;
+}
+
+/** The summary sheet, as plain data laid out by addin/summary.ts. */
+export interface SummarySheet {
+  name: string;
+  /** Lines above the table (title, "(Kèm theo …)", as-of line). */
+  title: string[];
+  header: string[];
+  rows: CellValue[][];
+  /** A totals row under the table (bold), same width as header. */
+  totals: CellValue[];
+  formats: (string | undefined)[];
+  /** Paragraphs under the table (the narrative sentences). */
+  notes: string[];
+  /** Chart of header columns 0..chartLastCol (category axis = column 0) over the table rows. */
+  chart: { title: string; lastCol: number } | null;
+}
+
+// ---------------------------------------------------------------- read
+
+/**
+ * The active sheet's used range (or the selection) as a Grid: values, number formats,
+ * merged areas, font names and bold, in one Excel.run and one sync.
+ */
+export async function readActiveSheet(scope: ReadScope = 'sheet'): Promise<Grid> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const range = scope === 'selection' ? context.workbook.getSelectedRange() : sheet.getUsedRange(true);
+    range.load('address,values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
+    const merged = range.getMergedAreasOrNullObject();
+    merged.load('address');
+    const props = range.getCellProperties({ format: { font: { name: true, bold: true } } });
+    await context.sync();
+    const fonts = props.value.map((row) => row.map((p) => ({ name: p.format?.font?.name, bold: p.format?.font?.bold })));
+    return toGrid({
+      name: sheet.name,
+      rowIndex: range.rowIndex,
+      columnIndex: range.columnIndex,
+      values: range.values as unknown[][],
+      numberFormat: range.numberFormat as unknown[][],
+      fonts,
+      mergedAddress: merged.isNullObject ? '' : merged.address,
+    });
+  });
+}
+
+export interface RawRead {
+  name: string;
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  fonts: { name?: string; bold?: boolean }[][];
+  mergedAddress: string;
+}
+
+/** Pure: what Excel returned → Grid (exported for tests). Empty strings become null; styles are interned. */
+export function toGrid(raw: RawRead): Grid {
+  const origin = { row: raw.rowIndex + 1, col: raw.columnIndex + 1 };
+  const interned = new Map<string, CellStyle>();
+  const rows: CellValue[][] = [];
+  const styles: (CellStyle | undefined)[][] = [];
+  for (let r = 0; r < raw.values.length; r++) {
+    const src = raw.values[r];
+    const row: CellValue[] = new Array(src.length);
+    const srow: (CellStyle | undefined)[] = new Array(src.length);
+    for (let c = 0; c < src.length; c++) {
+      row[c] = toCellValue(src[c]);
+      srow[c] = styleOf(interned, raw.numberFormat[r]?.[c], raw.fonts[r]?.[c]);
+    }
+    rows.push(row);
+    styles.push(srow);
+  }
+  const merges = parseAreas(raw.mergedAddress)
+    .map((m) => ({ top: m.top - origin.row, left: m.left - origin.col, bottom: m.bottom - origin.row, right: m.right - origin.col }))
+    .filter((m) => m.bottom >= 0 && m.right >= 0);
+  return { name: raw.name, rows, merges, styles, origin };
+}
+
+function toCellValue(v: unknown): CellValue {
+  if (v === '' || v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+function styleOf(interned: Map<string, CellStyle>, numFmt: unknown, font: { name?: string; bold?: boolean } | undefined): CellStyle | undefined {
+  const fmt = typeof numFmt === 'string' && numFmt !== 'General' ? numFmt : undefined;
+  const name = font?.name || undefined;
+  const bold = font?.bold ? true : undefined;
+  if (!fmt && !name && !bold) return undefined;
+  const key = `${fmt ?? ''}\u0000${name ?? ''}\u0000${bold ? 1 : 0}`;
+  let s = interned.get(key);
+  if (!s) {
+    s = {};
+    if (fmt) s.numFmt = fmt;
+    if (name) s.font = name;
+    if (bold) s.bold = true;
+    interned.set(key, s);
+  }
+  return s;
+}
+
+/** 1-based sheet rectangles of an A1 areas address ("Sheet1!A1:C1, Sheet1!A5:G5" or "A1:C1,A5"). */
+export function parseAreas(address: string): MergeRange[] {
+  if (!address) return [];
+  const parts = address.includes('!') ? address.split('!').slice(1).map((p) => p.split(',')[0]) : address.split(',');
+  const out: MergeRange[] = [];
+  for (const part of parts) {
+    const m = /^\s*\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/.exec(part);
+    if (!m) continue;
+    const left = columnNumber(m[1]);
+    const top = Number(m[2]);
+    const right = m[3] ? columnNumber(m[3]) : left;
+    const bottom = m[4] ? Number(m[4]) : top;
+    out.push({ top, left, bottom, right });
+  }
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+// ---------------------------------------------------------------- write helpers (pure)
+
+/** Value as sent to Excel: null → "" (clears the cell), Date → serial day number. */
+export function toExcelValue(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+  return v;
+}
+
+/** True for text Excel would turn into a formula when written as a value. */
+export function looksLikeFormula(v: unknown): boolean {
+  return typeof v === 'string' && /^[=+\-@]/.test(v);
+}
+
+/**
+ * Number formats for a block: the column's format, forced to "@" (text) on every string cell
+ * that starts with = + - @, so hostile or odd cell text is written as text, never as a formula.
+ */
+export function guardedFormats(values: CellValue[][], formats: (string | undefined)[] = []): string[][] {
+  return values.map((row) =>
+    row.map((v, c) => (looksLikeFormula(v) ? '@' : v instanceof Date && !formats[c] ? 'dd/mm/yyyy' : (formats[c] ?? 'General'))),
+  );
+}
+
+/** Rough JSON size of a row of values (what the request carries). */
+function rowBytes(row: CellValue[]): number {
+  let n = 2;
+  for (const v of row) n += (typeof v === 'string' ? v.length * 2 : 12) + 12; // value + format, UTF-16 worst case
+  return n;
+}
+
+/** Splits rows into [start, end) chunks whose estimated payload stays under `budget` bytes. */
+export function chunkRows(values: CellValue[][], budget = PAYLOAD_BUDGET): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  for (let r = 0; r < values.length; r++) {
+    const b = rowBytes(values[r]);
+    if (r > start && size + b > budget) {
+      chunks.push([start, r]);
+      start = r;
+      size = 0;
+    }
+    size += b;
+  }
+  if (values.length > start) chunks.push([start, values.length]);
+  return chunks;
+}
+
+/** Queues writes and syncs only when the queued payload would pass the budget: one sync per chunk, not per row. */
+class Batch {
+  private queued = 0;
+  syncs = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+  async add(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > this.budget) await this.flush();
+    this.queued += bytes;
+  }
+  async flush(): Promise<void> {
+    this.queued = 0;
+    this.syncs++;
+    await this.context.sync();
+  }
+}
+
+async function queueBlock(sheet: Excel.Worksheet, block: CellBlock, batch: Batch, budget: number): Promise<void> {
+  const width = Math.max(0, ...block.values.map((r) => r.length));
+  if (!width) return;
+  const values = block.values.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
+  for (const [start, end] of chunkRows(values, budget)) {
+    const part = values.slice(start, end);
+    const bytes = part.reduce((n, r) => n + rowBytes(r), 0);
+    await batch.add(bytes);
+    const range = sheet.getRangeByIndexes(block.row - 1 + start, block.col - 1, end - start, width);
+    range.numberFormat = guardedFormats(part, block.formats); // before values: "@" cells take text literally
+    range.values = part.map((r) => r.map(toExcelValue));
+    if (block.bold) range.format.font.bold = true;
+    if (block.fill) range.format.fill.color = block.fill;
+  }
+}
+
+// ---------------------------------------------------------------- writes (one Excel.run each)
+
+/** Writes blocks of values into an existing sheet. Returns the number of syncs used. */
+export async function writeBlocks(sheetName: string, blocks: CellBlock[], opts: WriteOptions = {}): Promise<number> {
+  const budget = opts.budget ?? PAYLOAD_BUDGET;
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const batch = new Batch(context, budget);
+    for (const block of blocks) await queueBlock(sheet, block, batch, budget);
+    await batch.flush();
+    return batch.syncs;
+  });
+}
+
+/**
+ * Replaces sheet `sheetName` (deleted if it exists, so re-running never stacks copies) with the blocks,
+ * a header row frozen at `freezeRows`, and activates it. Returns the number of syncs used.
+ */
+export async function writeNewSheet(sheetName: string, blocks: CellBlock[], opts: WriteOptions & { freezeRows?: number } = {}): Promise<number> {
+  const budget = opts.budget ?? PAYLOAD_BUDGET;
+  return Excel.run(async (context) => {
+    const sheet = await freshSheet(context, sheetName);
+    const batch = new Batch(context, budget);
+    for (const block of blocks) await queueBlock(sheet, block, batch, budget);
+    if (opts.freezeRows) sheet.freezePanes.freezeRows(opts.freezeRows);
+    sheet.getRange().format.autofitColumns();
+    sheet.activate();
+    await batch.flush();
+    return batch.syncs + 1;
+  });
+}
+
+async function freshSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  existing.load('isNullObject');
+  await context.sync();
+  if (!existing.isNullObject) existing.delete();
+  return context.workbook.worksheets.add(name);
+}
+
+/** Colours rows of `address` by rules (first match wins); clears the range's previous conditional formats first. */
+export async function setRowHighlights(sheetName: string, address: string, rules: RowRule[]): Promise<void> {
+  await Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+    range.conditionalFormats.clearAll();
+    for (const rule of rules) {
+      const cf = range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = rule.formula;
+      cf.custom.format.fill.color = rule.fill;
+      if (rule.font) cf.custom.format.font.color = rule.font;
+      cf.stopIfTrue = true;
+    }
+    await context.sync();
+  });
+}
+
+/** A dropdown of `values` on `address` (other text is still accepted, with a warning). */
+export async function setListValidation(sheetName: string, address: string, values: string[], message: { title: string; text: string }): Promise<void> {
+  await Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+    range.dataValidation.clear();
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: values.join(',') } };
+    range.dataValidation.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle, title: message.title, message: message.text };
+    await context.sync();
+  });
+}
+
+/** Creates (or replaces) the summary sheet: title lines, an Excel table, a bold totals row, notes, and a native chart. */
+export async function writeSummarySheet(s: SummarySheet, opts: WriteOptions = {}): Promise<void> {
+  const budget = opts.budget ?? PAYLOAD_BUDGET;
+  await Excel.run(async (context) => {
+    const sheet = await freshSheet(context, s.name);
+    const batch = new Batch(context, budget);
+    const width = s.header.length;
+    const titleRows = s.title.length + 1;
+    const headerRow = titleRows + 1;
+    const lastRow = headerRow + s.rows.length;
+    await queueBlock(sheet, { row: 1, col: 1, values: s.title.map((t) => [t]), bold: true }, batch, budget);
+    await queueBlock(sheet, { row: headerRow, col: 1, values: [s.header, ...s.rows], formats: s.formats }, batch, budget);
+    await queueBlock(sheet, { row: lastRow + 1, col: 1, values: [s.totals], formats: s.formats, bold: true }, batch, budget);
+    await queueBlock(sheet, { row: lastRow + 3, col: 1, values: s.notes.map((n) => [n]) }, batch, budget);
+    const tableRange = sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 1, width);
+    const table = sheet.tables.add(tableRange, true);
+    table.style = 'TableStyleMedium2';
+    if (s.chart && s.rows.length) {
+      const data = sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 1, s.chart.lastCol + 1);
+      const chart = sheet.charts.add('ColumnStacked' as Excel.ChartType, data, 'Columns' as Excel.ChartSeriesBy);
+      chart.title.text = s.chart.title;
+      chart.setPosition(`A${lastRow + 4 + s.notes.length}`);
+      chart.height = Math.max(260, 22 * s.rows.length + 120);
+      chart.width = 720;
+    }
+    sheet.freezePanes.freezeRows(headerRow);
+    sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 2, width).format.autofitColumns();
+    sheet.activate();
+    await batch.flush();
+  });
+}
+
+/** Activates `sheetName` and selects `address` (clicking an issue in the pane). */
+export async function selectCell(sheetName: string, address: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** Waits for Office to be ready; resolves false when not hosted in Excel. */
+export async function officeReady(): Promise<boolean> {
+  if (typeof Office === 'undefined') return false;
+  const info = await Office.onReady();
+  return info.host === Office.HostType.Excel;
+}

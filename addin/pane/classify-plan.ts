@@ -1,0 +1,164 @@
+/**
+ * "Phân loại": which cells to write, which rows to colour and where the status dropdown goes,
+ * as plain data for the adapter. Pure. Beside the table: the own columns are reused when their
+ * headers are found (idempotent), else placed in the first empty columns right of the table.
+ * In a new sheet: one row per task with its source row, key fields and the same own columns.
+ */
+import { columnLetter, sheetCol, sheetRow } from '../../core/grid';
+import type { CellValue, Grid } from '../../core/grid';
+import type { SheetRead, Task } from '../../core/model';
+import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
+import { daysBetween } from '../../core/dates';
+import { formatDateVi } from '../../core/format';
+import type { CellBlock, RowRule } from '../excel-adapter';
+import { findOwnColumns, OWN, OWN_HEADERS } from './own-columns';
+
+export const CLASSIFY_SHEET = 'Phân loại';
+export const OVERDUE_MARK = 'Quá hạn';
+
+export const COLORS = { overdue: '#F8CBAD', done: '#C6EFCE', dueSoon: '#FFEB9C' } as const;
+
+export interface ClassifyPlan {
+  /** Sheet written to (the table's sheet, or CLASSIFY_SHEET). */
+  sheet: string;
+  newSheet: boolean;
+  blocks: CellBlock[];
+  /** 1-based sheet columns of the own columns, in OWN_HEADERS order. */
+  columns: number[];
+  highlight: { address: string; rules: RowRule[] } | null;
+  /** Status dropdown on the source table's "Tiến độ" column. */
+  validation: { sheet: string; address: string } | null;
+  /** Tasks written. */
+  rows: number;
+}
+
+/** The five own values of a task: normalised status, category, "Quá hạn", days late, days left. */
+export function ownValues(t: Task): CellValue[] {
+  const daysLeft = !t.overdue && t.deadline.due && t.category === 'open_in_time' ? daysBetween(t.asOf, t.deadline.due) : null;
+  return [PROGRESS_LABELS[t.progress], CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_MARK : null, t.daysLate ?? null, daysLeft];
+}
+
+const OWN_FORMATS = ['@', '@', '@', '0', '0'];
+
+/** Conditional-format rules on rows starting at `firstRow`, reading own columns at the given sheet columns. */
+export function rowRules(cols: number[], firstRow: number, dueSoonDays: number): RowRule[] {
+  const ref = (i: number) => `$${columnLetter(cols[i])}${firstRow}`;
+  const done = [CATEGORY_LABELS.done_on_time, CATEGORY_LABELS.done_late].map((l) => `${ref(OWN.category)}=${quote(l)}`);
+  return [
+    { formula: `=${ref(OWN.overdue)}=${quote(OVERDUE_MARK)}`, fill: COLORS.overdue, font: '#9C0006' },
+    { formula: `=AND(ISNUMBER(${ref(OWN.daysLeft)}),${ref(OWN.daysLeft)}<=${Math.max(0, Math.floor(dueSoonDays))})`, fill: COLORS.dueSoon, font: '#9C5700' },
+    { formula: `=OR(${done.join(',')})`, fill: COLORS.done, font: '#006100' },
+  ];
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function lastTaskRow(tasks: Task[]): number {
+  return tasks.reduce((m, t) => Math.max(m, t.rowEnd ?? t.row), 0);
+}
+
+function statusValidation(grid: Grid, read: SheetRead, tasks: Task[]): ClassifyPlan['validation'] {
+  const c = read.layout?.columns.status;
+  if (c === undefined || !tasks.length || !read.layout) return null;
+  const col = columnLetter(sheetCol(grid, c));
+  const first = sheetRow(grid, read.layout.firstDataRow);
+  return { sheet: read.sheet ?? grid.name, address: `${col}${first}:${col}${Math.max(first, lastTaskRow(tasks))}` };
+}
+
+/** True when grid column c holds nothing between grid rows top..bottom. */
+function columnEmpty(grid: Grid, c: number, top: number, bottom: number): boolean {
+  for (let r = top; r <= bottom; r++) {
+    const v = grid.rows[r]?.[c];
+    if (v !== null && v !== undefined && v !== '') return false;
+  }
+  return true;
+}
+
+/** Grid columns for the own columns: the ones found again, the rest in empty columns right of the table. */
+function ownGridColumns(grid: Grid, read: SheetRead, lastGridRow: number): number[] {
+  const layout = read.layout!;
+  const found = findOwnColumns(grid);
+  const taken = new Set(found.flatMap((p) => (p ? [p.c] : [])));
+  let next = Math.max(layout.headers.length, ...Object.values(layout.columns).map((c) => (c ?? 0) + 1), ...[...taken].map((c) => c + 1));
+  return found.map((p) => {
+    if (p) return p.c;
+    while (taken.has(next) || !columnEmpty(grid, next, layout.headerTop, lastGridRow)) next++;
+    taken.add(next);
+    return next++;
+  });
+}
+
+/** Plan for writing beside the table. `grid` is the sheet as read (own columns included). */
+export function planBeside(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDays: number): ClassifyPlan {
+  const layout = read.layout!;
+  const sheet = read.sheet ?? grid.name;
+  const firstRow = sheetRow(grid, layout.firstDataRow);
+  const lastRow = Math.max(firstRow, lastTaskRow(tasks));
+  const gridCols = ownGridColumns(grid, read, lastRow - sheetRow(grid, 0));
+  const cols = gridCols.map((c) => sheetCol(grid, c));
+  const byRow = new Map(tasks.map((t) => [t.row, t]));
+  const headerRow = sheetRow(grid, layout.headerBottom);
+  const blocks: CellBlock[] = cols.map((col, i) => ({
+    row: headerRow,
+    col,
+    values: [[OWN_HEADERS[i]]],
+    formats: ['@'],
+    bold: true,
+  }));
+  const height = lastRow - firstRow + 1;
+  cols.forEach((col, i) => {
+    const values: CellValue[][] = [];
+    for (let k = 0; k < height; k++) {
+      const t = byRow.get(firstRow + k);
+      values.push([t ? ownValues(t)[i] : null]);
+    }
+    blocks.push({ row: firstRow, col, values, formats: [OWN_FORMATS[i]] });
+  });
+  const left = Math.min(sheetCol(grid, 0), ...cols);
+  const right = Math.max(...cols, sheetCol(grid, layout.headers.length - 1));
+  const address = `${columnLetter(left)}${firstRow}:${columnLetter(right)}${lastRow}`;
+  return {
+    sheet,
+    newSheet: false,
+    blocks,
+    columns: cols,
+    highlight: tasks.length ? { address, rules: rowRules(cols, firstRow, dueSoonDays) } : null,
+    validation: statusValidation(grid, read, tasks),
+    rows: tasks.length,
+  };
+}
+
+export const NEW_SHEET_HEADERS = ['Trang tính', 'Dòng', 'STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Hạn (ngày)', 'Tiến độ (gốc)'];
+
+/** Plan for a new sheet "Phân loại": one row per task (source sheet and row kept). */
+export function planNewSheet(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDays: number): ClassifyPlan {
+  const header = [...NEW_SHEET_HEADERS, ...OWN_HEADERS];
+  const rows: CellValue[][] = tasks.map((t) => [
+    t.sheet,
+    t.row,
+    t.stt,
+    t.task,
+    t.leadUnit || t.leadUnitText,
+    t.deadline.text,
+    formatDateVi(t.deadline.due),
+    t.progressText,
+    ...ownValues(t),
+  ]);
+  const formats = ['@', '0', '@', '@', '@', '@', '@', '@', ...OWN_FORMATS];
+  const cols = OWN_HEADERS.map((_, i) => NEW_SHEET_HEADERS.length + i + 1);
+  const lastRow = Math.max(2, tasks.length + 1);
+  return {
+    sheet: CLASSIFY_SHEET,
+    newSheet: true,
+    blocks: [
+      { row: 1, col: 1, values: [header], formats: header.map(() => '@'), bold: true, fill: '#D9E1F2' },
+      { row: 2, col: 1, values: rows, formats },
+    ],
+    columns: cols,
+    highlight: tasks.length ? { address: `A2:${columnLetter(header.length)}${lastRow}`, rules: rowRules(cols, 2, dueSoonDays) } : null,
+    validation: statusValidation(grid, read, tasks),
+    rows: tasks.length,
+  };
+}

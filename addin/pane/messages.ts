@@ -1,0 +1,40 @@
+/** Vietnamese messages for what can go wrong, so the pane never shows a blank or a console-only error. */
+
+/** An error whose message is already meant for the user. */
+export class PaneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
+const EXCEL_ERRORS: Record<string, string> = {
+  InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.',
+  RequestPayloadSizeLimitExceeded: 'Dữ liệu gửi tới Excel quá lớn cho một lần ghi. Hãy chọn một vùng nhỏ hơn rồi thử lại.',
+  ItemNotFound: 'Không tìm thấy trang tính hoặc ô cần dùng (có thể đã bị xoá hoặc đổi tên). Hãy bấm "Kiểm tra bảng" lại.',
+  ItemAlreadyExists: 'Đã có một trang tính hoặc bảng trùng tên. Hãy đổi tên trang tính đó rồi thử lại.',
+  AccessDenied: 'Excel không cho phép ghi: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc tệp chỉ đọc.',
+  InvalidArgument: 'Excel từ chối thao tác do tham số không hợp lệ (vùng chọn hoặc dữ liệu bất thường).',
+  GeneralException: 'Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại.',
+  Unauthenticated: 'Phiên làm việc với Excel đã hết hạn. Hãy mở lại ngăn tác vụ.',
+  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Office (cần ExcelApi 1.9 trở lên).',
+};
+
+/** The Vietnamese message for any error thrown by Excel, core or the pane. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof PaneError) return e.message;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code && EXCEL_ERRORS[code]) return EXCEL_ERRORS[code];
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Đã xảy ra lỗi không mong muốn${code ? ` (${code})` : ''}: ${detail}`;
+}
+
+export const MESSAGES = {
+  noExcel: 'Ngăn tác vụ này cần chạy trong Excel (Microsoft 365, Excel 2019 trở lên hoặc Excel trên web).',
+  noTable:
+    'Không tìm thấy bảng phụ lục trong trang tính này. Cần có hàng tiêu đề gồm ít nhất các cột "Tên nhiệm vụ" và "Tiến độ" (hoặc "Thời hạn").',
+  emptySheet: 'Trang tính đang trống.',
+  badDate: 'Ngày tính số liệu không hợp lệ. Hãy chọn lại ngày (dd/mm/yyyy).',
+  badDays: 'Số ngày "sắp đến hạn" phải là số nguyên từ 0 đến 365.',
+  noTasks: 'Bảng không có nhiệm vụ nào để phân loại.',
+} as const;

@@ -14,6 +14,9 @@ const FILLERS: string[][] = [
 /** Separator characters trimmed from the edges of a leftover piece (never parentheses). */
 const EDGE = /^[\s,;:.\-–—/+&*•·]+|[\s,;:.\-–—/+&*•·]+$/g;
 
+/** A piece that is only a list marker ("1", "2.", "a)", "IV"), left over from numbered cells. */
+const LIST_MARKER = /^(?:\d{1,3}|[a-zđ]|[ivx]{1,4})[.)]?$/iu;
+
 /** Length in tokens of the filler at tokens[i…] (forward) or ending at tokens[i] (backward), 0 if none. */
 function fillerAt(keys: string[], i: number, backward: boolean): number {
   let best = 0;
@@ -47,6 +50,6 @@ export function trimFillers(piece: string): string {
       s = s.slice(0, toks[toks.length - trail].start).replace(EDGE, '');
       continue;
     }
-    return s;
+    return LIST_MARKER.test(s) ? '' : s;
   }
 }

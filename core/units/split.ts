@@ -62,8 +62,8 @@ function semicolonFrom(s: string, i: number): number {
 }
 
 /**
- * Notes at the start of the gap after a known unit: bracket groups and a ": …" detail
- * up to the next ";". Returns the note text and how many characters it used.
+ * Notes at the start of the gap after a known unit: bracket groups, then a ": …" detail
+ * or a bare count ("03 dịch vụ") up to the next ";". Returns the note text and how many characters it used.
  */
 function takeNote(gap: string, target: Target): { note: string; used: number } {
   const notes: string[] = [];
@@ -76,9 +76,11 @@ function takeNote(gap: string, target: Target): { note: string; used: number } {
     if (inner && !(same && same.unit === target.unit)) notes.push(group);
     i = j + (gap.slice(j).length - gap.slice(j).trimStart().length);
   }
-  if (gap[i] === ':') {
+  const colon = gap[i] === ':';
+  if (colon || /\d/.test(gap[i] ?? '')) {
+    // ": 03 dịch vụ (…)" or a bare count "03 dịch vụ" right after the name, up to the next ";"
     const k = semicolonFrom(gap, i);
-    const detail = trimFillers(gap.slice(i + 1, k));
+    const detail = trimFillers(gap.slice(colon ? i + 1 : i, k));
     if (detail) notes.push(detail);
     i = k;
   }

@@ -1,0 +1,87 @@
+/**
+ * The only writer of .xlsx files: renders a WorkbookSpec (templates/spec.ts) with
+ * ExcelJS, then adds native charts by post-processing the zip.
+ *
+ * Large workbooks (more than `streamAbove` rows in all) go through ExcelJS's
+ * streaming WorkbookWriter, which writes rows as they come instead of holding
+ * the whole document.
+ *
+ * @example
+ *   await writeWorkbook({ sheets: [{ name: 'Tổng hợp', columns: [{ header: 'Đơn vị', width: 30 }], rows: [['Bộ Nội vụ']] }] }, 'out/tong-hop.xlsx');
+ */
+import ExcelJS from 'exceljs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { SheetSpec, WorkbookSpec } from '../../templates/spec';
+import { resolveCharts } from './writer/charts';
+import { addCharts } from './writer/chart-zip';
+import type { LookCache } from './writer/look';
+import { renderSheet, worksheetOptions } from './writer/sheet';
+
+export interface WriteOptions {
+  /** Use the streaming writer when the workbook has more rows than this (default 10,000). */
+  streamAbove?: number;
+}
+
+export const DEFAULT_STREAM_ABOVE = 10_000;
+
+/** Write the workbook described by `spec` to `path` (parent folders are created). */
+export async function writeWorkbook(spec: WorkbookSpec, path: string, opts: WriteOptions = {}): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const named = withSafeNames(spec);
+  const rows = named.sheets.reduce((n, s) => n + s.rows.length + (s.blankRows ?? 0), 0);
+  const streaming = rows > (opts.streamAbove ?? DEFAULT_STREAM_ABOVE);
+  if (streaming) await writeStreaming(named, path);
+  else await writeFile(path, await writeInMemory(named));
+  const charts = resolveCharts(named);
+  if (charts.size) await writeFile(path, addCharts(new Uint8Array(await readFile(path)), charts));
+}
+
+/** The .xlsx bytes of a spec, in memory (no charts). */
+export async function writeInMemory(spec: WorkbookSpec): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  setProperties(wb, spec);
+  const cache: LookCache = new Map();
+  for (const sheet of spec.sheets) {
+    const ws = wb.addWorksheet(sheet.name, worksheetOptions(sheet));
+    await renderSheet(ws, sheet, cache);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function writeStreaming(spec: WorkbookSpec, path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  setProperties(wb, spec);
+  const cache: LookCache = new Map();
+  for (const sheet of spec.sheets) {
+    const ws = wb.addWorksheet(sheet.name, worksheetOptions(sheet));
+    await renderSheet(ws, sheet, cache);
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+function setProperties(wb: ExcelJS.Workbook, spec: WorkbookSpec): void {
+  wb.creator = spec.creator ?? 'tiendo';
+  wb.title = spec.title ?? '';
+  wb.created = spec.created ?? new Date();
+  wb.modified = wb.created;
+}
+
+/** Sheet names Excel accepts: no []:*?/\, at most 31 characters, unique. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  let out = base;
+  for (let i = 2; taken.has(out.toLowerCase()); i++) out = base.slice(0, 31 - String(i).length - 1) + '_' + String(i);
+  taken.add(out.toLowerCase());
+  return out;
+}
+
+function withSafeNames(spec: WorkbookSpec): WorkbookSpec {
+  const taken = new Set<string>();
+  const sheets: SheetSpec[] = spec.sheets.map((s) => {
+    const name = safeSheetName(s.name, taken);
+    return name === s.name ? s : { ...s, name };
+  });
+  return { ...spec, sheets };
+}

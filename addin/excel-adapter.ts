@@ -277,7 +277,6 @@ export async function writeNewSheet(sheetName: string, blocks: CellBlock[], opts
 
 async function freshSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
-  existing.load('isNullObject');
   await context.sync();
   if (!existing.isNullObject) existing.delete();
   return context.workbook.worksheets.add(name);

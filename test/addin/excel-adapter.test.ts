@@ -1,0 +1,224 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  chunkRows,
+  guardedFormats,
+  parseAreas,
+  readActiveSheet,
+  selectCell,
+  setListValidation,
+  setRowHighlights,
+  writeBlocks,
+  writeNewSheet,
+  writeSummarySheet,
+  type CellBlock,
+} from '../../addin/excel-adapter';
+import { installMock, newSheet, newState, type MockState } from './mock-excel';
+
+let state: MockState;
+
+function appendixSheet() {
+  // a title block, a table starting at B4 with a merged section row and a date serial
+  const cells = [
+    ['PHỤ LỤC'],
+    ['(Kèm theo Báo cáo số 12/BC-VP)'],
+    [],
+    ['', 'STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+    ['', 'A', 'NHIỆM VỤ CHUNG'],
+    ['', 1, 'Rà soát văn bản', 'Bộ Tư pháp', 45961, 'Đã hoàn thành'],
+    ['', 2, 'Xây dựng đề án', 'Bộ Nội vụ', '', ''],
+  ];
+  const formats: string[][] = [];
+  formats[5] = [];
+  formats[5][4] = 'dd/mm/yyyy';
+  const fonts: { name?: string; bold?: boolean }[][] = [];
+  fonts[3] = [{}, { name: 'Times New Roman', bold: true }, { name: 'Times New Roman', bold: true }];
+  fonts[4] = [{}, { name: 'Times New Roman', bold: true }, { name: 'Times New Roman', bold: true }];
+  fonts[5] = [{}, { name: '.VnTime' }];
+  return newSheet('Phụ lục', cells, { formats, fonts, merged: "'Phụ lục'!C5:F5, 'Phụ lục'!A1:F1" });
+}
+
+beforeEach(() => {
+  state = newState([appendixSheet()]);
+  installMock(state);
+});
+
+describe('readActiveSheet', () => {
+  it('reads the used range into a Grid in one run and one sync', async () => {
+    const g = await readActiveSheet();
+    expect(state.runs).toBe(1);
+    expect(state.syncs).toBe(1);
+    expect(g.name).toBe('Phụ lục');
+    expect(g.origin).toEqual({ row: 1, col: 1 });
+    expect(g.rows[3]).toEqual([null, 'STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ']);
+    expect(g.rows[5]).toEqual([null, 1, 'Rà soát văn bản', 'Bộ Tư pháp', 45961, 'Đã hoàn thành']);
+    expect(g.rows[6][5]).toBeNull();
+    expect(g.styles?.[5][4]).toEqual({ numFmt: 'dd/mm/yyyy', font: 'Calibri' });
+    expect(g.styles?.[5][1]).toEqual({ font: '.VnTime' });
+    expect(g.styles?.[3][1]).toEqual({ font: 'Times New Roman', bold: true });
+    // interned: equal styles share one object
+    expect(g.styles?.[3][1]).toBe(g.styles?.[4][2]);
+    expect(g.merges).toEqual([
+      { top: 4, left: 2, bottom: 4, right: 5 },
+      { top: 0, left: 0, bottom: 0, right: 5 },
+    ]);
+  });
+
+  it('reads only the selection when asked, with grid coordinates relative to it', async () => {
+    state.selection = { row: 3, col: 1, rows: 4, cols: 5 };
+    const g = await readActiveSheet('selection');
+    expect(g.origin).toEqual({ row: 4, col: 2 });
+    expect(g.rows[0]).toEqual(['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ']);
+    expect(g.merges[0]).toEqual({ top: 1, left: 1, bottom: 1, right: 4 });
+  });
+
+  it('reads a sheet with no merged areas', async () => {
+    state.sheets[0].merged = '';
+    const g = await readActiveSheet();
+    expect(g.merges).toEqual([]);
+  });
+});
+
+describe('parseAreas', () => {
+  it('parses quoted sheet names containing commas and "!"-less lists', () => {
+    expect(parseAreas("'Phụ lục, 2'!A1:C1, 'Phụ lục, 2'!$B$5:$G$5")).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 3 },
+      { top: 5, left: 2, bottom: 5, right: 7 },
+    ]);
+    expect(parseAreas('A1:B2,AA10')).toEqual([
+      { top: 1, left: 1, bottom: 2, right: 2 },
+      { top: 10, left: 27, bottom: 10, right: 27 },
+    ]);
+    expect(parseAreas('')).toEqual([]);
+  });
+});
+
+describe('formula-injection guard', () => {
+  it('formats as text every string starting with = + - @, and only those', () => {
+    const f = guardedFormats([['=HYPERLINK("http://x","bấm")', '+84 912 345 678', '-', '@mention', 'Bình thường', 5, null]], ['@', 'General', undefined, undefined, undefined, '0']);
+    expect(f).toEqual([['@', '@', '@', '@', 'General', '0', 'General']]);
+  });
+
+  it('writes hostile text as text: no cell becomes a formula', async () => {
+    await writeBlocks('Phụ lục', [{ row: 10, col: 2, values: [['=1+1', '+SUM(A1:A3)', '@cmd', '-2+3', 'ok']] }]);
+    const sheet = state.sheets[0];
+    expect(sheet.formulas).toEqual([]);
+    expect(sheet.cells[9].slice(1, 6)).toEqual(['=1+1', '+SUM(A1:A3)', '@cmd', '-2+3', 'ok']);
+    expect(sheet.formats[9].slice(1, 6)).toEqual(['@', '@', '@', '@', 'General']);
+  });
+
+  it('the mock does flag a formula when the guard is bypassed (the check can fail)', async () => {
+    const sheet = state.sheets[0];
+    const { formats } = sheet;
+    formats[20] = ['General'];
+    // write directly, as code without the guard would
+    await (globalThis as unknown as { Excel: { run: (cb: (c: never) => Promise<void>) => Promise<void> } }).Excel.run(async (ctx: never) => {
+      const c = ctx as unknown as { workbook: { worksheets: { getItem: (n: string) => { getRangeByIndexes: (...a: number[]) => { values: unknown } } } } };
+      c.workbook.worksheets.getItem('Phụ lục').getRangeByIndexes(20, 0, 1, 1).values = [['=1+1']];
+    });
+    expect(sheet.formulas).toEqual(['A21']);
+  });
+});
+
+describe('payload chunking', () => {
+  const bigColumn = (n: number, text: string) => Array.from({ length: n }, (_, i) => [`${text} ${i}`]);
+
+  it('splits rows so each chunk stays under the budget and covers every row once', () => {
+    const values = bigColumn(1000, 'x'.repeat(500));
+    const chunks = chunkRows(values, 100_000);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks[0][0]).toBe(0);
+    expect(chunks.at(-1)![1]).toBe(1000);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i][0]).toBe(chunks[i - 1][1]);
+    for (const [a, b] of chunks) expect(JSON.stringify(values.slice(a, b)).length).toBeLessThan(100_000);
+  });
+
+  it('a 5,000-row column is written in one run with one sync', async () => {
+    const block: CellBlock = { row: 2, col: 9, values: bigColumn(5000, 'Đang thực hiện, trong hạn') };
+    const syncs = await writeBlocks('Phụ lục', [block]);
+    expect(state.runs).toBe(1);
+    expect(syncs).toBe(1);
+    expect(state.syncs).toBe(1);
+    expect(state.writes).toHaveLength(1);
+    expect(state.sheets[0].cells[5000][8]).toBe('Đang thực hiện, trong hạn 4999');
+  });
+
+  it('a payload over the budget is sent in several syncs of one run, never one per row', async () => {
+    const values = bigColumn(3000, 'ô '.repeat(400)); // ~2.4 MB of UTF-16 text
+    const syncs = await writeBlocks('Phụ lục', [{ row: 1, col: 20, values }], { budget: 500_000 });
+    expect(state.runs).toBe(1);
+    expect(syncs).toBeGreaterThanOrEqual(4);
+    expect(syncs).toBeLessThan(20);
+    const rows = state.writes.reduce((n, w) => n + w.rows, 0);
+    expect(rows).toBe(3000);
+    for (const w of state.writes) expect(JSON.stringify(w.values).length * 2).toBeLessThan(500_000 + 2000);
+    expect(state.sheets[0].cells[2999][19]).toBe(values[2999][0]);
+  });
+
+  it('null clears a cell ("" is sent), dates become serials formatted dd/mm/yyyy', async () => {
+    state.sheets[0].cells[6][5] = 'cũ';
+    await writeBlocks('Phụ lục', [{ row: 7, col: 6, values: [[null, new Date(Date.UTC(2025, 9, 31))]] }]);
+    expect(state.sheets[0].cells[6][5]).toBe('');
+    expect(state.sheets[0].cells[6][6]).toBe(45961);
+    expect(state.sheets[0].formats[6][6]).toBe('dd/mm/yyyy');
+  });
+});
+
+describe('other writes', () => {
+  it('new sheet: replaces an existing one, writes, activates it', async () => {
+    state.sheets.push(newSheet('Phân loại', [['cũ']]));
+    await writeNewSheet('Phân loại', [{ row: 1, col: 1, values: [['Dòng', 'STT'], [6, '1']] }], { freezeRows: 1 });
+    expect(state.deleted).toEqual(['Phân loại']);
+    const s = state.sheets.find((x) => x.name === 'Phân loại')!;
+    expect(s.cells).toEqual([['Dòng', 'STT'], [6, '1']]);
+    expect(state.active).toBe('Phân loại');
+    expect(state.runs).toBe(1);
+  });
+
+  it('conditional formats replace the previous ones on the same range', async () => {
+    const rules = [{ formula: '=$J6="Quá hạn"', fill: '#F8CBAD' }, { formula: '=$I6="Đã hoàn thành đúng hạn"', fill: '#C6EFCE' }];
+    await setRowHighlights('Phụ lục', 'B6:J7', rules);
+    await setRowHighlights('Phụ lục', 'B6:J7', rules);
+    expect(state.conditionalFormats).toEqual([
+      { sheet: 'Phụ lục', address: 'B6:J7', type: 'Custom', formula: '=$J6="Quá hạn"', fill: '#F8CBAD', font: undefined },
+      { sheet: 'Phụ lục', address: 'B6:J7', type: 'Custom', formula: '=$I6="Đã hoàn thành đúng hạn"', fill: '#C6EFCE', font: undefined },
+    ]);
+  });
+
+  it('status dropdown: a list validation, not stacked on re-run', async () => {
+    const msg = { title: 'Tiến độ', text: 'Chọn trong danh sách' };
+    await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg);
+    await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg);
+    expect(state.validations).toHaveLength(1);
+    expect(state.validations[0].rule).toEqual({ list: { inCellDropDown: true, source: 'Đã hoàn thành,Đang thực hiện' } });
+  });
+
+  it('summary sheet: title, table, totals, notes and a stacked column chart', async () => {
+    await writeSummarySheet({
+      name: 'Tổng hợp',
+      title: ['PHỤ LỤC', 'TỔNG HỢP'],
+      header: ['Đơn vị', 'Xong', 'Chưa', 'Tổng'],
+      rows: [['Bộ Nội vụ', 1, 2, 3], ['=Bộ lạ', 0, 1, 1]],
+      totals: ['Tổng cộng', 1, 3, 4],
+      formats: ['@', '0', '0', '0'],
+      notes: ['Đã hoàn thành 01/04 (25,0%) nhiệm vụ.'],
+      chart: { title: 'Theo đơn vị', lastCol: 2 },
+    });
+    const s = state.sheets.find((x) => x.name === 'Tổng hợp')!;
+    expect(s.cells[0][0]).toBe('PHỤ LỤC');
+    expect(s.cells[3]).toEqual(['Đơn vị', 'Xong', 'Chưa', 'Tổng']);
+    expect(s.cells[5]).toEqual(['=Bộ lạ', 0, 1, 1]);
+    expect(s.cells[6]).toEqual(['Tổng cộng', 1, 3, 4]);
+    expect(s.cells[8][0]).toBe('Đã hoàn thành 01/04 (25,0%) nhiệm vụ.');
+    expect(s.formulas).toEqual([]);
+    expect(state.tables).toEqual([{ sheet: 'Tổng hợp', address: 'Tổng hợp!A4:D6' }]);
+    expect(state.charts).toEqual([{ sheet: 'Tổng hợp', type: 'ColumnStacked', address: 'Tổng hợp!A4:C6', title: 'Theo đơn vị' }]);
+    expect(state.runs).toBe(1);
+  });
+
+  it('selectCell activates the sheet and selects the cell', async () => {
+    state.sheets.push(newSheet('Khác'));
+    await selectCell('Phụ lục', 'F7');
+    expect(state.selected).toEqual({ sheet: 'Phụ lục', address: 'F7:F7' });
+    expect(state.active).toBe('Phụ lục');
+  });
+});

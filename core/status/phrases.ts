@@ -66,7 +66,7 @@ function progressOf(key: string, completion: string, timeliness: Timeliness): Pr
     case 'NOT_STARTED':
       return 'not_done';
     default:
-      return UNDER_WAY.test(key) || timeliness === 'not_due' ? 'in_progress' : 'not_done';
+      return UNDER_WAY.test(key) ? 'in_progress' : 'not_done';
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * A parsed task at an explicit as-of date: VPCP category, overdue flag, days
+ * late, and the contradictions between the reported status, the deadline and
+ * the result text. Pure: never reads the clock; suggestions are never applied.
+ */
+import type { Category, ParsedTask, Task } from './model';
+import { issue, type Issue } from './issue';
+import { daysBetween } from './dates';
+import { formatCount, formatDateVi } from './format';
+import { readStatus } from './status/read';
+import { rowIssues } from './checks';
+import { completionClaim, completionDate } from './classify/evidence';
+import { prefix, quote, where } from './classify/where';
+
+export { rowIssues } from './checks';
+
+const OPEN = new Set(['in_progress', 'not_done', 'unreported', 'unknown']);
+
+function categorise(t: ParsedTask, asOf: string): { category: Category; overdue: boolean; daysLate: number | null } {
+  if (t.progress === 'stopped') return { category: 'stopped', overdue: false, daysLate: null };
+  if (t.deadline.kind === 'recurring') return { category: 'recurring', overdue: false, daysLate: null };
+  if (t.progress === 'done') return { category: 'done_on_time', overdue: false, daysLate: null };
+  if (t.progress === 'done_late') return { category: 'done_late', overdue: false, daysLate: null };
+  const due = t.deadline.due;
+  if (due && due < asOf) return { category: 'open_overdue', overdue: true, daysLate: daysBetween(due, asOf) };
+  return { category: 'open_in_time', overdue: false, daysLate: null };
+}
+
+function contradictions(t: ParsedTask, asOf: string, overdue: boolean, daysLate: number | null): Issue[] {
+  const out: Issue[] = [];
+  const due = t.deadline.due;
+  const status = quote(t.progressText);
+  if (overdue && (t.progress === 'in_progress' || t.progress === 'not_done') && readStatus(t.progressText).timeliness !== 'late') {
+    out.push(issue('OVERDUE_IN_PROGRESS',
+      `${prefix(t, 'status')}tiến độ ${status} nhưng đã quá thời hạn ${formatDateVi(due)} (quá ${formatCount(daysLate ?? 0)} ngày tính đến ${formatDateVi(asOf)}).`,
+      where(t, 'status')));
+  }
+  if (due && t.deadline.kind !== 'recurring' && (t.progress === 'done' || t.progress === 'done_late')) {
+    const done = completionDate(t.resultText, asOf);
+    if (done && t.progress === 'done' && done > due) {
+      out.push(issue('DONE_AFTER_DEADLINE',
+        `${prefix(t, 'status')}tiến độ ${status} nhưng kết quả thực hiện dẫn văn bản ngày ${formatDateVi(done)}, sau thời hạn ${formatDateVi(due)}.`,
+        { ...where(t, 'status'), suggestion: 'Đã hoàn thành quá hạn' }));
+    }
+    if (done && t.progress === 'done_late' && done <= due) {
+      out.push(issue('DONE_LATE_BUT_ON_TIME',
+        `${prefix(t, 'status')}tiến độ ${status} nhưng kết quả thực hiện dẫn văn bản ngày ${formatDateVi(done)}, trong thời hạn ${formatDateVi(due)}.`,
+        { ...where(t, 'status'), suggestion: 'Đã hoàn thành' }));
+    }
+  }
+  if (t.progress === 'unreported') {
+    const claim = completionClaim(t.resultText, t.task);
+    if (claim) {
+      out.push(issue('DONE_SUGGESTED',
+        `${prefix(t, 'status')}chưa báo cáo tiến độ nhưng kết quả thực hiện cho biết đã hoàn thành (${quote(claim, 120)}); đề nghị ghi “Đã hoàn thành”.`,
+        { ...where(t, 'status'), suggestion: 'Đã hoàn thành' }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Classify a task at asOf (ISO yyyy-mm-dd). Overdue = not done, not stopped, not
+ * recurring, and due before asOf (due == asOf is still in time); blank-status tasks
+ * count as open. Declared statuses are kept; contradictions become issues.
+ *
+ * @example classifyTask(task, '2025-11-12') // { …task, category: 'open_overdue', overdue: true, daysLate: 12, … }
+ */
+export function classifyTask(t: ParsedTask, asOf: string): Task {
+  const { category, overdue, daysLate } = categorise(t, asOf);
+  const have = new Set(t.issues.map((i) => i.code));
+  const missing = rowIssues(t).filter((i) => !have.has(i.code));
+  const leadUnit = t.leadUnits.length ? t.leadUnits.map((u) => u.name).join('; ') : t.leadUnitText;
+  return {
+    ...t,
+    issues: [...t.issues, ...missing, ...contradictions(t, asOf, overdue, daysLate)],
+    leadUnit,
+    asOf,
+    category,
+    overdue,
+    daysLate,
+  };
+}
+
+/** True for progress values that leave a task open (for counts: blank and unknown count as open). */
+export function isOpen(t: Pick<ParsedTask, 'progress'>): boolean {
+  return OPEN.has(t.progress);
+}

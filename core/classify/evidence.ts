@@ -1,0 +1,54 @@
+/** What the "Kết quả thực hiện" text proves: completion dates and completion claims. */
+import { findDateMentions } from '../deadline/find';
+import { clean, fold } from '../deadline/clean';
+
+/** Dates that bound or plan the work rather than record it: "từ ngày", "trước ngày", "đến ngày", "dự kiến …". */
+const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat|thoi han|han)\s*(?:ngay\s*)?$/;
+
+/**
+ * The latest date the result text cites as a record (a document "số … ngày X"),
+ * on or before asOf; null when none. Later dates are plans, not evidence.
+ */
+export function completionDate(resultText: string, asOf: string): string | null {
+  let best: string | null = null;
+  for (const m of findDateMentions(resultText)) {
+    if (NOT_EVIDENCE.test(m.before) || m.iso > asOf) continue;
+    if (!best || m.iso > best) best = m.iso;
+  }
+  return best;
+}
+
+const DONE = new RegExp(
+  [
+    'da hoan thanh',
+    'hoan thanh 100 ?%',
+    'dat (?:ty le )?100 ?%',
+    'da ban hanh (?:quyet dinh|ke hoach|thong tu|nghi dinh|nghi quyet|chi thi|van ban|cong van|huong dan|de an|chuong trinh|quy che)',
+    'da (?:trinh|gui to trinh)',
+  ].join('|'),
+);
+const OPEN = /chua (?:hoan thanh|thuc hien|ban hanh|trien khai|xong)|khong hoan thanh|dang (?:thuc hien|trien khai|xay dung|hoan thien|hoan thanh|trinh|xu ly|lay y kien|tong hop|phoi hop|nghien cuu|chuan bi|ra soat)|du kien|tiep tuc hoan thien|co ban hoan thanh/;
+
+function partial(key: string): boolean {
+  for (const m of key.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)) if (Number(m[1].replace(',', '.')) < 100) return true;
+  for (const m of key.matchAll(/da hoan thanh\s*(\d+)\s*\/\s*(\d+)/g)) if (Number(m[1]) < Number(m[2])) return true;
+  return false;
+}
+
+/**
+ * The words that say the work is complete ("… đã hoàn thành …, đạt tỷ lệ 100%"),
+ * quoted from the text; null when the text does not say so or also says it is
+ * still open or partial. "Đã trình" counts only for tasks that are a submission.
+ */
+export function completionClaim(resultText: string, taskText = ''): string | null {
+  const text = clean(resultText);
+  const key = fold(text);
+  if (!key || OPEN.test(key) || partial(key)) return null;
+  const m = DONE.exec(key);
+  if (!m) return null;
+  if (/^da (?:trinh|gui to trinh)/.test(m[0]) && !/trinh/.test(fold(taskText))) return null;
+  const start = Math.max(0, m.index - 30);
+  const end = Math.min(text.length, m.index + m[0].length + 40);
+  const src = key.length === text.length ? text : key;
+  return (start > 0 ? '…' : '') + src.slice(start, end).trim() + (end < text.length ? '…' : '');
+}

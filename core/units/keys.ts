@@ -19,10 +19,19 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Fold one word token; numbers drop leading zeros so "06" matches "6". */
+const wordKeys = new Map<string, string>();
+const WORD_CACHE_LIMIT = 50_000;
+
+/** Fold one word token; numbers drop leading zeros so "06" matches "6". Cached: cells repeat the same words. */
 export function tokenKey(word: string): string {
-  const k = foldKey(word).replace(/\s+/g, '');
-  return /^\d+$/.test(k) ? String(Number(k)) : k;
+  let k = wordKeys.get(word);
+  if (k === undefined) {
+    k = foldKey(word).replace(/\s+/g, '');
+    if (/^\d+$/.test(k)) k = String(Number(k));
+    if (wordKeys.size >= WORD_CACHE_LIMIT) wordKeys.clear();
+    wordKeys.set(word, k);
+  }
+  return k;
 }
 
 /** Word tokens of `text` with offsets, paren depth and hard breaks. */
@@ -33,15 +42,17 @@ export function tokenize(text: string): Token[] {
   let pendingBreak = false;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    const between = text.slice(last, start);
-    for (const ch of between) {
-      if (ch === '(' || ch === '[') {
+    for (let i = last; i < start; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40 || c === 91) {
+        // ( [
         depth++;
         pendingBreak = true;
-      } else if ((ch === ')' || ch === ']') && depth > 0) {
+      } else if ((c === 41 || c === 93) && depth > 0) {
+        // ) ]
         depth--;
         pendingBreak = true;
-      } else if (ch === ';' || ch === ':') pendingBreak = true;
+      } else if (c === 59 || c === 58) pendingBreak = true; // ; :
     }
     const key = tokenKey(m[0]);
     if (key) out.push({ key, start, end: start + m[0].length, depth, hardBreak: depth === 0 && pendingBreak });

@@ -115,9 +115,8 @@ export function splitUnits(text: string): ResolvedUnit[] {
     return pos + used;
   };
   for (const m of findMatches(text)) {
-    if (m.start < pos) continue;
     const from = noteAfterLast(m.start);
-    const runStart = pendingFrom ?? from;
+    const runStart: number = pendingFrom ?? from;
     if (boundToNext(text.slice(from, m.start))) {
       // The name is part of a longer unknown name ("Sở Tài chính tỉnh Nghệ An", "UBND phường Hà Giang 1").
       pendingFrom = runStart;

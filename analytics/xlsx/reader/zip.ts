@@ -156,7 +156,8 @@ function outputCap(zip: ZipArchive, e: ZipEntry): number {
   const { limits } = zip;
   const byLimits = Math.min(limits.maxPartBytes, limits.maxTotalBytes - zip.inflated);
   const byRatio = Math.max(limits.ratioFloorBytes, e.compressedSize * limits.maxRatio);
-  const declared = e.size > 0 ? e.size : byRatio;
+  // A zero size with data is itself a lie (writers always fill the central directory): allow a modest ratio only.
+  const declared = e.size > 0 ? e.size : Math.max(limits.ratioFloorBytes, e.compressedSize * 32);
   return Math.max(0, Math.min(byLimits, declared, byRatio));
 }
 

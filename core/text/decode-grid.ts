@@ -1,0 +1,140 @@
+/**
+ * Whole-sheet legacy-encoding pass: decides per column (or per sheet when the whole
+ * sheet is uniform) and converts only the string cells that read as legacy text.
+ */
+import { cellAddress, styleAt, type CellValue, type Grid } from '../grid';
+import { convertLegacy, type LegacyEncoding } from './convert';
+import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
+
+/** One group of converted cells, for the LEGACY_ENCODING issue and the report. */
+export interface EncodingConversion {
+  encoding: LegacyEncoding;
+  /** 0-based grid column, or null when the whole sheet was converted with one encoding. */
+  col: number | null;
+  cells: number;
+  example: { cell: string; from: string; to: string };
+}
+
+interface Hit {
+  r: number;
+  c: number;
+  from: string;
+  to: string;
+  enc: LegacyEncoding;
+}
+
+type Votes = Map<LegacyEncoding, number>;
+
+function vote(votes: Votes, enc: LegacyEncoding): void {
+  votes.set(enc, (votes.get(enc) ?? 0) + 1);
+}
+
+/** The encoding most cells detected on their own (ties: first seen). */
+function majority(votes: Votes | undefined): LegacyEncoding | null {
+  let best: LegacyEncoding | null = null;
+  let n = 0;
+  for (const [enc, k] of votes ?? []) if (k > n) [best, n] = [enc, k];
+  return best;
+}
+
+/** All-capitals typing with TCVN3 ("T£N NHIÖM Vô"): the lower-case codes stand for capitals. */
+function typedInCapitals(text: string): boolean {
+  const ascii = text.replace(/[^A-Za-z]/g, '');
+  return ascii.length >= 2 && ascii === ascii.toUpperCase();
+}
+
+function upperFor(text: string, enc: LegacyEncoding, font: string | undefined): boolean {
+  if (enc !== 'tcvn3') return false;
+  if (font !== undefined) return isUpperFont(font);
+  return typedInCapitals(text);
+}
+
+interface Scan {
+  direct: (LegacyEncoding | null)[][];
+  colVotes: Map<number, Votes>;
+  sheetVotes: Votes;
+  /** Columns holding real Unicode Vietnamese text: there, ambiguous cells are left alone. */
+  unicodeCols: Set<number>;
+}
+
+function isUnicodeText(v: string): boolean {
+  return isBeyondLegacy(v) && /[^\u0000-\u024f]/.test(v.normalize('NFC'));
+}
+
+function scan(grid: Grid): Scan {
+  const direct: (LegacyEncoding | null)[][] = [];
+  const colVotes = new Map<number, Votes>();
+  const sheetVotes: Votes = new Map();
+  const unicodeCols = new Set<number>();
+  grid.rows.forEach((row, r) => {
+    direct[r] = [];
+    (row ?? []).forEach((v, c) => {
+      if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.add(c);
+      const enc = typeof v === 'string' ? detectEncoding(v, styleAt(grid, r, c)?.font) : null;
+      direct[r][c] = enc;
+      if (!enc || enc === 'utf8_as_cp1252') return;
+      if (!colVotes.has(c)) colVotes.set(c, new Map());
+      vote(colVotes.get(c)!, enc);
+      vote(sheetVotes, enc);
+    });
+  });
+  return { direct, colVotes, sheetVotes, unicodeCols };
+}
+
+/** Final encoding of one cell: the column's (else the sheet's) choice when the cell can read that way. */
+function decide(text: string, own: LegacyEncoding | null, context: LegacyEncoding | null): LegacyEncoding | null {
+  if (own === 'utf8_as_cp1252') return own;
+  if (context && context !== own && plausibleEncodings(text).includes(context)) return context;
+  return own;
+}
+
+function convertCell(grid: Grid, s: Scan, r: number, c: number, v: CellValue): Hit | null {
+  if (typeof v !== 'string') return null;
+  const own = s.direct[r][c];
+  const mixed = s.unicodeCols.has(c) || (!s.colVotes.has(c) && s.unicodeCols.size > 0);
+  const context = own === null && mixed ? null : majority(s.colVotes.get(c)) ?? majority(s.sheetVotes);
+  const enc = decide(v, own, context);
+  if (!enc) return null;
+  const font = styleAt(grid, r, c)?.font;
+  const to = convertLegacy(v, enc, { upper: upperFor(v, enc, font) });
+  return to === v ? null : { r, c, from: v, to, enc };
+}
+
+function summarise(grid: Grid, hits: Hit[]): EncodingConversion[] {
+  const groups = new Map<string, { enc: LegacyEncoding; col: number; hits: Hit[] }>();
+  for (const h of hits) {
+    const key = `${h.enc}:${h.c}`;
+    if (!groups.has(key)) groups.set(key, { enc: h.enc, col: h.c, hits: [] });
+    groups.get(key)!.hits.push(h);
+  }
+  const list = [...groups.values()];
+  const example = (h: Hit) => ({ cell: cellAddress(grid, h.r, h.c), from: h.from, to: h.to });
+  const encodings = new Set(list.map((g) => g.enc));
+  if (list.length > 1 && encodings.size === 1) {
+    return [{ encoding: list[0].enc, col: null, cells: hits.length, example: example(hits[0]) }];
+  }
+  return list
+    .sort((a, b) => a.col - b.col)
+    .map((g) => ({ encoding: g.enc, col: g.col, cells: g.hits.length, example: example(g.hits[0]) }));
+}
+
+/**
+ * Convert legacy-encoded string cells of a sheet to Unicode. Returns the same grid object
+ * when nothing changed; valid Unicode, numbers, dates and booleans are never touched.
+ *
+ * @example
+ * const { grid: fixed, conversions } = decodeGrid(grid);
+ * // conversions: [{ encoding: 'tcvn3', col: null, cells: 42, example: { cell: 'B6', from: 'Ch\u00ADa hoµn thµnh', to: 'Chưa hoàn thành' } }]
+ */
+export function decodeGrid(grid: Grid): { grid: Grid; conversions: EncodingConversion[] } {
+  const s = scan(grid);
+  const hits: Hit[] = [];
+  grid.rows.forEach((row, r) => (row ?? []).forEach((v, c) => {
+    const h = convertCell(grid, s, r, c, v);
+    if (h) hits.push(h);
+  }));
+  if (hits.length === 0) return { grid, conversions: [] };
+  const rows = grid.rows.map((row) => (row ? row.slice() : row));
+  for (const h of hits) rows[h.r][h.c] = h.to;
+  return { grid: { ...grid, rows }, conversions: summarise(grid, hits) };
+}

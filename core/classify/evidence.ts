@@ -47,8 +47,14 @@ export function completionClaim(resultText: string, taskText = ''): string | nul
   const m = DONE.exec(key);
   if (!m) return null;
   if (/^da (?:trinh|gui to trinh)/.test(m[0]) && !/trinh/.test(fold(taskText))) return null;
-  const start = Math.max(0, m.index - 30);
-  const end = Math.min(text.length, m.index + m[0].length + 40);
   const src = key.length === text.length ? text : key;
-  return (start > 0 ? '…' : '') + src.slice(start, end).trim() + (end < text.length ? '…' : '');
+  return sentenceAround(src, m.index);
+}
+
+/** The sentence (between ";" or a full stop not inside a number) that holds position i. */
+function sentenceAround(s: string, i: number): string {
+  const stops = [...s.matchAll(/;|\.(?!\d)/g)].map((m) => m.index ?? 0);
+  const start = stops.filter((x) => x < i).pop();
+  const end = stops.find((x) => x >= i);
+  return s.slice(start === undefined ? 0 : start + 1, end ?? s.length).trim();
 }

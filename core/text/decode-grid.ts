@@ -58,7 +58,7 @@ interface Scan {
 }
 
 function isUnicodeText(v: string): boolean {
-  return isBeyondLegacy(v) && /[^\u0000-\u024f]/.test(v.normalize('NFC'));
+  return isBeyondLegacy(v) && [...v.normalize('NFC')].some((ch) => ch.charCodeAt(0) >= 0x1ea0 || 'ăâđêôơưĂÂĐÊÔƠƯ'.includes(ch));
 }
 
 function scan(grid: Grid): Scan {

@@ -116,7 +116,8 @@ export function planBeside(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDa
     }
     blocks.push({ row: firstRow, col, values, formats: [OWN_FORMATS[i]] });
   });
-  const left = Math.min(sheetCol(grid, 0), ...cols);
+  const tableLeft = Math.min(...Object.values(layout.columns).filter((c): c is number => c !== undefined));
+  const left = Math.min(sheetCol(grid, tableLeft), ...cols);
   const right = Math.max(...cols, sheetCol(grid, layout.headers.length - 1));
   const address = `${columnLetter(left)}${firstRow}:${columnLetter(right)}${lastRow}`;
   return {

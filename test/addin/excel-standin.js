@@ -1,0 +1,468 @@
+/* global window */
+/**
+ * In-page stand-in for office.js, served by the end-to-end test in place of
+ * https://appsforoffice.microsoft.com/lib/1/hosted/office.js. It implements the subset of the
+ * Excel API the add-in's adapter uses, with Office.js's batching rules: properties are readable
+ * only after load() + sync(), queued operations run in order at sync, a request over 5 MB fails
+ * like Excel on the web, and a string starting with = + - @ written to a cell not formatted "@"
+ * is recorded as a formula (the test asserts none is). Backed by window.__TIENDO_SEED__:
+ *   { active: "Phụ lục", sheets: [{ name, cells: [[…]], formats: [[…]], fonts: [[{name,bold}]], merges: [{top,left,bottom,right}] }] }
+ * (0-based from A1). The test reads window.__excel.snapshot().
+ * Test-only: never shipped (lives in test/addin/).
+ */
+(function () {
+  'use strict';
+  const LIMIT = 5 * 1024 * 1024;
+  const seed = window.__TIENDO_SEED__ || { active: 'Sheet1', sheets: [{ name: 'Sheet1', cells: [] }] };
+
+  function newSheet(s) {
+    return {
+      name: s.name,
+      cells: s.cells || [],
+      formats: s.formats || [],
+      fonts: s.fonts || [],
+      merges: s.merges || [],
+      bold: [],
+      fills: [],
+      frozenRows: 0,
+      autofit: 0,
+    };
+  }
+
+  const state = {
+    sheets: seed.sheets.map(newSheet),
+    active: seed.active || seed.sheets[0].name,
+    selection: null,
+    selected: null,
+    runs: 0,
+    syncs: 0,
+    maxPayload: 0,
+    formulas: [],
+    conditionalFormats: [],
+    validations: [],
+    tables: [],
+    charts: [],
+    deleted: [],
+    added: [],
+    calls: [],
+  };
+
+  function officeError(code, message) {
+    const e = new Error(message || code);
+    e.name = 'RichApi.Error';
+    e.code = code;
+    return e;
+  }
+
+  function letters(col) {
+    let s = '';
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  }
+  function colNumber(l) {
+    let n = 0;
+    for (const ch of l) n = n * 26 + ch.charCodeAt(0) - 64;
+    return n;
+  }
+  function a1(box) {
+    const tl = letters(box.col + 1) + (box.row + 1);
+    return box.rows === 1 && box.cols === 1 ? tl : tl + ':' + letters(box.col + box.cols) + (box.row + box.rows);
+  }
+  function quoteSheet(name) {
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
+  function parseA1(address) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.replace(/^.*!/, ''));
+    if (!m) throw officeError('InvalidArgument', 'Bad address ' + address);
+    const col = colNumber(m[1]) - 1;
+    const row = Number(m[2]) - 1;
+    const col2 = m[3] ? colNumber(m[3]) - 1 : col;
+    const row2 = m[4] ? Number(m[4]) - 1 : row;
+    return { row: Math.min(row, row2), col: Math.min(col, col2), rows: Math.abs(row2 - row) + 1, cols: Math.abs(col2 - col) + 1 };
+  }
+  function findSheet(name) {
+    return state.sheets.find((s) => s.name === name) || null;
+  }
+  function usedBox(sheet) {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    sheet.cells.forEach((row, r) => {
+      (row || []).forEach((v, c) => {
+        if (v === null || v === undefined || v === '') return;
+        if (r < top) top = r;
+        if (c < left) left = c;
+        if (r > bottom) bottom = r;
+        if (c > right) right = c;
+      });
+    });
+    if (bottom < 0) return { row: 0, col: 0, rows: 1, cols: 1 };
+    return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+  function grid(arr, box, blank) {
+    const out = [];
+    for (let r = 0; r < box.rows; r++) {
+      const row = [];
+      for (let c = 0; c < box.cols; c++) {
+        const v = (arr[box.row + r] || [])[box.col + c];
+        row.push(v === undefined || v === null ? blank : v);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  function setCell(arr, r, c, v) {
+    (arr[r] || (arr[r] = []))[c] = v;
+  }
+  function fill2d(v, box) {
+    return Array.isArray(v) ? v : Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => v));
+  }
+
+  /** A request context: queued operations and loads, run in order at sync. */
+  class Context {
+    constructor() {
+      this.ops = [];
+      this.workbook = new Workbook(this);
+    }
+    queue(kind, payload, run) {
+      this.ops.push({ kind, payload, run });
+    }
+    async sync() {
+      const ops = this.ops;
+      this.ops = [];
+      const size = JSON.stringify(ops.map((o) => [o.kind, o.payload])).length;
+      state.syncs++;
+      state.maxPayload = Math.max(state.maxPayload, size);
+      if (size > LIMIT) throw officeError('RequestPayloadSizeLimitExceeded', 'Payload ' + size + ' bytes');
+      for (const op of ops) op.run();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  /** Base of loadable objects: load() queues a snapshot; reading an unloaded property throws as Office.js does. */
+  class Loadable {
+    constructor(ctx) {
+      this._ctx = ctx;
+      this._loaded = {};
+    }
+    load(props) {
+      const names = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : Array.isArray(props) ? props : Object.keys(props || {});
+      this._ctx.queue('load', names, () => {
+        for (const n of names) this._loaded[n] = this._read(n);
+      });
+      return this;
+    }
+    _get(name) {
+      if (!(name in this._loaded)) throw officeError('PropertyNotLoaded', 'The property \'' + name + '\' is not available. Call load() and sync() first.');
+      return this._loaded[name];
+    }
+  }
+
+  class Workbook {
+    constructor(ctx) {
+      this._ctx = ctx;
+      this.worksheets = new Worksheets(ctx);
+    }
+    getSelectedRange() {
+      const sheet = findSheet(state.active);
+      const box = state.selection || { row: 0, col: 0, rows: 1, cols: 1 };
+      return new Range(this._ctx, () => sheet, box);
+    }
+  }
+
+  class Worksheets {
+    constructor(ctx) {
+      this._ctx = ctx;
+    }
+    getActiveWorksheet() {
+      return new Worksheet(this._ctx, () => findSheet(state.active));
+    }
+    getItem(name) {
+      return new Worksheet(this._ctx, () => {
+        const s = findSheet(name);
+        if (!s) throw officeError('ItemNotFound', 'Worksheet ' + name + ' not found');
+        return s;
+      });
+    }
+    getItemOrNullObject(name) {
+      const ws = new Worksheet(this._ctx, () => findSheet(name));
+      ws._nullable = true;
+      this._ctx.queue('getItemOrNullObject', name, () => {
+        ws.isNullObject = !findSheet(name);
+      });
+      return ws;
+    }
+    add(name) {
+      this._ctx.queue('addSheet', name, () => {
+        if (findSheet(name)) throw officeError('ItemAlreadyExists', 'Sheet exists: ' + name);
+        state.sheets.push(newSheet({ name }));
+        state.added.push(name);
+      });
+      return new Worksheet(this._ctx, () => findSheet(name));
+    }
+  }
+
+  class Worksheet extends Loadable {
+    constructor(ctx, resolve) {
+      super(ctx);
+      this._resolve = resolve;
+      this.freezePanes = { freezeRows: (n) => ctx.queue('freezeRows', n, () => (this._sheet().frozenRows = n)) };
+      this.tables = {
+        add: (range, hasHeaders) => {
+          const t = { style: '' };
+          ctx.queue('addTable', range._box, () => {
+            state.tables.push({ sheet: this._sheet().name, address: a1(range._box), hasHeaders, get style() { return t.style; } });
+          });
+          return t;
+        },
+      };
+      this.charts = {
+        add: (type, range, seriesBy) => {
+          const title = { text: '' };
+          const chart = { title, height: 0, width: 0, position: null, setPosition: (p) => (chart.position = p) };
+          ctx.queue('addChart', [type, range._box, seriesBy], () => {
+            const sheet = this._sheet();
+            state.charts.push({
+              sheet: sheet.name,
+              type,
+              seriesBy,
+              address: a1(range._box),
+              get title() { return title.text; },
+              get position() { return chart.position; },
+              categories: grid(sheet.cells, { row: range._box.row + 1, col: range._box.col, rows: range._box.rows - 1, cols: 1 }, '').map((r) => r[0]),
+              series: grid(sheet.cells, { row: range._box.row, col: range._box.col + 1, rows: 1, cols: range._box.cols - 1 }, '')[0],
+            });
+          });
+          return chart;
+        },
+      };
+    }
+    _sheet() {
+      const s = this._resolve();
+      if (!s) throw officeError(this._nullable ? 'InvalidOperation' : 'ItemNotFound', 'No such worksheet');
+      return s;
+    }
+    _read(name) {
+      if (name === 'name') return this._sheet().name;
+      if (name === 'isNullObject') return !this._resolve();
+      throw officeError('InvalidArgument', 'Worksheet property not supported by the stand-in: ' + name);
+    }
+    get name() {
+      return this._get('name');
+    }
+    getUsedRange() {
+      return new Range(this._ctx, () => this._sheet(), null);
+    }
+    getRange(address) {
+      return new Range(this._ctx, () => this._sheet(), address ? parseA1(address) : { row: 0, col: 0, rows: 1048576, cols: 16384 });
+    }
+    getRangeByIndexes(row, col, rows, cols) {
+      return new Range(this._ctx, () => this._sheet(), { row, col, rows, cols });
+    }
+    activate() {
+      this._ctx.queue('activate', null, () => (state.active = this._sheet().name));
+    }
+    delete() {
+      this._ctx.queue('deleteSheet', null, () => {
+        const s = this._sheet();
+        state.sheets = state.sheets.filter((x) => x !== s);
+        state.deleted.push(s.name);
+        state.tables = state.tables.filter((t) => t.sheet !== s.name);
+        state.charts = state.charts.filter((t) => t.sheet !== s.name);
+        state.conditionalFormats = state.conditionalFormats.filter((t) => t.sheet !== s.name);
+      });
+    }
+  }
+
+  class Range extends Loadable {
+    /** box null = the used range, resolved when the queue runs. */
+    constructor(ctx, sheetOf, box) {
+      super(ctx);
+      this._sheetOf = sheetOf;
+      this._boxSpec = box;
+      const self = this;
+      this.format = {
+        font: {
+          set bold(b) {
+            ctx.queue('bold', b, () => self._each((r, c) => setCell(self._sheetOf().bold, r, c, b)));
+          },
+          set color(_c) {},
+        },
+        fill: {
+          set color(color) {
+            ctx.queue('fill', color, () => self._each((r, c) => setCell(self._sheetOf().fills, r, c, color)));
+          },
+        },
+        autofitColumns() {
+          ctx.queue('autofit', null, () => self._sheetOf().autofit++);
+        },
+      };
+      this.conditionalFormats = {
+        clearAll() {
+          ctx.queue('cfClear', null, () => {
+            const sheet = self._sheetOf().name;
+            const addr = a1(self._box);
+            state.conditionalFormats = state.conditionalFormats.filter((x) => !(x.sheet === sheet && x.address === addr));
+          });
+        },
+        add(type) {
+          const cf = { stopIfTrue: false, custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } };
+          ctx.queue('cfAdd', type, () => {
+            state.conditionalFormats.push({
+              sheet: self._sheetOf().name,
+              address: a1(self._box),
+              type,
+              formula: cf.custom.rule.formula,
+              fill: cf.custom.format.fill.color,
+              font: cf.custom.format.font.color,
+              stopIfTrue: cf.stopIfTrue,
+            });
+          });
+          return cf;
+        },
+      };
+      const dv = { rule: null, errorAlert: null };
+      this.dataValidation = {
+        clear() {
+          ctx.queue('dvClear', null, () => {
+            const sheet = self._sheetOf().name;
+            const addr = a1(self._box);
+            state.validations = state.validations.filter((x) => !(x.sheet === sheet && x.address === addr));
+          });
+        },
+        set rule(rule) {
+          dv.rule = rule;
+          ctx.queue('dvRule', rule, () => state.validations.push({ sheet: self._sheetOf().name, address: a1(self._box), rule, get errorAlert() { return dv.errorAlert; } }));
+        },
+        set errorAlert(a) {
+          dv.errorAlert = a;
+        },
+      };
+    }
+    get _box() {
+      return this._boxSpec || usedBox(this._sheetOf());
+    }
+    _each(f) {
+      const b = this._box;
+      for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) f(b.row + r, b.col + c);
+    }
+    _read(name) {
+      const sheet = this._sheetOf();
+      const b = this._box;
+      switch (name) {
+        case 'values': return grid(sheet.cells, b, '');
+        case 'numberFormat': return grid(sheet.formats, b, 'General');
+        case 'address': return quoteSheet(sheet.name) + '!' + a1(b);
+        case 'rowIndex': return b.row;
+        case 'columnIndex': return b.col;
+        case 'rowCount': return b.rows;
+        case 'columnCount': return b.cols;
+        default: throw officeError('InvalidArgument', 'Range property not supported by the stand-in: ' + name);
+      }
+    }
+    get values() { return this._get('values'); }
+    get numberFormat() { return this._get('numberFormat'); }
+    get address() { return this._get('address'); }
+    get rowIndex() { return this._get('rowIndex'); }
+    get columnIndex() { return this._get('columnIndex'); }
+    get rowCount() { return this._get('rowCount'); }
+    get columnCount() { return this._get('columnCount'); }
+    set numberFormat(v) {
+      this._ctx.queue('numberFormat', v, () => {
+        const b = this._box;
+        const f = fill2d(v, b);
+        this._each((r, c) => setCell(this._sheetOf().formats, r, c, f[r - b.row][c - b.col]));
+      });
+    }
+    set values(v) {
+      this._ctx.queue('values', v, () => {
+        const sheet = this._sheetOf();
+        const b = this._box;
+        const vals = fill2d(v, b);
+        if (vals.length !== b.rows || vals.some((row) => row.length !== b.cols)) throw officeError('InvalidArgument', 'values do not match the range size');
+        this._each((r, c) => {
+          const x = vals[r - b.row][c - b.col];
+          if (x === null) return; // null leaves the cell as is
+          if (typeof x === 'string' && /^[=+\-@]/.test(x) && ((sheet.formats[r] || [])[c] || 'General') !== '@') {
+            state.formulas.push(sheet.name + '!' + letters(c + 1) + (r + 1));
+          }
+          setCell(sheet.cells, r, c, x);
+        });
+      });
+    }
+    getMergedAreasOrNullObject() {
+      const areas = new Loadable(this._ctx);
+      areas._read = (name) => {
+        if (name !== 'address') throw officeError('InvalidArgument', 'RangeAreas property not supported: ' + name);
+        const sheet = this._sheetOf();
+        const b = this._box;
+        const hits = sheet.merges.filter((m) => m.bottom >= b.row && m.top < b.row + b.rows && m.right >= b.col && m.left < b.col + b.cols);
+        return hits.map((m) => quoteSheet(sheet.name) + '!' + a1({ row: m.top, col: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 })).join(', ');
+      };
+      Object.defineProperty(areas, 'address', { get: () => areas._get('address') });
+      this._ctx.queue('mergedAreas', null, () => {
+        const sheet = this._sheetOf();
+        const b = this._box;
+        areas.isNullObject = !sheet.merges.some((m) => m.bottom >= b.row && m.top < b.row + b.rows && m.right >= b.col && m.left < b.col + b.cols);
+      });
+      return areas;
+    }
+    getCellProperties(spec) {
+      const result = {};
+      let value;
+      let ready = false;
+      Object.defineProperty(result, 'value', {
+        get() {
+          if (!ready) throw officeError('PropertyNotLoaded', 'ClientResult.value is not available before sync()');
+          return value;
+        },
+      });
+      this._ctx.queue('getCellProperties', spec, () => {
+        const sheet = this._sheetOf();
+        const fonts = grid(sheet.fonts, this._box, null);
+        value = fonts.map((row) => row.map((f) => ({ format: { font: { name: (f && f.name) || 'Calibri', bold: !!(f && f.bold) } } })));
+        ready = true;
+      });
+      return result;
+    }
+    select() {
+      this._ctx.queue('select', null, () => {
+        state.active = this._sheetOf().name;
+        state.selected = { sheet: this._sheetOf().name, address: a1(this._box) };
+      });
+    }
+  }
+
+  const Excel = {
+    async run(batch) {
+      state.runs++;
+      const ctx = new Context();
+      const result = await batch(ctx);
+      if (ctx.ops.length) await ctx.sync();
+      return result;
+    },
+  };
+
+  const Office = {
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    context: { requirements: { isSetSupported: () => true } },
+    onReady(cb) {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      if (cb) setTimeout(() => cb(info), 0);
+      return Promise.resolve(info);
+    },
+  };
+
+  window.Office = Office;
+  window.Excel = Excel;
+  window.__excel = {
+    state,
+    /** A JSON copy of the workbook state for assertions. */
+    snapshot() {
+      return JSON.parse(JSON.stringify(state));
+    },
+    select(sheet, address) {
+      state.active = sheet;
+      state.selection = parseA1(address);
+    },
+  };
+})();

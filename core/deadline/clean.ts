@@ -1,27 +1,13 @@
 /**
- * Minimal text helpers for deadline and status cells (private to core/deadline,
- * core/status and core/classify). core/text/normalize.ts has the full versions;
- * these stay small so the parsers do not depend on its details.
+ * Text keys for deadline and status cells (private to core/deadline, core/status
+ * and core/classify). Cleaning is core/text cleanText; the fold here keeps "/", "."
+ * and "-" (which foldKey drops) because dates are written with them.
  */
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntity(whole: string, name: string): string {
-  if (name[0] === '#') {
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-  }
-  return ENTITIES[name.toLowerCase()] ?? whole;
-}
+import { cleanText } from '../text/normalize';
 
 /** NFC, HTML tags and entities removed, whitespace (incl. in-cell line breaks) collapsed, trimmed. */
 export function clean(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, decodeEntity)
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
-    .trim();
+  return cleanText(s);
 }
 
 /**

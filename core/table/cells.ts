@@ -1,0 +1,79 @@
+/**
+ * Merge-aware cell access for table reading. Readers differ on merged children
+ * (some leave them empty, some repeat the master value); the table code sees
+ * one rule: a child of a merge one column wide (a lead unit merged down over
+ * three tasks) takes the master's value; any other child is empty, so a title
+ * merged across the table width has its text once, in its first cell.
+ */
+import { cellAt, styleAt, type CellValue, type Grid, type MergeRange } from '../grid';
+import { cellText, cleanText } from '../text/normalize';
+
+const MAX_INDEXED_CELLS = 200_000;
+const indexes = new WeakMap<Grid, Map<number, MergeRange>>();
+const WIDTH = 1 << 14; // Excel has 16,384 columns
+
+/** Covered (non-master) cells of every merge, keyed r * WIDTH + c. */
+function mergeIndex(grid: Grid): Map<number, MergeRange> {
+  let idx = indexes.get(grid);
+  if (idx) return idx;
+  idx = new Map();
+  let budget = MAX_INDEXED_CELLS;
+  for (const m of grid.merges) {
+    const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area > budget) continue;
+    budget -= area;
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r !== m.top || c !== m.left) idx.set(r * WIDTH + c, m);
+      }
+    }
+  }
+  indexes.set(grid, idx);
+  return idx;
+}
+
+/** The merge covering (r, c) when (r, c) is not its top-left cell. */
+export function coveringMerge(grid: Grid, r: number, c: number): MergeRange | undefined {
+  return mergeIndex(grid).get(r * WIDTH + c);
+}
+
+/** The merge whose top-left cell is (r, c), if any. */
+export function mergeFrom(grid: Grid, r: number, c: number): MergeRange | undefined {
+  const below = coveringMerge(grid, r + 1, c);
+  if (below && below.top === r && below.left === c) return below;
+  const right = coveringMerge(grid, r, c + 1);
+  if (right && right.top === r && right.left === c) return right;
+  return undefined;
+}
+
+/** Value of (r, c) for the table (see module note). */
+export function tableValue(grid: Grid, r: number, c: number): CellValue {
+  const m = coveringMerge(grid, r, c);
+  if (!m) return cellAt(grid, r, c);
+  if (m.left === m.right) return cellAt(grid, m.top, m.left);
+  return null;
+}
+
+/** Clean text of (r, c) for the table. */
+export function tableText(grid: Grid, r: number, c: number): string {
+  return cleanText(cellText(tableValue(grid, r, c)));
+}
+
+/** Clean text of (r, c) itself, or of its merge master (header parents span their children). */
+export function spanText(grid: Grid, r: number, c: number): string {
+  const m = coveringMerge(grid, r, c);
+  const v = m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, c);
+  return cleanText(cellText(v));
+}
+
+/** Number format of (r, c) (the master's for a merged child). */
+export function numFmtAt(grid: Grid, r: number, c: number): string | undefined {
+  const m = coveringMerge(grid, r, c);
+  return m ? styleAt(grid, m.top, m.left)?.numFmt : styleAt(grid, r, c)?.numFmt;
+}
+
+/** True when (r, c) or its merge master is bold. */
+export function isBold(grid: Grid, r: number, c: number): boolean {
+  const m = coveringMerge(grid, r, c);
+  return Boolean(m ? styleAt(grid, m.top, m.left)?.bold : styleAt(grid, r, c)?.bold);
+}

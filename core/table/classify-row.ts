@@ -1,0 +1,138 @@
+/**
+ * What a row below the header is: a task, a section title, the continuation
+ * of the task above, the footer (notes, footnotes, signature block) that ends
+ * the table, a blank row, a repeated header, or content that is none of these.
+ */
+import type { Grid } from '../grid';
+import type { ColumnRole, TableLayout } from '../model';
+import { foldKey } from '../text/normalize';
+import { coveringMerge, isBold, tableText } from './cells';
+import { columnRole, isColumnNumberRow } from './header';
+
+export type RowKind = 'blank' | 'task' | 'section' | 'continuation' | 'footer' | 'repeat' | 'other';
+
+/** The texts of one row by role, plus where its single text (if any) sits. */
+export interface RowTexts {
+  byRole: Partial<Record<ColumnRole, string>>;
+  /** Every non-empty cell text in the table span, left to right. */
+  texts: { col: number; text: string }[];
+}
+
+export function rowTexts(grid: Grid, layout: TableLayout, r: number): RowTexts {
+  const byRole: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(layout.columns) as [ColumnRole, number][]) {
+    byRole[role] = tableText(grid, r, col);
+  }
+  const texts: { col: number; text: string }[] = [];
+  const right = Math.max(layout.headers.length - 1, ...Object.values(layout.columns));
+  for (let c = firstCol(layout); c <= right; c++) {
+    const t = tableText(grid, r, c);
+    if (t) texts.push({ col: c, text: t });
+  }
+  return { byRole, texts };
+}
+
+function firstCol(layout: TableLayout): number {
+  const i = layout.headers.findIndex((h) => h !== '');
+  return Math.max(0, Math.min(i < 0 ? 0 : i, ...Object.values(layout.columns)));
+}
+
+/** Task numbering: "1", "12.", "1.1", "2a", "a)", "b." (a lower-case letter; capitals and Roman numerals are section labels). */
+export const TASK_NUMBER = /^(\d{1,4}([.,]\d{1,3})*[.)]?[a-zđ]?|[a-zđ][.)]|\d{1,4}[a-z]?\))$/;
+/** Section labels alone in the STT cell: "A", "B.", "I", "IV", "Phần I", "Mục 2". */
+export const SECTION_LABEL = /^(([A-Z]|[IVXLC]{1,6})[.)]?|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6})$/;
+/** A title starting with its label: "B. Nhiệm vụ …", "II - …", "Phần I: …". */
+export const LABEL_PREFIX = /^(([A-Z]|[IVXLC]{1,6})\s*[.)\-–:]\s*|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6}[.:\-–]?\s+)\S/;
+/** Wording of untitled section rows ("Nhiệm vụ giao Bộ trưởng … chỉ đạo", "Nhóm nhiệm vụ …"). */
+const SECTION_WORDS = /^(nhiem vu|cac nhiem vu|nhom|phan|muc|linh vuc|chuong trinh|de an|khoi)\b/;
+/** Notes and recipients under a table (folded), written "Ghi chú: …". */
+const NOTE_WORDS = /^(ghi chu|luu y|chu thich|chu y|nguon|noi nhan)\b/;
+/** Signature block lines (folded, short): "TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Người lập biểu". */
+const SIGN_WORDS = /^(tm|kt|tl|tuq|q|thu truong|bo truong|chu tich|pho chu tich|giam doc|pho giam doc|chanh van phong|nguoi lap bieu|nguoi lap|nguoi ky|thu truong don vi|lanh dao don vi|xac nhan cua)(\s|$)/;
+const PLACE_DATE = /^[\p{Lu}][\p{L} .]{1,30}, ngày\b/u;
+const FOOTNOTE_MARK = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\*+\)|\*+\s|\(\d{1,2}\)\s)/;
+
+function isUpperTitle(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && text === text.toLocaleUpperCase('vi') && text !== text.toLocaleLowerCase('vi');
+}
+
+/** True when a merge starting in this row spans three or more columns or reaches past the task column. */
+function mergedWide(grid: Grid, layout: TableLayout, r: number, col: number): boolean {
+  const next = coveringMerge(grid, r, col + 1);
+  if (!next || next.top !== r) return false;
+  const lead = layout.columns.lead ?? layout.columns.deadline ?? layout.columns.status;
+  return next.right - next.left >= 2 || (lead !== undefined && next.right >= lead);
+}
+
+export function isFooterText(text: string): boolean {
+  if (FOOTNOTE_MARK.test(text) || PLACE_DATE.test(text)) return true;
+  const key = foldKey(text);
+  if (NOTE_WORDS.test(key) && /^[^:]{1,20}:/.test(text)) return true;
+  return SIGN_WORDS.test(key) && key.split(' ').length <= 8;
+}
+
+/** A repeated header row (page headers in converted documents) or column-number row. */
+function isRepeat(grid: Grid, layout: TableLayout, r: number, row: RowTexts): boolean {
+  const last = row.texts.length ? row.texts[row.texts.length - 1].col : 0;
+  if (row.texts.length >= 2 && isColumnNumberRow(grid, r, row.texts[0].col, last)) return true;
+  const roles = new Set(row.texts.map((t) => columnRole(t.text)).filter((x) => x !== null));
+  return roles.size >= 3 && (roles.has('task') || roles.has('stt'));
+}
+
+export interface RowContext {
+  /** The previous non-blank row was a task (or its continuation). */
+  afterTask: boolean;
+  /** At least one task was read. */
+  anyTask: boolean;
+}
+
+/** Classify row r. `row` is rowTexts(grid, layout, r). */
+export function classifyRow(grid: Grid, layout: TableLayout, r: number, row: RowTexts, ctx: RowContext): RowKind {
+  if (row.texts.length === 0) return 'blank';
+  const { byRole } = row;
+  const stt = byRole.stt ?? '';
+  const task = byRole.task ?? '';
+  const filled = Boolean(byRole.lead || byRole.deadline || byRole.status);
+  const numbered = TASK_NUMBER.test(stt);
+  if (isRepeat(grid, layout, r, row)) return 'repeat';
+  if (!numbered && ctx.anyTask && isFooterText(row.texts[0].text)) return 'footer';
+  if (task && (numbered || filled)) return 'task';
+  if (SECTION_LABEL.test(stt) && !filled) return 'section';
+  const only = row.texts.length === 1 ? row.texts[0] : null;
+  const titleCol = only && (only.col === layout.columns.task || only.col === layout.columns.stt) ? only : null;
+  if (titleCol) {
+    const strong = isBold(grid, r, titleCol.col) || mergedWide(grid, layout, r, titleCol.col)
+      || isUpperTitle(titleCol.text) || LABEL_PREFIX.test(titleCol.text)
+      || (/^\p{Lu}/u.test(titleCol.text) && SECTION_WORDS.test(foldKey(titleCol.text)));
+    return ctx.afterTask && !strong && titleCol.col === layout.columns.task ? 'continuation' : 'section';
+  }
+  if (ctx.afterTask && !stt && !filled && task) return 'continuation';
+  if (numbered && filled) return 'task';
+  return 'other';
+}
+
+/**
+ * The section title of a section row: "A. Nhiệm vụ chung …" from a label in
+ * the STT column and a title in the task column; a title already labelled, or
+ * untitled, is kept as written.
+ */
+export function sectionTitle(row: RowTexts): string {
+  const stt = row.byRole.stt ?? '';
+  const rest = row.texts.filter((t) => t.text !== stt).map((t) => t.text);
+  const title = rest[0] ?? '';
+  if (stt && SECTION_LABEL.test(stt)) {
+    const label = stt.replace(/[.)]$/, '');
+    if (!title) return label;
+    return LABEL_PREFIX.test(title) ? title : `${label}. ${title}`;
+  }
+  return row.texts[0]?.text ?? '';
+}
+
+/** The label of a section title: "A. Nhiệm vụ …" → "A", "II - …" → "II"; null when untitled. */
+export function sectionLabel(title: string | null): string | null {
+  if (!title) return null;
+  const m = /^(([A-Z]|[IVXLC]{1,6})|(?:Phần|PHẦN|Mục|MỤC)\s+(\S{1,6}?))\s*([.)\-–:]|$)/.exec(title);
+  if (!m) return null;
+  return m[2] ?? m[3] ?? null;
+}

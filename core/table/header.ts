@@ -1,0 +1,194 @@
+/**
+ * Finding the table: the header row can be anywhere (row 5, column B, under a
+ * title block), span two rows with merged parents ("Cơ quan thực hiện" over
+ * "Chủ trì | Phối hợp"), hold line breaks and any common wording. Candidate
+ * rows are scored by how many column roles they name; the best one wins.
+ */
+import { cellText } from '../text/normalize';
+import { foldKey } from '../text/normalize';
+import { cellAt, gridWidth, sheetRow, type Grid } from '../grid';
+import { issue, type Issue } from '../issue';
+import type { ColumnRole, TableLayout } from '../model';
+import { coveringMerge, spanText } from './cells';
+
+/** Folded header wording → role. Order matters: the first rule that matches wins. */
+const RULES: readonly [ColumnRole, RegExp][] = [
+  ['id', /\b(ma nhiem vu|ma nv|tiendo)\b/],
+  ['stt', /^(stt|tt|so tt|so thu tu|thu tu|s tt)$/],
+  ['note', /^ghi chu\b/],
+  ['co', /\bphoi hop\b/],
+  ['lead', /\bchu tri\b|^(co quan|don vi)\b/],
+  ['result', /\bket qua\b|^tinh hinh\b|^san pham\b/],
+  ['deadline', /\bthoi han\b|\bthoi gian\b|\bhan hoan thanh\b|^han$|\bthoi diem\b|\bngay hoan thanh\b/],
+  ['status', /\btien do\b|\btinh trang\b|\btrang thai\b|\bmuc do hoan thanh\b/],
+  ['task', /\bnhiem vu\b|\bnoi dung\b|\bcong viec\b|^ten\b/],
+];
+
+const MAX_HEADER_TEXT = 80;
+const MAX_SCAN_ROWS = 100;
+/** Roles that make a row look like a header (notes and IDs alone do not). */
+const CORE_ROLES: readonly ColumnRole[] = ['stt', 'task', 'lead', 'co', 'deadline', 'result', 'status'];
+
+/**
+ * The role a header cell names, or null.
+ *
+ * @example columnRole('Đơn vị\nchủ trì') // 'lead'
+ * @example columnRole('THỜI GIAN HOÀN THÀNH') // 'deadline'
+ */
+export function columnRole(text: string): ColumnRole | null {
+  if (!text || text.length > MAX_HEADER_TEXT) return null;
+  const key = foldKey(text);
+  for (const [role, re] of RULES) if (re.test(key)) return role;
+  return null;
+}
+
+interface Candidate {
+  top: number;
+  bottom: number;
+  /** Role per grid column (null = none). */
+  roles: (ColumnRole | null)[];
+  headers: string[];
+  score: number;
+}
+
+function score(roles: (ColumnRole | null)[]): number {
+  const seen = new Set(roles.filter((r): r is ColumnRole => r !== null && CORE_ROLES.includes(r)));
+  if (seen.size < 3) return 0;
+  return seen.size + (seen.has('task') ? 2 : 0);
+}
+
+function singleRow(grid: Grid, r: number, width: number): Candidate {
+  const roles: (ColumnRole | null)[] = [];
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const text = coveringMerge(grid, r, c) ? '' : spanText(grid, r, c);
+    headers.push(text);
+    roles.push(columnRole(text));
+  }
+  return { top: r, bottom: r, roles, headers, score: score(roles) };
+}
+
+/** Header over two rows: sub-row text names the role; a parent alone (merged down) names it otherwise. */
+function twoRows(grid: Grid, r: number, width: number): Candidate | null {
+  const roles: (ColumnRole | null)[] = [];
+  const headers: string[] = [];
+  let subs = 0;
+  for (let c = 0; c < width; c++) {
+    const parent = spanText(grid, r, c);
+    const below = coveringMerge(grid, r + 1, c);
+    const sub = below && below.top <= r ? '' : spanText(grid, r + 1, c);
+    if (sub.length > 40 || /^\d+$/.test(sub)) return null;
+    if (sub) subs++;
+    const parentMerge = coveringMerge(grid, r, c) ?? (c + 1 < width ? coveringMerge(grid, r, c + 1) : undefined);
+    const parentWide = parentMerge !== undefined && parentMerge.top === r && parentMerge.right > parentMerge.left;
+    headers.push(parent && sub && parent !== sub ? `${parent} / ${sub}` : parent || sub);
+    roles.push(sub ? columnRole(sub) ?? (parentWide ? null : columnRole(parent)) : columnRole(parent));
+  }
+  if (subs === 0) return null;
+  return { top: r, bottom: r + 1, roles, headers, score: score(roles) };
+}
+
+function bestCandidate(grid: Grid): Candidate | null {
+  const width = gridWidth(grid);
+  const last = Math.min(grid.rows.length, MAX_SCAN_ROWS);
+  let best: Candidate | null = null;
+  for (let r = 0; r < last; r++) {
+    let cand = singleRow(grid, r, width);
+    if (cand.score === 0 && !rowHasText(grid, r, width)) continue;
+    if (r + 1 < grid.rows.length) {
+      const two = twoRows(grid, r, width);
+      if (two && two.score > cand.score) cand = two;
+    }
+    if (cand.score > 0 && (!best || cand.score > best.score)) best = cand;
+  }
+  return best;
+}
+
+function rowHasText(grid: Grid, r: number, width: number): boolean {
+  for (let c = 0; c < width; c++) if (cellAt(grid, r, c) !== null) return true;
+  return false;
+}
+
+const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(\s*[=+\-*/x]\s*\(?\s*\d{1,2}\s*\)?)*$/i;
+
+/** True for a column-number row "(1) (2) (3)" or "1 2 3 4" under the header. */
+export function isColumnNumberRow(grid: Grid, r: number, left: number, right: number): boolean {
+  let n = 0;
+  for (let c = left; c <= right; c++) {
+    if (coveringMerge(grid, r, c)) continue;
+    const t = cellText(cellAt(grid, r, c)).trim();
+    if (!t) continue;
+    if (!COLUMN_NUMBER.test(t)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/**
+ * Find the table's header on a sheet, or null when no row names at least
+ * three roles (STT, task, lead, deadline, result, status…).
+ *
+ * @example findHeader(grid)?.columns // { stt: 1, task: 2, lead: 3, deadline: 4, status: 6 }
+ */
+export function findHeader(grid: Grid): TableLayout | null {
+  const cand = bestCandidate(grid);
+  if (!cand) return null;
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const extras: { col: number; header: string }[] = [];
+  let left = -1;
+  let right = -1;
+  cand.headers.forEach((h, c) => {
+    if (!h && !cand.roles[c]) return;
+    if (left < 0) left = c;
+    right = c;
+  });
+  for (let c = left; c <= right; c++) {
+    const role = cand.roles[c];
+    const header = cand.headers[c];
+    if (role && columns[role] === undefined) columns[role] = c;
+    else if (header) extras.push({ col: c, header });
+    if (role === 'note' && columns.note === c) extras.push({ col: c, header });
+  }
+  let first = cand.bottom + 1;
+  if (isColumnNumberRow(grid, first, left, right)) first++;
+  const headerRows: number[] = [];
+  for (let r = cand.top; r <= cand.bottom; r++) headerRows.push(sheetRow(grid, r));
+  return {
+    sheet: grid.name,
+    headerTop: cand.top,
+    headerBottom: cand.bottom,
+    headerRows,
+    columns,
+    headers: cand.headers.slice(0, right + 1).map((h, c) => (c < left ? '' : h)),
+    extras,
+    firstDataRow: first,
+  };
+}
+
+/** Score of the best header candidate on a sheet (0 = no table); used to pick a workbook's table sheet. */
+export function headerScore(grid: Grid): number {
+  return bestCandidate(grid)?.score ?? 0;
+}
+
+const ROLE_LABELS: Partial<Record<ColumnRole, string>> = {
+  task: 'Tên nhiệm vụ',
+  lead: 'Đơn vị chủ trì',
+  deadline: 'Thời hạn',
+  status: 'Tiến độ',
+};
+
+/**
+ * Issues about the layout itself: no task column → MISSING_COLUMN error (the
+ * sheet cannot be read); no lead, deadline or status column → MISSING_COLUMN warning.
+ */
+export function layoutIssues(layout: TableLayout, file: string): Issue[] {
+  const rows = layout.headerRows.join('-');
+  const out: Issue[] = [];
+  for (const role of ['task', 'lead', 'deadline', 'status'] as const) {
+    if (layout.columns[role] !== undefined) continue;
+    out.push(issue('MISSING_COLUMN', `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`, {
+      file, sheet: layout.sheet, row: layout.headerRows[0], severity: role === 'task' ? 'error' : 'warning',
+    }));
+  }
+  return out;
+}

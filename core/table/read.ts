@@ -1,0 +1,122 @@
+/**
+ * Reading a sheet: decode legacy encodings, find the header, walk the rows
+ * (tasks, sections, continuations, footer), and account for every row.
+ */
+import { sheetRow, cellAddress, columnLetter, sheetCol, type Grid } from '../grid';
+import { issue, type Issue } from '../issue';
+import type { ParsedTask, SheetRead, Task } from '../model';
+import { decodeGrid, type EncodingConversion } from '../text/encoding';
+import { classifyTask } from '../classify';
+import { findHeader, headerScore, layoutIssues } from './header';
+import { classifyRow, rowTexts, sectionTitle, type RowContext } from './classify-row';
+import { buildTask, joinContinuation, SttTracker } from './rows';
+
+const ENCODING_NAMES: Record<string, string> = {
+  tcvn3: 'TCVN3 (ABC)',
+  vni: 'VNI',
+  viscii: 'VISCII',
+  utf8_as_cp1252: 'UTF-8 bị đọc nhầm thành Windows-1252',
+};
+
+function encodingIssue(c: EncodingConversion, grid: Grid, file: string): Issue {
+  const where = c.col === null ? 'cả trang tính' : `cột ${columnLetter(sheetCol(grid, c.col))}`;
+  return issue('LEGACY_ENCODING',
+    `Đã chuyển ${c.cells} ô (${where}) từ bảng mã ${ENCODING_NAMES[c.encoding] ?? c.encoding} sang Unicode, ví dụ ô ${c.example.cell}: "${c.example.from}" → "${c.example.to}".`,
+    { file, sheet: grid.name, cell: c.example.cell });
+}
+
+/**
+ * Read the appendix table of one sheet. Never throws: a sheet without a table
+ * gives NO_TABLE; a table without a task column gives MISSING_COLUMN (error).
+ *
+ * @example readSheet(grid, { file: 'bo-y-te.xlsx' }).tasks.length // 5
+ */
+export function readSheet(input: Grid, opts: { file: string }): SheetRead {
+  const { file } = opts;
+  const { grid, conversions } = decodeGrid(input);
+  const issues: Issue[] = conversions.map((c) => encodingIssue(c, grid, file));
+  const layout = findHeader(grid);
+  if (!layout) {
+    issues.push(issue('NO_TABLE', `Trang tính "${grid.name}" không có bảng nhiệm vụ (không tìm thấy dòng tiêu đề STT / Tên nhiệm vụ / Đơn vị chủ trì / Thời hạn).`, { file, sheet: grid.name }));
+    return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
+  }
+  issues.push(...layoutIssues(layout, file));
+  if (layout.columns.task === undefined) return { file, sheet: grid.name, layout, tasks: [], issues, rowsScanned: 0 };
+
+  const tasks: ParsedTask[] = [];
+  const stt = new SttTracker();
+  const ctx: RowContext = { afterTask: false, anyTask: false };
+  let section: string | null = null;
+  let scanned = 0;
+  for (let r = layout.firstDataRow; r < grid.rows.length; r++) {
+    scanned++;
+    const row = rowTexts(grid, layout, r);
+    const kind = classifyRow(grid, layout, r, row, ctx);
+    if (kind === 'blank') continue;
+    if (kind === 'footer') break;
+    if (kind === 'task') {
+      const t = buildTask({ file, grid, layout, section }, r, row);
+      stt.check(t);
+      tasks.push(t);
+      ctx.afterTask = true;
+      ctx.anyTask = true;
+      continue;
+    }
+    if (kind === 'continuation') {
+      joinContinuation(tasks[tasks.length - 1], grid, layout, r, row);
+      continue;
+    }
+    ctx.afterTask = false;
+    if (kind === 'section') {
+      section = sectionTitle(row);
+      stt.reset();
+    } else if (kind === 'other') {
+      const first = row.texts[0];
+      issues.push(issue('ROW_NOT_TASK',
+        `Dòng ${sheetRow(grid, r)} không phải nhiệm vụ hay tiêu đề mục (bỏ qua): "${first.text.slice(0, 80)}".`,
+        { file, sheet: grid.name, row: sheetRow(grid, r), cell: cellAddress(grid, r, first.col) }));
+    }
+  }
+  return { file, sheet: grid.name, layout, tasks, issues, rowsScanned: scanned };
+}
+
+/** Sheet names that hold instructions or lists, never the table. */
+const SIDE_SHEETS = /^(huong dan|hd|bia|trang bia|danh muc|dm|list|lists|cover|instructions?|ghi chu|chu thich)\b/;
+
+/**
+ * Read a workbook: the visible sheet whose header scores best holds the table
+ * (cover and instruction sheets, hidden sheets are passed over). When no
+ * sheet has a table, the first sheet's NO_TABLE read is returned.
+ */
+export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
+  if (grids.length === 0) {
+    return { file: opts.file, sheet: null, layout: null, tasks: [], issues: [issue('FILE_EMPTY', 'Tệp không có trang tính nào.', { file: opts.file })], rowsScanned: 0 };
+  }
+  const ranked = grids
+    .map((g, i) => ({ g, i, score: headerScore(g) - (g.hidden ? 100 : 0) - (SIDE_SHEETS.test(simpleKey(g.name)) ? 1 : 0) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const visible = ranked.filter((x) => !x.g.hidden);
+  const pick = (visible[0] && headerScore(visible[0].g) > 0) ? visible[0] : ranked[0];
+  const read = readSheet(pick.g, opts);
+  if (read.layout) return read;
+  // A legacy-encoded table is only found after decoding: try each sheet fully.
+  for (const x of visible) {
+    if (x === pick) continue;
+    const other = readSheet(x.g, opts);
+    if (other.layout) return other;
+  }
+  return read;
+}
+
+function simpleKey(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+}
+
+/**
+ * Classify every task of a read at an as-of date (ISO yyyy-mm-dd).
+ *
+ * @example classifyRead(read, '2025-11-01').filter((t) => t.overdue).length
+ */
+export function classifyRead(read: SheetRead, asOf: string): Task[] {
+  return read.tasks.map((t) => classifyTask(t, asOf));
+}

@@ -1,0 +1,131 @@
+/**
+ * One task from one row: its normalised fields and the issues found on it.
+ */
+import { sheetRow, cellAddress, type Grid } from '../grid';
+import { issue, type Issue } from '../issue';
+import type { ColumnRole, ParsedTask, ResolvedUnit, TableLayout } from '../model';
+import { parseDeadline } from '../deadline';
+import { parseStatus } from '../status';
+import { resolveUnits } from '../units';
+import { rowIssues } from '../checks';
+import { numFmtAt, tableValue } from './cells';
+import type { RowTexts } from './classify-row';
+
+export interface RowPlace {
+  file: string;
+  grid: Grid;
+  layout: TableLayout;
+  section: string | null;
+}
+
+function unitIssues(units: ResolvedUnit[], at: { file: string; sheet: string; row: number; cell: string }, role: 'lead' | 'co'): Issue[] {
+  const out: Issue[] = [];
+  for (const u of units) {
+    if (!u.known && role === 'lead') {
+      out.push(issue('UNKNOWN_UNIT', `Ô ${at.cell}: không nhận ra đơn vị "${u.name}" (giữ nguyên).`, at));
+    } else if (u.legacy) {
+      out.push(issue('LEGACY_UNIT', `Ô ${at.cell}: "${u.legacy}" nay là ${u.name}.`, { ...at, suggestion: u.name }));
+    }
+  }
+  return out;
+}
+
+/** Build the task of row r (a row classified 'task'). */
+export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask {
+  const { grid, layout, file } = place;
+  const cols = layout.columns;
+  const text = (role: ColumnRole) => row.byRole[role] ?? '';
+  const cells: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = cellAddress(grid, r, col);
+  const at = (role: ColumnRole) => ({ file, sheet: grid.name, row: sheetRow(grid, r), cell: cells[role] ?? cellAddress(grid, r, 0) });
+  const issues: Issue[] = [];
+
+  const lead = resolveUnits(text('lead'));
+  const co = resolveUnits(text('co'));
+  if (cols.lead !== undefined) {
+    if (!lead.text) issues.push(issue('NO_LEAD_UNIT', `Ô ${cells.lead}: chưa ghi đơn vị chủ trì.`, at('lead')));
+    issues.push(...unitIssues(lead.units, at('lead'), 'lead'));
+  }
+  if (cols.co !== undefined) issues.push(...unitIssues(co.units, at('co'), 'co'));
+
+  const deadline = cols.deadline === undefined
+    ? { text: '', due: null, kind: 'none' as const }
+    : parseDeadline(tableValue(grid, r, cols.deadline), { date1904: grid.date1904, numFmt: numFmtAt(grid, r, cols.deadline) });
+
+  const status = cols.status === undefined ? { progress: 'unreported' as const, text: '', recognised: true } : parseStatus(tableValue(grid, r, cols.status));
+
+  const task = text('task');
+  if (!task) issues.push(issue('NO_TASK_TEXT', `Dòng ${sheetRow(grid, r)}: có số thứ tự nhưng không có tên nhiệm vụ.`, at('task')));
+
+  const extra: Record<string, string> = {};
+  for (const x of layout.extras) {
+    const v = rowExtra(row, x.col);
+    if (v) extra[x.header] = v;
+  }
+
+  const t: ParsedTask = {
+    file,
+    sheet: grid.name,
+    row: sheetRow(grid, r),
+    stt: text('stt'),
+    section: place.section,
+    task,
+    leadUnitText: lead.text,
+    leadUnits: lead.units,
+    coUnitsText: co.text,
+    coUnits: co.units,
+    deadline,
+    resultText: text('result'),
+    progressText: status.text,
+    progress: status.progress,
+    extra,
+    taskId: text('id') || null,
+    cells,
+    issues,
+  };
+  t.issues.push(...rowIssues(t));
+  return t;
+}
+
+function rowExtra(row: RowTexts, col: number): string {
+  return row.texts.find((t) => t.col === col)?.text ?? '';
+}
+
+/** Join a continuation row into the task above (task text, result and extras), extending rowEnd. */
+export function joinContinuation(t: ParsedTask, grid: Grid, layout: TableLayout, r: number, row: RowTexts): void {
+  const join = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
+  t.task = join(t.task, row.byRole.task ?? '');
+  t.resultText = join(t.resultText, row.byRole.result ?? '');
+  for (const x of layout.extras) {
+    const v = rowExtra(row, x.col);
+    if (v) t.extra[x.header] = join(t.extra[x.header] ?? '', v);
+  }
+  t.rowEnd = sheetRow(grid, r);
+}
+
+/** Per-section STT bookkeeping: duplicates and numbers going backwards ("1, 2, 2, 4, 3"). */
+export class SttTracker {
+  private seen = new Set<string>();
+  private max = 0;
+
+  /** Start a new section: numbering restarts. */
+  reset(): void {
+    this.seen.clear();
+    this.max = 0;
+  }
+
+  /** Check a task's STT, adding DUPLICATE_STT / STT_OUT_OF_ORDER to it. Sub-numbering ("1.1", "a)") is not checked. */
+  check(t: ParsedTask): void {
+    const m = /^(\d{1,4})\.?$/.exec(t.stt);
+    if (!m) return;
+    const n = Number(m[1]);
+    const at = { file: t.file, sheet: t.sheet, row: t.row, cell: t.cells.stt };
+    if (this.seen.has(m[1])) {
+      t.issues.push(issue('DUPLICATE_STT', `Dòng ${t.row}: số thứ tự ${n} bị trùng (giữ cả hai nhiệm vụ).`, at));
+    } else if (n < this.max) {
+      t.issues.push(issue('STT_OUT_OF_ORDER', `Dòng ${t.row}: số thứ tự ${n} đứng sau ${this.max} (sai thứ tự).`, at));
+    }
+    this.seen.add(m[1]);
+    this.max = Math.max(this.max, n);
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue, Grid, MergeRange } from '../../../core/grid';
+import { columnRole, findHeader } from '../../../core/table/header';
+import { readSheet } from '../../../core/table/read';
+
+const grid = (rows: CellValue[][], merges: MergeRange[] = [], name = 'Sheet1'): Grid => ({ name, rows, merges });
+
+describe('columnRole', () => {
+  it.each([
+    ['STT', 'stt'], ['TT', 'stt'], ['Số TT', 'stt'],
+    ['Tên nhiệm vụ', 'task'], ['Nhiệm vụ', 'task'], ['Nội dung nhiệm vụ', 'task'], ['Nội dung công việc', 'task'], ['NHIỆM VỤ', 'task'],
+    ['Đơn vị chủ trì', 'lead'], ['Cơ quan chủ trì', 'lead'], ['Chủ trì', 'lead'], ['Cơ quan thực hiện', 'lead'],
+    ['Đơn vị phối hợp', 'co'], ['Cơ quan phối hợp', 'co'], ['Phối hợp', 'co'],
+    ['Thời hạn', 'deadline'], ['Thời hạn\nhoàn thành', 'deadline'], ['THỜI GIAN HOÀN THÀNH', 'deadline'],
+    ['Kết quả thực hiện', 'result'], ['Kết quả', 'result'],
+    ['Tiến độ', 'status'], ['Tiến độ thực hiện', 'status'], ['Tình trạng', 'status'],
+    ['Ghi chú', 'note'], ['Mã nhiệm vụ (tiendo)', 'id'],
+  ])('%s → %s', (text, role) => {
+    expect(columnRole(text)).toBe(role);
+  });
+
+  it('gives no role to other text', () => {
+    expect(columnRole('Phụ lục')).toBeNull();
+    expect(columnRole('')).toBeNull();
+    expect(columnRole('Xây dựng Kế hoạch triển khai nhiệm vụ chuyển đổi số quốc gia năm 2025 theo hướng rõ người, rõ việc')).toBeNull();
+  });
+});
+
+describe('findHeader', () => {
+  it('finds a header in column C under a title, skipping a "(1) (2)" row', () => {
+    const g = grid([
+      [null, null, 'Phụ lục'],
+      [],
+      [null, null, 'Số TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời hạn', 'Tình trạng', 'Ghi chú', 'Đơn giá'],
+      [null, null, '(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
+      [null, null, 1, 'Việc một', 'Bộ Y tế', 'Tháng 3/2025', 'Đã hoàn thành', null, null],
+    ]);
+    const layout = findHeader(g)!;
+    expect(layout.headerRows).toEqual([3]);
+    expect(layout.columns).toEqual({ stt: 2, task: 3, lead: 4, deadline: 5, status: 6, note: 7 });
+    expect(layout.extras).toEqual([{ col: 7, header: 'Ghi chú' }, { col: 8, header: 'Đơn giá' }]);
+    expect(layout.firstDataRow).toBe(4);
+  });
+
+  it('returns null when no row names three roles', () => {
+    expect(findHeader(grid([['Báo cáo'], ['Tiến độ', 'tốt'], ['STT']]))).toBeNull();
+    expect(findHeader(grid([]))).toBeNull();
+  });
+
+  it('reads a two-row header whose children the reader filled with the parent value', () => {
+    const g = grid([
+      ['TT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Cơ quan thực hiện', 'Thời hạn'],
+      ['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời hạn'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Bộ Công an', 'Năm 2025'],
+    ], [
+      { top: 0, left: 2, bottom: 0, right: 3 }, { top: 0, left: 0, bottom: 1, right: 0 },
+      { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 4, bottom: 1, right: 4 },
+    ]);
+    const layout = findHeader(g)!;
+    expect(layout.headerRows).toEqual([1, 2]);
+    expect(layout.columns).toEqual({ stt: 0, task: 1, lead: 2, co: 3, deadline: 4 });
+    expect(layout.firstDataRow).toBe(2);
+  });
+});
+
+describe('readSheet on bare grids', () => {
+  it('NO_TABLE for a sheet without a table', () => {
+    const read = readSheet(grid([['Kính gửi: Văn phòng Chính phủ'], ['Nội dung báo cáo']]), { file: 'a.xlsx' });
+    expect(read.layout).toBeNull();
+    expect(read.issues.map((i) => [i.code, i.severity])).toEqual([['NO_TABLE', 'error']]);
+  });
+
+  it('MISSING_COLUMN error and no tasks when the task column is missing', () => {
+    const read = readSheet(grid([['STT', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'], ['1', 'Bộ Y tế', 'Năm 2025', 'Đã hoàn thành']]), { file: 'a.xlsx' });
+    expect(read.tasks).toEqual([]);
+    expect(read.issues.map((i) => [i.code, i.severity, i.row])).toEqual([['MISSING_COLUMN', 'error', 1]]);
+  });
+
+  it('gives a vertically merged lead unit to every task it covers, ignores a title merged across the width', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['NHIỆM VỤ TRỌNG TÂM', 'NHIỆM VỤ TRỌNG TÂM', 'NHIỆM VỤ TRỌNG TÂM', 'NHIỆM VỤ TRỌNG TÂM', 'NHIỆM VỤ TRỌNG TÂM'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đã hoàn thành'],
+      ['2', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      ['3', 'Việc ba', null, 'Năm 2025', 'Đang thực hiện'],
+    ], [{ top: 1, left: 0, bottom: 1, right: 4 }, { top: 2, left: 2, bottom: 4, right: 2 }]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.stt, t.section, t.leadUnitText])).toEqual([
+      ['1', 'NHIỆM VỤ TRỌNG TÂM', 'Bộ Y tế'], ['2', 'NHIỆM VỤ TRỌNG TÂM', 'Bộ Y tế'], ['3', 'NHIỆM VỤ TRỌNG TÂM', 'Bộ Y tế'],
+    ]);
+  });
+
+  it('stops at a signature block and skips a repeated header', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đã hoàn thành'],
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['2', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      [null, null, null, 'TM. ỦY BAN NHÂN DÂN'],
+      [null, null, null, 'CHỦ TỊCH'],
+      ['3', 'Không phải nhiệm vụ', 'Bộ Y tế', 'Năm 2025', null],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => t.stt)).toEqual(['1', '2']);
+    expect(read.issues).toEqual([]);
+    expect(read.rowsScanned).toBe(4);
+  });
+});

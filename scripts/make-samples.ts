@@ -8,7 +8,7 @@
  *   bo-y-te_ban-sua.xlsx           Bộ Y tế's corrected re-submission (newer): one status changed → RESUBMISSION_CONFLICT
  *   bo-khoa-hoc-va-cong-nghe.xlsx  typed in TCVN3 (.VnTime / .VnTimeH)
  *   bo-tai-chinh.xlsx              two-row merged header at A4, statuses without diacritics
- *   tinh-nghe-an.xlsx              an instructions sheet first; header "TT | Nội dung nhiệm vụ | Cơ quan chủ trì…"
+ *   tinh-nghe-an.xlsx              an instructions sheet first; header "TT | Nội dung nhiệm vụ | Cơ quan chủ trì…", status before result
  *   thanh-pho-ha-noi.xlsx          header at C8, text dates, full-width section rows, recurring tasks
  *   tinh-lao-cai.xlsx              decomposed (NFD) Unicode, capitals in statuses
  *   bo-xay-dung.xlsx               truncated download (corrupt zip) → rejected
@@ -118,7 +118,7 @@ async function ngheAn(): Promise<void> {
         sheet: 'Biểu 01',
         title: ['UBND TỈNH NGHỆ AN', 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐỀ ÁN 06 NĂM 2025'],
         at: 'A4',
-        header: ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tình hình thực hiện', 'Kết quả'],
+        header: ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tiến độ thực hiện', 'Kết quả đạt được'],
         rows: [
           ['1', 'Hoàn thành số hóa dữ liệu hộ tịch, đất đai trên địa bàn tỉnh', 'UBND tỉnh Nghệ An', 'Tháng 6/2025', 'Chưa hoàn thành', 'Đạt 85% dữ liệu đất đai'],
           ['2', 'Triển khai giải quyết thủ tục hành chính không phụ thuộc địa giới hành chính', 'UBND tỉnh Nghệ An', 'Tháng 7/2025', 'Đã hoàn thành', 'Triển khai tại 100% xã'],

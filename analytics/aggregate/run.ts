@@ -27,6 +27,7 @@ export interface AggregateResult {
 
 export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   const cwd = process.cwd();
+  const t = phaseTimer();
   const asOf = args.asOf ?? todayInVietnam();
   const inputs = args.inputs.length ? args.inputs : [SAMPLES_DIR];
   const found = await discoverInputs(inputs, cwd);
@@ -36,13 +37,16 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
     onProgress: (done: number, total: number) => bar.update(done, total),
   });
   bar.end();
+  t('read');
   const sources: SourceRead[] = [
     ...found.missing.map((f) => ({ file: f, read: null, error: issue('FILE_NOT_FOUND', `Không tìm thấy tệp hoặc thư mục "${f}".`, { file: f }) })),
     ...(await withMtimes(reads, cwd)),
   ];
   const sent = args.sent ? await loadSent(args.sent) : undefined;
   const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent });
-  return { report, ...(await writeOutputs(report, args, cwd)) };
+  t('rollup');
+  const written = await writeOutputs(report, args, cwd, t);
+  return { report, ...written };
 }
 
 async function withMtimes(reads: SourceRead[], cwd: string): Promise<SourceRead[]> {
@@ -52,7 +56,17 @@ async function withMtimes(reads: SourceRead[], cwd: string): Promise<SourceRead[
   }));
 }
 
-async function writeOutputs(report: Report, args: AggregateArgs, cwd: string): Promise<Omit<AggregateResult, 'report'>> {
+/** With TIENDO_TIMING=1, prints the seconds each phase took on stderr (for `npm run bench`). */
+function phaseTimer(): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (process.env.TIENDO_TIMING) process.stderr.write(`[timing] ${phase}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
+async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void): Promise<Omit<AggregateResult, 'report'>> {
   const dir = resolve(cwd, args.out);
   await mkdir(dir, { recursive: true });
   const outputs: string[] = [];
@@ -64,10 +78,12 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string): P
   } catch (e) {
     outputErrors.push(`${xlsx}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  t('tong-hop.xlsx');
   await writeReportJson(report, join(dir, 'tong-hop.json'));
   outputs.push(join(args.out, 'tong-hop.json'));
   await writeFile(join(dir, 'tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8');
   outputs.push(join(args.out, 'tom-tat.txt'));
+  t('tong-hop.json + tom-tat.txt');
   if (args.json === '-') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (args.json) {
     await writeReportJson(report, resolve(cwd, args.json));

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: generate (once, cached in bench-data/) 3,321 commune workbooks of 60 rows and one
+ * 20,000-row national workbook, then time in the same run the raw lower bound (inflate + scan) and
+ * `tiendo aggregate` end to end (child process: wall time, peak RSS, phases), and print each ratio.
+ * Targets: communes ≤ 1.5× lower bound and < 1 GB peak; national ≤ 2×.
+ * Also runs scripts/bench-reader.ts and scripts/bench-addin.ts when they exist.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMMUNE_ROWS, COMMUNES, NATIONAL_ROWS, ensureBenchData } from './bench-data';
+import { lowerBound } from './bench-lower-bound';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, 'bench-data');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Run {
+  seconds: number;
+  peakMb: number | null;
+  exit: number | null;
+  phases: string[];
+  summary: string;
+}
+
+function listXlsx(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listXlsx(p));
+    else if (e.name.endsWith('.xlsx')) out.push(p);
+  }
+  return out.sort();
+}
+
+function aggregate(input: string, out: string, extra: string[] = []): Run {
+  const cmd = [process.execPath, '--import', 'tsx', 'analytics/cli.ts', 'aggregate', input, '--as-of', '2025-11-15', '--out', out, '--quiet', ...extra];
+  const t0 = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-v', ...cmd], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TIENDO_TIMING: '1' }, maxBuffer: 1 << 26 })
+    : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TIENDO_TIMING: '1' }, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const lines = (r.stderr ?? '').split('\n');
+  return {
+    seconds,
+    peakMb: rss ? Number(rss[1]) / 1024 : null,
+    exit: r.status,
+    phases: lines.filter((l) => l.startsWith('[timing]')).map((l) => l.slice(9)),
+    summary: lines.filter((l) => !l.startsWith('[timing]') && !/^\s/.test(l) && l.trim() && !l.includes('Command being timed')).slice(0, 3).join(' | '),
+  };
+}
+
+function mb(files: string[]): number {
+  return files.reduce((a, f) => a + statSync(f).size, 0) / 1048576;
+}
+
+function report(name: string, lb: { seconds: number; cells: number }, run: Run, target: number, memMb?: number): boolean {
+  const ratio = run.seconds / lb.seconds;
+  const okTime = ratio <= target;
+  const okMem = memMb === undefined || (run.peakMb !== null && run.peakMb < memMb);
+  console.log(`\n== ${name}`);
+  console.log(`  lower bound (inflate + scan ${lb.cells.toLocaleString('vi-VN')} cells, ${availableParallelism()} threads): ${lb.seconds.toFixed(2)} s`);
+  console.log(`  tiendo aggregate end to end: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakMb === null ? 'n/a' : run.peakMb.toFixed(0) + ' MB'}, exit ${run.exit}`);
+  for (const p of run.phases) console.log(`    ${p}`);
+  if (run.exit !== 0 && run.summary) console.log(`  stderr: ${run.summary}`);
+  console.log(`  ratio ${ratio.toFixed(2)}× (target ≤ ${target}×${memMb ? `, < ${memMb} MB` : ''}): ${okTime && okMem ? 'OK' : 'MISSED'}`);
+  return okTime && okMem;
+}
+
+function hook(script: string): void {
+  const path = join(ROOT, 'scripts', script);
+  if (!existsSync(path)) return;
+  console.log(`\n== ${script}`);
+  spawnSync(process.execPath, ['--import', 'tsx', path], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const data = ensureBenchData(DATA);
+  if (data.generated) console.log(`generated bench-data/ in ${data.seconds.toFixed(1)} s`);
+  const communeFiles = listXlsx(data.communes);
+  console.log(`communes: ${communeFiles.length} workbooks × ${COMMUNE_ROWS} rows (${mb(communeFiles).toFixed(1)} MB); national: ${NATIONAL_ROWS} rows (${mb([data.national]).toFixed(1)} MB)`);
+  if (communeFiles.length !== COMMUNES) throw new Error(`expected ${COMMUNES} commune workbooks, found ${communeFiles.length}`);
+
+  // Warm the page cache so both measurements read from memory.
+  await lowerBound(communeFiles);
+  const lbCommunes = await lowerBound(communeFiles);
+  const runCommunes = aggregate(data.communes, 'bench-data/out-communes');
+  const lbNational = await lowerBound([data.national]);
+  const runNational = aggregate(data.national, 'bench-data/out-national');
+
+  const ok = [
+    report(`${COMMUNES} commune workbooks`, lbCommunes, runCommunes, 1.5, 1024),
+    report(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, runNational, 2),
+  ];
+  hook('bench-reader.ts');
+  hook('bench-addin.ts');
+  console.log(`\n${ok.every(Boolean) ? 'all targets met' : 'some targets missed'}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -3,7 +3,7 @@
  * cells. Conversion only: deciding WHETHER a string is legacy is detect.ts.
  */
 import { TCVN3_DECODE, VNI_DECODE, VNI_IDENTITY, VISCII_DECODE } from './legacy-tables';
-import { cp1252Byte } from './cp1252';
+import { decodeMojibake } from './mojibake';
 
 /** The legacy encodings tiendo recognises. */
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'viscii' | 'utf8_as_cp1252';
@@ -31,50 +31,9 @@ export function decodeVni(text: string): string {
   return out;
 }
 
-/** Bytes of text read as cp1252, or null if some character is not a cp1252 reading. */
-export function cp1252Bytes(text: string): number[] | null {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const b = cp1252Byte(ch);
-    if (b === undefined) return null;
-    bytes.push(b);
-  }
-  return bytes;
-}
-
-function continuation(bytes: number[], i: number, n: number): boolean {
-  for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return false;
-  return true;
-}
-
-/** Strict UTF-8 decoding (no overlongs, no surrogates); null on any invalid sequence. */
-export function decodeUtf8Strict(bytes: number[]): string | null {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    let n: number;
-    let cp: number;
-    let min: number;
-    if (b < 0x80) { out += String.fromCharCode(b); i++; continue; }
-    if (b >= 0xc2 && b <= 0xdf) { n = 1; cp = b & 0x1f; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { n = 2; cp = b & 0x0f; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { n = 3; cp = b & 0x07; min = 0x10000; }
-    else return null;
-    if (!continuation(bytes, i, n)) return null;
-    for (let k = 1; k <= n; k++) cp = (cp << 6) | (bytes[i + k] & 0x3f);
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
-    out += String.fromCodePoint(cp);
-    i += n + 1;
-  }
-  return out;
-}
-
 /** Reverse "UTF-8 read as Windows-1252" mojibake; the input unchanged if it is not reversible. */
 export function decodeUtf8AsCp1252(text: string): string {
-  const bytes = cp1252Bytes(text);
-  if (!bytes) return text;
-  return decodeUtf8Strict(bytes) ?? text;
+  return decodeMojibake(text) ?? text;
 }
 
 /**

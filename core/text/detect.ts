@@ -5,7 +5,8 @@
  */
 import { TCVN3_DECODE, VNI_DECODE, VISCII_DECODE } from './legacy-tables';
 import { cp1252Byte } from './cp1252';
-import { convertLegacy, cp1252Bytes, decodeUtf8Strict, isVniIdentity, type LegacyEncoding } from './convert';
+import { convertLegacy, isVniIdentity, type LegacyEncoding } from './convert';
+import { decodeMojibake } from './mojibake';
 import { isVietnameseSyllable } from './syllable';
 import { COMMON_SYLLABLES } from './common-syllables';
 
@@ -49,9 +50,7 @@ function hasVietnameseLetter(text: string): boolean {
 
 /** Decoded text is UTF-8 that a cp1252 reader mangled, and it is Vietnamese. */
 export function isUtf8AsCp1252(text: string): boolean {
-  const bytes = cp1252Bytes(text);
-  if (!bytes || !bytes.some((b) => b >= 0x80)) return false;
-  const decoded = decodeUtf8Strict(bytes);
+  const decoded = decodeMojibake(text);
   return decoded !== null && hasVietnameseLetter(decoded);
 }
 

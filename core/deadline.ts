@@ -10,6 +10,7 @@ import { isoFromDate } from './dates';
 import { clean } from './deadline/clean';
 import { excelSerialToIso, isDateFormat, isPlausibleSerial } from './deadline/serial';
 import { parseDeadlineText, type BeforeReading } from './deadline/text';
+import { memo } from './deadline/memo';
 
 export { excelSerialToIso, isDateFormat } from './deadline/serial';
 export { findDatesInText } from './deadline/find';
@@ -52,7 +53,9 @@ export function parseDeadline(value: CellValue, opts: DeadlineOptions = {}): Dea
   if (value instanceof Date) return fromDate(value);
   if (typeof value === 'number') return fromNumber(value, opts);
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', due: null, kind: 'unparsed' };
-  const text = clean(value);
-  if (/^\d{5}(?:\.\d+)?$/.test(text) && isPlausibleSerial(Number(text))) return fromNumber(Number(text), opts);
-  return parseDeadlineText(text, opts.before);
+  if (/^\s*\d{5}(?:\.\d+)?\s*$/.test(value) && isPlausibleSerial(Number(value))) return fromNumber(Number(value), opts);
+  return { ...(opts.before === 'strict' ? strictText(value) : lenientText(value)) };
 }
+
+const lenientText = memo((raw: string) => parseDeadlineText(clean(raw), 'lenient'));
+const strictText = memo((raw: string) => parseDeadlineText(clean(raw), 'strict'));

@@ -10,6 +10,7 @@ const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat
  * on or before asOf; null when none. Later dates are plans, not evidence.
  */
 export function completionDate(resultText: string, asOf: string): string | null {
+  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText)) return null;
   let best: string | null = null;
   for (const m of findDateMentions(resultText)) {
     if (NOT_EVIDENCE.test(m.before) || m.iso > asOf) continue;
@@ -29,6 +30,9 @@ const DONE = new RegExp(
 );
 const OPEN = /chua (?:hoan thanh|thuc hien|ban hanh|trien khai|xong)|khong hoan thanh|dang (?:thuc hien|trien khai|xay dung|hoan thien|hoan thanh|trinh|xu ly|lay y kien|tong hop|phoi hop|nghien cuu|chuan bi|ra soat)|du kien|tiep tuc hoan thien|co ban hoan thanh/;
 
+/** Cheap pre-check on the raw text before folding: could it say "hoàn thành", "100%", "ban hành", "trình"? */
+const MAYBE_DONE = /ho[aàáảãạ]\p{M}*n\s*th|100|ban\s*h|tr[iìíỉĩị]\p{M}*nh/iu;
+
 function partial(key: string): boolean {
   for (const m of key.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)) if (Number(m[1].replace(',', '.')) < 100) return true;
   for (const m of key.matchAll(/da hoan thanh\s*(\d+)\s*\/\s*(\d+)/g)) if (Number(m[1]) < Number(m[2])) return true;
@@ -41,6 +45,7 @@ function partial(key: string): boolean {
  * still open or partial. "Đã trình" counts only for tasks that are a submission.
  */
 export function completionClaim(resultText: string, taskText = ''): string | null {
+  if (!MAYBE_DONE.test(resultText)) return null;
   const text = clean(resultText);
   const key = fold(text);
   if (!key || OPEN.test(key) || partial(key)) return null;

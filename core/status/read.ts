@@ -3,6 +3,7 @@ import type { CellValue } from '../grid';
 import type { Progress } from '../model';
 import { clean, wordKey } from '../deadline/clean';
 import { PHRASES, type Phrase, type Timeliness } from './phrases';
+import { memo } from '../deadline/memo';
 
 export interface StatusReading {
   progress: Progress;
@@ -53,7 +54,12 @@ function timelinessOf(matches: Match[]): Timeliness {
  * words alone: late → not_done, within deadline → in_progress, "Đúng hạn" alone → unknown.
  */
 export function readStatus(value: CellValue): StatusReading {
-  const text = value === null || value === undefined ? '' : clean(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+  if (value === null || value === undefined) return { progress: 'unreported', text: '', recognised: true, timeliness: null };
+  return { ...readText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value)) };
+}
+
+const readText = memo((raw: string): StatusReading => {
+  const text = clean(raw);
   if (!text) return { progress: 'unreported', text, recognised: true, timeliness: null };
   const key = wordKey(text);
   const matches = matchPhrases(key);
@@ -66,4 +72,4 @@ export function readStatus(value: CellValue): StatusReading {
   if (progress === null && timeliness === 'not_due') progress = 'in_progress';
   if (progress === null) return { progress: 'unknown', text, recognised: false, timeliness: null };
   return { progress, text, recognised: true, timeliness };
-}
+});

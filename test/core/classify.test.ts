@@ -138,6 +138,7 @@ describe('classifyTask: contradictions', () => {
     expect(cites('Đã hoàn thành trước ngày 30/11/2025')).toEqual([]);
     expect(cites('Đã ban hành Quyết định ngày 05/11/2025', '2025-11-01')).toEqual([]);
     expect(cites('')).toEqual([]);
+    expect(cites('Quyết định ngày 5 tháng 11 năm 2025'.normalize('NFD'))).toEqual(['DONE_AFTER_DEADLINE']);
     expect(codes(classifyTask(task('Thực hiện thường xuyên', 'Đã hoàn thành', 'Công văn ngày 05/11/2025'), '2025-12-01'))).toEqual([]);
   });
 
@@ -184,6 +185,9 @@ describe('classifyTask: contradictions', () => {
     expect(suggested('Chưa hoàn thành')).toBe(false);
     expect(suggested('Phấn đấu hoàn thành trong năm 2025')).toBe(false);
     expect(suggested('')).toBe(false);
+    expect(suggested('ĐÃ HOÀN THÀNH')).toBe(true);
+    expect(suggested('Đã hoàn thành'.normalize('NFD'))).toBe(true);
+    expect(suggested('da hoan thanh')).toBe(true);
     expect(codes(classifyTask(task('31/12/2025', 'Đang thực hiện', 'Đã hoàn thành 100%'), '2025-11-01'))).toEqual([]);
   });
 });

@@ -53,6 +53,15 @@ export function decodeUtf8Strict(bytes: number[]): string | null {
   return out;
 }
 
+/** Vietnamese letters whose UTF-8 ends in an undefined cp1252 byte: the only repairs allowed. */
+const REPAIRABLE = new Set('ÁÍÝĐềọỏỐờ');
+
+/** Does inserting byte b at `at` complete a Vietnamese letter (sequence starting at `start`)? */
+function completesLetter(bytes: number[], start: number, at: number, b: number): boolean {
+  const s = decodeUtf8Strict([...bytes.slice(start, at), b]);
+  return s !== null && REPAIRABLE.has(s);
+}
+
 /** Every byte sequence obtained by inserting lost undefined bytes where a sequence falls short. */
 function repairs(bytes: number[], from = 0, budget = MAX_MISSING_PER_WORD): number[][] {
   let i = from;
@@ -64,7 +73,9 @@ function repairs(bytes: number[], from = 0, budget = MAX_MISSING_PER_WORD): numb
     if (k === n) { i += n + 1; continue; }
     if (n - k > budget || n - k > 1) return [];
     const at = i + 1 + k;
-    return UNDEFINED_BYTES.flatMap((b) => repairs([...bytes.slice(0, at), b, ...bytes.slice(at)], at + 1, budget - 1));
+    return UNDEFINED_BYTES.filter((b) => completesLetter(bytes, i, at, b)).flatMap((b) =>
+      repairs([...bytes.slice(0, at), b, ...bytes.slice(at)], at + 1, budget - 1),
+    );
   }
   return [bytes];
 }

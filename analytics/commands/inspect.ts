@@ -106,17 +106,21 @@ function layoutLines(layout: TableLayout, grid: Grid | undefined): string[] {
 
 function issueLine(i: Issue): string {
   const where = i.cell ?? (i.row ? `dòng ${i.row}` : '');
-  return `[${i.code}]${where ? ` ${where}` : ''}: ${i.message}${i.suggestion ? ` → đề xuất: ${i.suggestion}` : ''}`;
+  const named = !where || i.message.includes(i.cell ?? `${i.row}`);
+  return `[${i.code}] ${named ? '' : `${where}: `}${i.message}${i.suggestion ? ` → đề xuất: ${i.suggestion}` : ''}`;
 }
 
 function taskLines(t: Task): string[] {
   const rows = t.rowEnd ? `dòng ${t.row}–${t.rowEnd}` : `dòng ${t.row}`;
-  const due = t.deadline.due ? ` → ${formatDateVi(t.deadline.due)}` : '';
-  const late = t.overdue && t.daysLate !== null ? `, quá hạn ${formatCount(t.daysLate)} ngày` : '';
+  const dueVi = formatDateVi(t.deadline.due);
+  const due = dueVi && dueVi !== t.deadline.text ? ` → ${dueVi}` : '';
+  const late = t.overdue && t.daysLate !== null ? ` (${formatCount(t.daysLate)} ngày)` : '';
+  const label = PROGRESS_LABELS[t.progress];
+  const progress = t.progressText ? `${t.progressText}${t.progressText === label ? '' : ` (${label})`}` : `(trống: ${label.toLowerCase()})`;
   const lines = [
     `  [${rows}] ${t.stt ? `${t.stt}. ` : ''}${t.task}`,
     `      Chủ trì: ${t.leadUnit || '(trống)'}${t.coUnits.length ? ` · Phối hợp: ${t.coUnits.map((u) => u.name).join('; ')}` : ''}`,
-    `      Thời hạn: ${t.deadline.text || '(trống)'}${due} · Tiến độ: ${t.progressText || '(trống)'} (${PROGRESS_LABELS[t.progress]}) · Phân loại: ${CATEGORY_LABELS[t.category]}${late}`,
+    `      Thời hạn: ${t.deadline.text || '(trống)'}${due} · Tiến độ: ${progress} · Phân loại: ${CATEGORY_LABELS[t.category]}${late}`,
   ];
   if (t.resultText) lines.push(`      Kết quả: ${t.resultText}`);
   for (const [k, v] of Object.entries(t.extra)) lines.push(`      ${k}: ${v}`);

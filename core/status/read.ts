@@ -2,6 +2,7 @@
 import type { CellValue } from '../grid';
 import type { Progress } from '../model';
 import { clean, wordKey } from '../deadline/clean';
+import { cellText } from '../text/normalize';
 import { PHRASES, type Phrase, type Timeliness } from './phrases';
 import { memo } from '../deadline/memo';
 
@@ -55,7 +56,7 @@ function timelinessOf(matches: Match[]): Timeliness {
  */
 export function readStatus(value: CellValue): StatusReading {
   if (value === null || value === undefined) return { progress: 'unreported', text: '', recognised: true, timeliness: null };
-  return { ...readText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value)) };
+  return { ...readText(typeof value === 'string' ? value : cellText(value)) };
 }
 
 const readText = memo((raw: string): StatusReading => {

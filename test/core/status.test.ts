@@ -103,6 +103,9 @@ describe('parseStatus: blank and unrecognised', () => {
     expect(parseStatus('ĐHT')).toEqual({ progress: 'unknown', text: 'ĐHT', recognised: false });
     expect(parseStatus('x')).toEqual({ progress: 'unknown', text: 'x', recognised: false });
     expect(parseStatus(1)).toEqual({ progress: 'unknown', text: '1', recognised: false });
+    expect(parseStatus(true)).toEqual({ progress: 'unknown', text: 'TRUE', recognised: false });
+    expect(parseStatus(new Date(Number.NaN))).toEqual({ progress: 'unreported', text: '', recognised: true });
+    expect(parseStatus(new Date(Date.UTC(2025, 9, 31)))).toEqual({ progress: 'unknown', text: '31/10/2025', recognised: false });
     expect(parseStatus('Đúng hạn')).toEqual({ progress: 'unknown', text: 'Đúng hạn', recognised: false });
   });
 });

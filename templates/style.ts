@@ -34,6 +34,7 @@ export const CHART_COLORS = {
   openInTime: '5B9BD5',
   openOverdue: 'C00000',
   other: 'A5A5A5',
+  stopped: '7F7F7F',
 } as const;
 
 export const LOOK: Record<'header' | 'body' | 'section' | 'total' | 'columnNumber', CellLook> = {

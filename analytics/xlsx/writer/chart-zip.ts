@@ -1,10 +1,11 @@
 /**
  * Add native charts to a written .xlsx: unzip, add xl/charts/chartN.xml and
  * xl/drawings/drawingN.xml (+ rels), point each sheet at its drawing, register
- * the parts in [Content_Types].xml, re-zip.
+ * the parts in [Content_Types].xml. Untouched parts are copied without recompression.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { chartXml, drawingXml, escapeXml, relsXml, type ResolvedChart } from './chart-xml';
+import { patchZip, readEntry } from './zip-patch';
 
 const REL = {
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
@@ -16,9 +17,9 @@ const CT = {
 } as const;
 
 /** Sheet name → its worksheet part path ("xl/worksheets/sheet1.xml"), read from workbook.xml and its rels. */
-export function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
-  const wb = strFromU8(files['xl/workbook.xml']);
-  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+export function sheetParts(zip: Uint8Array): Map<string, string> {
+  const wb = text(zip, 'xl/workbook.xml') ?? '';
+  const rels = text(zip, 'xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -33,6 +34,11 @@ export function sheetParts(files: Record<string, Uint8Array>): Map<string, strin
     if (name !== undefined && part) parts.set(unescapeXml(name), part);
   }
   return parts;
+}
+
+function text(zip: Uint8Array, name: string): string | undefined {
+  const bytes = readEntry(zip, name);
+  return bytes ? strFromU8(bytes) : undefined;
 }
 
 function unescapeXml(s: string): string {
@@ -66,9 +72,9 @@ function addRelationship(relsText: string | undefined, rel: { id: string; type: 
 /** The zip with charts added; `charts` maps sheet name → its charts. */
 export function addCharts(zip: Uint8Array, charts: Map<string, ResolvedChart[]>): Uint8Array {
   if (!charts.size) return zip;
-  const files = unzipSync(zip);
-  const parts = sheetParts(files);
-  let types = strFromU8(files['[Content_Types].xml']);
+  const parts = sheetParts(zip);
+  const changes = new Map<string, Uint8Array>();
+  let types = text(zip, '[Content_Types].xml') ?? '';
   let chartNo = 0;
   let drawingNo = 0;
   for (const [sheet, list] of charts) {
@@ -78,22 +84,19 @@ export function addCharts(zip: Uint8Array, charts: Map<string, ResolvedChart[]>)
     const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
     const chartRels = list.map((ch, i) => {
       chartNo++;
-      files[`xl/charts/chart${chartNo}.xml`] = strToU8(chartXml(ch));
+      changes.set(`xl/charts/chart${chartNo}.xml`, strToU8(chartXml(ch)));
       types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="${CT.chart}"/></Types>`);
       return { id: `rId${i + 1}`, type: REL.chart, target: `../charts/chart${chartNo}.xml` };
     });
-    files[drawingPath] = strToU8(drawingXml(list));
-    files[`xl/drawings/_rels/drawing${drawingNo}.xml.rels`] = strToU8(relsXml(chartRels));
+    changes.set(drawingPath, strToU8(drawingXml(list)));
+    changes.set(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, strToU8(relsXml(chartRels)));
     types = types.replace('</Types>', `<Override PartName="/${drawingPath}" ContentType="${CT.drawing}"/></Types>`);
     const slash = part.lastIndexOf('/');
     const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
     const rid = 'rIdTiendoDrawing1';
-    const rels = files[relsPath] ? strFromU8(files[relsPath]) : undefined;
-    files[relsPath] = strToU8(addRelationship(rels, { id: rid, type: REL.drawing, target: `../drawings/drawing${drawingNo}.xml` }));
-    files[part] = strToU8(insertDrawingRef(strFromU8(files[part]), rid));
+    changes.set(relsPath, strToU8(addRelationship(text(zip, relsPath), { id: rid, type: REL.drawing, target: `../drawings/drawing${drawingNo}.xml` })));
+    changes.set(part, strToU8(insertDrawingRef(text(zip, part) ?? '', rid)));
   }
-  files['[Content_Types].xml'] = strToU8(types);
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(files)) out[name] = [data, { level: 6 }];
-  return zipSync(out);
+  changes.set('[Content_Types].xml', strToU8(types));
+  return patchZip(zip, changes);
 }

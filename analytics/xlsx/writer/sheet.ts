@@ -47,27 +47,27 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, cache
   const width = sheet.columns.length;
   const visibleWidth = lastVisibleColumn(sheet.columns);
   setColumns(ws, sheet.columns, cache);
-  let r = 1;
-  for (const line of sheet.titleBlock ?? []) writeLine(ws, r++, line, visibleWidth, cache);
-  r = layout.headerTop;
+  const chars = sheet.columns.slice(0, visibleWidth).reduce((n, c) => n + c.width, 0);
+  (sheet.titleBlock ?? []).forEach((line, i) => writeLine(ws, i + 1, line, visibleWidth, chars, cache));
   writeHeader(ws, sheet, layout, cache);
-  r = layout.firstDataRow;
+  let r = layout.firstDataRow;
   const bases = sheet.columns.map((c) => columnLook(c));
+  const plain = plainStyles(sheet.columns, bases, cache);
   for (const spec of sheet.rows) {
     const { cells, kind, height } = rowParts(spec);
-    writeRow(ws, r, cells, kind, sheet.columns, bases, visibleWidth, cache);
+    writeRow(ws, r, cells, kind, sheet.columns, bases, plain, visibleWidth, cache);
     if (height) ws.getRow(r).height = height;
     ws.getRow(r).commit();
     r++;
   }
   for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
-    writeRow(ws, r, [], 'data', sheet.columns, bases, visibleWidth, cache);
+    writeRow(ws, r, [], 'data', sheet.columns, bases, plain, visibleWidth, cache);
     ws.getRow(r).commit();
     r++;
   }
   if (sheet.footer?.length) {
     r++;
-    for (const line of sheet.footer) writeLine(ws, r++, { align: 'left', ...line }, visibleWidth, cache);
+    for (const line of sheet.footer) writeLine(ws, r++, { align: 'left', ...line }, visibleWidth, chars, cache);
   }
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   if (sheet.autoFilter && width) {
@@ -107,15 +107,17 @@ function setColumns(ws: ExcelJS.Worksheet, columns: ColumnSpec[], cache: LookCac
   });
 }
 
-function writeLine(ws: ExcelJS.Worksheet, r: number, line: TitleLine, width: number, cache: LookCache): void {
+function writeLine(ws: ExcelJS.Worksheet, r: number, line: TitleLine, width: number, chars: number, cache: LookCache): void {
   const row = ws.getRow(r);
   const look: CellLook = { bold: line.bold, italic: line.italic, size: line.size ?? SIZE.subtitle, align: line.align ?? 'center', valign: 'middle', wrap: true };
   const style = styleFor(cache, look);
   for (let c = 1; c <= width; c++) row.getCell(c).style = style;
   row.getCell(1).value = safeText(line.text);
   if (width > 1) ws.mergeCells(r, 1, r, width);
-  const lines = Math.ceil(line.text.length / Math.max(40, width * 12));
-  if (lines > 1) row.height = 18 * lines;
+  // Merged cells do not grow by themselves: give long lines the height they need.
+  const size = line.size ?? SIZE.subtitle;
+  const lines = Math.ceil((line.text.length * size) / 11 / Math.max(chars, 20));
+  if (lines > 1) row.height = Math.ceil(size * 1.45) * lines;
   row.commit();
 }
 
@@ -159,17 +161,35 @@ function writeHeader(ws: ExcelJS.Worksheet, sheet: SheetSpec, layout: SheetLayou
   }
 }
 
+type PlainStyles = Record<RowKind, Partial<ExcelJS.Style>[]>;
+
+/** Per row kind and column, the style of a plain (non-Date, no own look) cell: computed once per sheet. */
+function plainStyles(columns: ColumnSpec[], bases: CellLook[], cache: LookCache): PlainStyles {
+  const of = (kind: RowKind) => columns.map((c, i) => styleFor(cache, kindLook(kind) ? { ...bases[i], ...kindLook(kind) } : bases[i], !!c.unlocked && kind === 'data'));
+  return { data: of('data'), section: of('section'), total: of('total') };
+}
+
+function kindLook(kind: RowKind): CellLook | undefined {
+  return kind === 'section' ? LOOK.section : kind === 'total' ? LOOK.total : undefined;
+}
+
 function writeRow(
   ws: ExcelJS.Worksheet, r: number, cells: CellInput[], kind: RowKind, columns: ColumnSpec[],
-  bases: CellLook[], visibleWidth: number, cache: LookCache,
+  bases: CellLook[], plain: PlainStyles, visibleWidth: number, cache: LookCache,
 ): void {
   const row = ws.getRow(r);
-  const kindLook = kind === 'section' ? LOOK.section : kind === 'total' ? LOOK.total : undefined;
+  const kLook = kindLook(kind);
   for (let i = 0; i < columns.length; i++) {
     const input = cells[i] ?? null;
     const value = cellValueOf(input);
+    if (typeof input !== 'object' || input === null) {
+      const cell = row.getCell(i + 1);
+      cell.style = plain[kind][i];
+      if (input !== null) cell.value = typeof input === 'string' ? safeText(input) : input;
+      continue;
+    }
     const own = input !== null && typeof input === 'object' && !(input instanceof Date) ? stripValue(input) : undefined;
-    let look: CellLook = kindLook ? { ...bases[i], ...kindLook } : bases[i];
+    let look: CellLook = kLook ? { ...bases[i], ...kLook } : bases[i];
     if (value instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
     if (own) look = { ...look, ...own };
     const cell = row.getCell(i + 1);

@@ -1,5 +1,6 @@
 // Writes the add-in icons (assets/icon-{16,32,64,80,128}.png) with node:zlib only: a green
 // rounded square with three white progress bars and a check mark. Run: node scripts/make-icons.mjs
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 

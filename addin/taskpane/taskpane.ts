@@ -81,7 +81,7 @@ function render(view: CheckView): void {
         if (i.cell) void act(`Đang chọn ô ${i.cell}…`, async () => {
           await goTo(i.sheet, i.cell!);
           return `Đã chọn ô ${i.cell}.`;
-        });
+        }, true);
       });
       return li;
     }),
@@ -90,7 +90,7 @@ function render(view: CheckView): void {
 
 let busy = false;
 
-async function act(working: string, job: () => Promise<string>): Promise<void> {
+async function act(working: string, job: () => Promise<string>, keepResults = false): Promise<void> {
   if (busy) return;
   busy = true;
   document.querySelectorAll('button').forEach((b) => (b.disabled = true));
@@ -101,6 +101,7 @@ async function act(working: string, job: () => Promise<string>): Promise<void> {
   } catch (e) {
     setStatus('');
     showError(errorMessage(e));
+    if (!keepResults) $('results').hidden = true; // never leave another sheet's results under an error
   } finally {
     busy = false;
     document.querySelectorAll('button').forEach((b) => (b.disabled = false));

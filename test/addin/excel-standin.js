@@ -278,6 +278,7 @@
       super(ctx);
       this._sheetOf = sheetOf;
       this._boxSpec = box;
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- setters below need the range
       const self = this;
       this.format = {
         font: {

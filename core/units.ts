@@ -13,7 +13,7 @@ import { groupMembers } from './units/groups';
 import { registry, type RegistryUnit } from './units/registry';
 import { lookupName, splitUnits } from './units/split';
 import { trimFillers } from './units/fillers';
-import { cleanText } from './units/text';
+import { cleanText } from './text/normalize';
 
 export type { RegistryUnit } from './units/registry';
 

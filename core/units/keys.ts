@@ -4,7 +4,7 @@
  * (lower case, no diacritics, đ→d, so tone placement never matters: hoà = hòa)
  * and a paren depth, so text inside "( … )" is never taken for a unit name.
  */
-import { foldKey } from './text';
+import { foldKey } from '../text/normalize';
 
 export interface Token {
   /** Fold key of the word (numbers lose leading zeros: "06" → "6"). */

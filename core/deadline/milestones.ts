@@ -74,6 +74,15 @@ const RULES: Rule[] = [
   { re: /(?:nhung|cac)\s*thang\s*cuoi\s*nam\s*(\d{4})/g, read: (m) => ({ due: isoDate(+m[1], 12, 31), kind: 'year' }) },
   // nửa đầu năm 2025 / nửa cuối năm 2025
   { re: /nua\s*(dau|cuoi)\s*nam\s*(\d{4})/g, read: (m) => firstMonths(6, +m[2], m[1] === 'dau') },
+  // ranges end at their last period: "Quý III-IV/2025", "Quý I, II năm 2025", "Tháng 9-10/2025", "tháng 9 và 10/2025"
+  {
+    re: /(?<![a-z])(?:quy|q)\s*(?:iv|iii|ii|i|[1-4])\s*(?:[-–,]|va)\s*(?:quy\s*)?(iv|iii|ii|i|[1-4])\s*(?:[/.-]|,?\s*nam)\s*(\d{4})(?!\d)/g,
+    read: (m) => quarter(m[1], m[2]),
+  },
+  {
+    re: /(?<![a-z])(?:thang|t)\s*\d{1,2}\s*(?:[-–,]|va)\s*(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|,?\s*nam)\s*(\d{4})(?!\d)/g,
+    read: (m) => month(+m[2], +m[1]),
+  },
   // Quý II/2025, quý 2 năm 2025, Q2/2025, Quý IV - 2025
   {
     re: /(?<![a-z])(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\s*(?:[/.-]|,?\s*nam)\s*(\d{4})(?!\d)/g,

@@ -88,6 +88,11 @@ describe('parseDeadline: periods', () => {
     ['đến cuối năm 2025', '2025-12-31', 'year'],
     ['2025-2026', '2026-12-31', 'year'],
     ['đầu năm 2026', '2026-03-31', 'quarter'],
+    ['Quý III-IV/2025', '2025-12-31', 'quarter'],
+    ['Quý I, II năm 2025', '2025-06-30', 'quarter'],
+    ['Quý I và Quý II/2025', '2025-06-30', 'quarter'],
+    ['Tháng 9-10/2025', '2025-10-31', 'month'],
+    ['tháng 9 và tháng 10/2025', '2025-10-31', 'month'],
   ])('%s → %s (%s)', (text, iso, k) => {
     expect(parseDeadline(text)).toEqual({ text, due: iso, kind: k });
   });

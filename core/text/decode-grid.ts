@@ -53,8 +53,8 @@ interface Scan {
   direct: (LegacyEncoding | null)[][];
   colVotes: Map<number, Votes>;
   sheetVotes: Votes;
-  /** Columns holding real Unicode Vietnamese text: there, ambiguous cells are left alone. */
-  unicodeCols: Set<number>;
+  /** Cells per column holding real Unicode Vietnamese text. */
+  unicodeCols: Map<number, number>;
 }
 
 function isUnicodeText(v: string): boolean {
@@ -65,11 +65,11 @@ function scan(grid: Grid): Scan {
   const direct: (LegacyEncoding | null)[][] = [];
   const colVotes = new Map<number, Votes>();
   const sheetVotes: Votes = new Map();
-  const unicodeCols = new Set<number>();
+  const unicodeCols = new Map<number, number>();
   grid.rows.forEach((row, r) => {
     direct[r] = [];
     (row ?? []).forEach((v, c) => {
-      if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.add(c);
+      if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
       const enc = typeof v === 'string' ? detectEncoding(v, styleAt(grid, r, c)?.font) : null;
       direct[r][c] = enc;
       if (!enc || enc === 'utf8_as_cp1252') return;
@@ -88,14 +88,40 @@ function decide(text: string, own: LegacyEncoding | null, context: LegacyEncodin
   return own;
 }
 
+function total(votes: Votes | undefined): number {
+  let n = 0;
+  for (const k of votes?.values() ?? []) n += k;
+  return n;
+}
+
+/**
+ * A column (or sheet) that also holds real Unicode Vietnamese: ambiguous cells there may be
+ * Unicode ("Công an" reads as TCVN3 "Cụng an"), so they are left alone. A lone Unicode cell
+ * (a template header above TCVN3 rows) does not make a column mixed.
+ */
+function isMixed(unicode: number, legacy: number): boolean {
+  return unicode >= 2 && unicode * 3 >= legacy;
+}
+
+function contextFor(s: Scan, c: number): LegacyEncoding | null {
+  const col = s.colVotes.get(c);
+  if (col) return isMixed(s.unicodeCols.get(c) ?? 0, total(col)) ? null : majority(col);
+  let unicode = 0;
+  for (const k of s.unicodeCols.values()) unicode += k;
+  return isMixed(unicode, total(s.sheetVotes)) ? null : majority(s.sheetVotes);
+}
+
+/** TCVN3 H fonts draw ASCII letters as capitals too: "stt" in .VnTimeH is "STT". */
+function upperFontOnly(v: string, font: string | undefined): LegacyEncoding | null {
+  return isUpperFont(font) && !isBeyondLegacy(v) && v !== v.toUpperCase() ? 'tcvn3' : null;
+}
+
 function convertCell(grid: Grid, s: Scan, r: number, c: number, v: CellValue): Hit | null {
   if (typeof v !== 'string') return null;
   const own = s.direct[r][c];
-  const mixed = s.unicodeCols.has(c) || (!s.colVotes.has(c) && s.unicodeCols.size > 0);
-  const context = own === null && mixed ? null : majority(s.colVotes.get(c)) ?? majority(s.sheetVotes);
-  const enc = decide(v, own, context);
-  if (!enc) return null;
   const font = styleAt(grid, r, c)?.font;
+  const enc = decide(v, own, contextFor(s, c)) ?? upperFontOnly(v, font);
+  if (!enc) return null;
   const to = convertLegacy(v, enc, { upper: upperFor(v, enc, font) });
   return to === v ? null : { r, c, from: v, to, enc };
 }

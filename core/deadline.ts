@@ -14,6 +14,7 @@ import { memo } from './deadline/memo';
 
 export { excelSerialToIso, isDateFormat } from './deadline/serial';
 export { findDatesInText } from './deadline/find';
+export { detectSwappedDates, swapDayMonth } from './deadline/swap';
 export type { BeforeReading } from './deadline/text';
 
 export interface DeadlineOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, findDatesInText, isDateFormat, parseDeadline } from '../../core/deadline';
+import { detectSwappedDates, excelSerialToIso, findDatesInText, isDateFormat, parseDeadline, swapDayMonth } from '../../core/deadline';
 
 const due = (v: Parameters<typeof parseDeadline>[0], opts?: Parameters<typeof parseDeadline>[1]) => parseDeadline(v, opts).due;
 const kind = (v: Parameters<typeof parseDeadline>[0], opts?: Parameters<typeof parseDeadline>[1]) => parseDeadline(v, opts).kind;
@@ -226,5 +226,24 @@ describe('findDatesInText', () => {
   it('ignores document numbers, months and impossible dates', () => {
     expect(findDatesInText('Nghị định số 107/2024/NĐ-CP; tháng 10/2025; ngày 31/02/2025')).toEqual([]);
     expect(findDatesInText('')).toEqual([]);
+  });
+});
+
+describe('detectSwappedDates / swapDayMonth (US-locale typing)', () => {
+  const may10 = new Date(Date.UTC(2025, 4, 10)); // "10/05/2025" typed as 5 October, read by Excel as 10 May
+  it('flags a column mixing day ≤ 12 date cells with dd/mm text cells', () => {
+    expect(detectSwappedDates([may10, '25/10/2025', null, 'Quý II/2025'])).toBe(true);
+    expect(detectSwappedDates([45787, '31/12/2025'])).toBe(true); // 45787 = 2025-05-10
+  });
+  it('does not flag consistent columns', () => {
+    expect(detectSwappedDates([may10, new Date(Date.UTC(2025, 9, 31))])).toBe(false); // a day > 12: dates are real
+    expect(detectSwappedDates([may10, '05/10/2025', '25/10/2025'])).toBe(false); // ambiguous text stayed text: typed as text
+    expect(detectSwappedDates(['25/10/2025', '31/12/2025'])).toBe(false);
+    expect(detectSwappedDates([may10])).toBe(false);
+    expect(detectSwappedDates([])).toBe(false);
+  });
+  it('swaps day and month of date deadlines only', () => {
+    expect(swapDayMonth(parseDeadline(may10))).toEqual({ text: '05/10/2025', due: '2025-10-05', kind: 'date' });
+    expect(swapDayMonth(parseDeadline('Quý II/2025'))).toEqual({ text: 'Quý II/2025', due: '2025-06-30', kind: 'quarter' });
   });
 });

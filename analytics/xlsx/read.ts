@@ -18,7 +18,7 @@ import { parseSheet } from './reader/sheet-xml';
 import { sniff } from './reader/sniff';
 import { EMPTY_STYLES, parseStyles } from './reader/styles';
 import { officeDocumentPath, parseRels, parseWorkbook } from './reader/workbook';
-import { findEntry, openZip, readEntry, type ZipArchive } from './reader/zip';
+import { findEntry, openZip, readEntry, type ZipArchive, type ZipEntry } from './reader/zip';
 
 export type { ReadLimits } from './reader/limits';
 export { DEFAULT_LIMITS } from './reader/limits';
@@ -71,9 +71,7 @@ export async function readXlsxFile(path: string, opts: { limits?: Partial<ReadLi
 }
 
 function readWorkbookParts(zip: ZipArchive, limits: ReadLimits): Grid[] {
-  const root = findEntry(zip, '_rels/.rels');
-  const wbPath = (root && officeDocumentPath(text(zip, root))) || 'xl/workbook.xml';
-  const wbEntry = findEntry(zip, wbPath) ?? findEntry(zip, 'xl/workbook.xml');
+  const wbEntry = zip.entries.get('xl/workbook.xml') ?? mainPart(zip);
   if (!wbEntry) throw new ReadFailure('FILE_CORRUPT', 'tệp nén không chứa workbook.xml (không phải bảng tính Excel)');
   const baseDir = wbEntry.name.includes('/') ? wbEntry.name.slice(0, wbEntry.name.lastIndexOf('/') + 1) : '';
   const relsEntry = findEntry(zip, `${baseDir}_rels/${wbEntry.name.slice(baseDir.length)}.rels`);
@@ -100,8 +98,15 @@ function readWorkbookParts(zip: ZipArchive, limits: ReadLimits): Grid[] {
   return grids;
 }
 
+/** The workbook part named by the package relationships (_rels/.rels), for packages not using xl/workbook.xml. */
+function mainPart(zip: ZipArchive): ZipEntry | undefined {
+  const root = findEntry(zip, '_rels/.rels');
+  const path = root ? officeDocumentPath(text(zip, root)) : null;
+  return (path ? findEntry(zip, path) : undefined) ?? findEntry(zip, 'xl/workbook.xml');
+}
+
 /** An entry's XML as one string, decoded in one go (never chunked: split UTF-8 sequences stay whole). */
-function text(zip: ZipArchive, entry: Parameters<typeof readEntry>[1]): string {
+function text(zip: ZipArchive, entry: ZipEntry): string {
   return readEntry(zip, entry).toString('utf8');
 }
 

@@ -1,5 +1,5 @@
 /** sharedStrings.xml → array of flattened strings (rich text runs joined, phonetic runs dropped). */
-import { findTag, richText, rootPrefix, selfClosing, tagEnd } from './xml';
+import { findTag, innerText, richText, rootPrefix, selfClosing, tagEnd } from './xml';
 
 export function parseSharedStrings(xml: string): string[] {
   const p = rootPrefix(xml);
@@ -22,13 +22,17 @@ export function parseSharedStrings(xml: string): string[] {
   return out;
 }
 
-/** Fast path for the common `<t>text</t>` item; falls back to the rich-text walk. */
+/** Fast path for the common single `<t>` item (with or without xml:space); falls back to the rich-text walk. */
 function plainOrRich(xml: string, from: number, to: number, p: string): string {
-  if (p === '' && xml.charCodeAt(from) === 60 && xml.startsWith('<t>', from)) {
-    const close = xml.indexOf('</t>', from + 3);
-    if (close >= 0 && close + 4 === to) {
-      const s = xml.slice(from + 3, close);
-      return s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('<') < 0 ? s : richText(xml, from, to, p);
+  if (p === '' && xml.charCodeAt(from) === 60 && xml.charCodeAt(from + 1) === 116) {
+    const c2 = xml.charCodeAt(from + 2);
+    if (c2 === 62 || c2 === 32) {
+      const open = c2 === 62 ? from + 3 : tagEnd(xml, from);
+      const close = xml.indexOf('</t>', open);
+      if (close >= 0 && close + 4 === to && xml.charCodeAt(open - 2) !== 47) {
+        const s = xml.slice(open, close);
+        return s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('<') < 0 ? s : innerText(xml, open, close);
+      }
     }
   }
   return richText(xml, from, to, p);

@@ -65,6 +65,13 @@ function mergedWide(grid: Grid, layout: TableLayout, r: number, col: number): bo
   return next.right - next.left >= 2 || (lead !== undefined && next.right >= lead);
 }
 
+/** True when (r, col) is a merged child whose master is in a row above (a cell merged down over several rows). */
+export function mergedFromAbove(grid: Grid, r: number, col: number | undefined): boolean {
+  if (col === undefined) return false;
+  const m = coveringMerge(grid, r, col);
+  return m !== undefined && m.top < r;
+}
+
 export function isFooterText(text: string): boolean {
   if (FOOTNOTE_MARK.test(text) || PLACE_DATE.test(text)) return true;
   const key = foldKey(text);
@@ -96,7 +103,10 @@ export function classifyRow(grid: Grid, layout: TableLayout, r: number, row: Row
   const filled = Boolean(byRole.lead || byRole.deadline || byRole.status);
   const numbered = TASK_NUMBER.test(stt);
   if (isRepeat(grid, layout, r, row)) return 'repeat';
-  if (!numbered && ctx.anyTask && isFooterText(row.texts[0].text)) return 'footer';
+  if (!numbered && isFooterText(row.texts[0].text)) return ctx.anyTask ? 'footer' : 'other';
+  if (ctx.afterTask && mergedFromAbove(grid, r, layout.columns.task) && (!stt || mergedFromAbove(grid, r, layout.columns.stt))) {
+    return 'continuation';
+  }
   if (task && (numbered || filled)) return 'task';
   if (SECTION_LABEL.test(stt) && !filled) return 'section';
   const only = row.texts.length === 1 ? row.texts[0] : null;

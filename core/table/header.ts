@@ -9,6 +9,7 @@ import { foldKey } from '../text/normalize';
 import { cellAt, gridWidth, sheetRow, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
+import { parseStatus } from '../status';
 import { coveringMerge, spanText } from './cells';
 
 /** Folded header wording → role. Order matters: the first rule that matches wins. */
@@ -49,10 +50,12 @@ interface Candidate {
   roles: (ColumnRole | null)[];
   headers: string[];
   score: number;
+  /** Parents merged over sub-columns (two-row candidates). */
+  parents?: number;
 }
 
-function score(roles: (ColumnRole | null)[]): number {
-  const seen = new Set(roles.filter((r): r is ColumnRole => r !== null && CORE_ROLES.includes(r)));
+function score(roles: (ColumnRole | null)[], more: ColumnRole[] = []): number {
+  const seen = new Set([...roles, ...more].filter((r): r is ColumnRole => r !== null && CORE_ROLES.includes(r)));
   if (seen.size < 3) return 0;
   return seen.size + (seen.has('task') ? 2 : 0);
 }
@@ -73,6 +76,8 @@ function twoRows(grid: Grid, r: number, width: number): Candidate | null {
   const roles: (ColumnRole | null)[] = [];
   const headers: string[] = [];
   let subs = 0;
+  let parents = 0;
+  const parentRoles: ColumnRole[] = [];
   for (let c = 0; c < width; c++) {
     const parent = spanText(grid, r, c);
     const below = coveringMerge(grid, r + 1, c);
@@ -82,10 +87,17 @@ function twoRows(grid: Grid, r: number, width: number): Candidate | null {
     const parentMerge = coveringMerge(grid, r, c) ?? (c + 1 < width ? coveringMerge(grid, r, c + 1) : undefined);
     const parentWide = parentMerge !== undefined && parentMerge.top === r && parentMerge.right > parentMerge.left;
     headers.push(parent && sub && parent !== sub ? `${parent} / ${sub}` : parent || sub);
-    roles.push(sub ? columnRole(sub) ?? (parentWide ? null : columnRole(parent)) : columnRole(parent));
+    const subRole = sub ? columnRole(sub) : null;
+    roles.push(sub ? subRole ?? (parentWide ? null : columnRole(parent)) : columnRole(parent));
+    if (parentWide && sub) {
+      parents++;
+      // "Tiến độ" over tick columns "Đã hoàn thành | Đang thực hiện": the parent still names a role.
+      const pr = columnRole(parent);
+      if (!subRole && pr) parentRoles.push(pr);
+    }
   }
   if (subs === 0) return null;
-  return { top: r, bottom: r + 1, roles, headers, score: score(roles) };
+  return { top: r, bottom: r + 1, roles, headers, score: score(roles, parentRoles), parents };
 }
 
 function bestCandidate(grid: Grid): Candidate | null {
@@ -97,7 +109,7 @@ function bestCandidate(grid: Grid): Candidate | null {
     if (cand.score === 0 && !rowHasText(grid, r, width)) continue;
     if (r + 1 < grid.rows.length) {
       const two = twoRows(grid, r, width);
-      if (two && two.score > cand.score) cand = two;
+      if (two && (two.score > cand.score || (two.score === cand.score && two.score > 0 && (two.parents ?? 0) > 0))) cand = two;
     }
     if (cand.score > 0 && (!best || cand.score > best.score)) best = cand;
   }
@@ -170,6 +182,28 @@ export function headerScore(grid: Grid): number {
   return bestCandidate(grid)?.score ?? 0;
 }
 
+/**
+ * Tick-mark status columns: with no "Tiến độ" column, extra columns headed by a
+ * status ("Tiến độ" over "Đã hoàn thành | Đang thực hiện | Chưa hoàn thành", or
+ * those words as headers) where units put an "x" in the one that applies.
+ */
+export function tickColumns(layout: TableLayout): { col: number; status: string }[] {
+  let ticks = tickCache.get(layout);
+  if (!ticks) tickCache.set(layout, ticks = findTicks(layout));
+  return ticks;
+}
+
+const tickCache = new WeakMap<TableLayout, { col: number; status: string }[]>();
+
+function findTicks(layout: TableLayout): { col: number; status: string }[] {
+  if (layout.columns.status !== undefined) return [];
+  return layout.extras.flatMap((x) => {
+    const label = x.header.split(' / ').pop() ?? '';
+    const s = parseStatus(label);
+    return s.recognised && s.progress !== 'unreported' && s.progress !== 'unknown' ? [{ col: x.col, status: label }] : [];
+  });
+}
+
 const ROLE_LABELS: Partial<Record<ColumnRole, string>> = {
   task: 'Tên nhiệm vụ',
   lead: 'Đơn vị chủ trì',
@@ -186,6 +220,7 @@ export function layoutIssues(layout: TableLayout, file: string): Issue[] {
   const out: Issue[] = [];
   for (const role of ['task', 'lead', 'deadline', 'status'] as const) {
     if (layout.columns[role] !== undefined) continue;
+    if (role === 'status' && tickColumns(layout).length) continue;
     out.push(issue('MISSING_COLUMN', `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`, {
       file, sheet: layout.sheet, row: layout.headerRows[0], severity: role === 'task' ? 'error' : 'warning',
     }));

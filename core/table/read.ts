@@ -41,7 +41,8 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
     return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
   }
   issues.push(...layoutIssues(layout, file));
-  if (layout.columns.task === undefined) return { file, sheet: grid.name, layout, tasks: [], issues, rowsScanned: 0 };
+  // Without a task column the sheet cannot be read: no layout, so the file is rejected with MISSING_COLUMN.
+  if (layout.columns.task === undefined) return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
 
   const tasks: ParsedTask[] = [];
   const stt = new SttTracker();

@@ -9,7 +9,8 @@ import { parseStatus } from '../status';
 import { resolveUnits } from '../units';
 import { rowIssues } from '../checks';
 import { numFmtAt, tableValue } from './cells';
-import type { RowTexts } from './classify-row';
+import { tickColumns } from './header';
+import { mergedFromAbove, type RowTexts } from './classify-row';
 
 export interface RowPlace {
   file: string;
@@ -52,7 +53,11 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     ? { text: '', due: null, kind: 'none' as const }
     : parseDeadline(tableValue(grid, r, cols.deadline), { date1904: grid.date1904, numFmt: numFmtAt(grid, r, cols.deadline) });
 
-  const status = cols.status === undefined ? { progress: 'unreported' as const, text: '', recognised: true } : parseStatus(tableValue(grid, r, cols.status));
+  const ticks = tickColumns(layout);
+  const ticked = ticks.find((x) => rowExtra(row, x.col) !== '');
+  if (ticks.length) cells.status = cellAddress(grid, r, (ticked ?? ticks[0]).col);
+  const status = cols.status !== undefined ? parseStatus(tableValue(grid, r, cols.status))
+    : ticked ? parseStatus(ticked.status) : { progress: 'unreported' as const, text: '', recognised: true };
 
   const task = text('task');
   if (!task) issues.push(issue('NO_TASK_TEXT', `Dòng ${sheetRow(grid, r)}: có số thứ tự nhưng không có tên nhiệm vụ.`, at('task')));
@@ -60,7 +65,7 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   const extra: Record<string, string> = {};
   for (const x of layout.extras) {
     const v = rowExtra(row, x.col);
-    if (v) extra[x.header] = v;
+    if (v && !ticks.some((k) => k.col === x.col)) extra[x.header] = v;
   }
 
   const t: ParsedTask = {
@@ -91,14 +96,30 @@ function rowExtra(row: RowTexts, col: number): string {
   return row.texts.find((t) => t.col === col)?.text ?? '';
 }
 
-/** Join a continuation row into the task above (task text, result and extras), extending rowEnd. */
+/**
+ * Join a continuation row into the task above: the rest of a task text that
+ * ran into the next row, or a second row of a task whose cells are merged
+ * down (a second lead unit on it). Cells merged from above are not repeated.
+ */
 export function joinContinuation(t: ParsedTask, grid: Grid, layout: TableLayout, r: number, row: RowTexts): void {
-  const join = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
-  t.task = join(t.task, row.byRole.task ?? '');
-  t.resultText = join(t.resultText, row.byRole.result ?? '');
+  const own = (col: number | undefined): boolean => col !== undefined && !mergedFromAbove(grid, r, col);
+  const join = (a: string, b: string, sep = ' ') => (a && b ? `${a}${sep}${b}` : a || b);
+  const cols = layout.columns;
+  if (own(cols.task)) t.task = join(t.task, row.byRole.task ?? '');
+  if (own(cols.result)) t.resultText = join(t.resultText, row.byRole.result ?? '');
   for (const x of layout.extras) {
-    const v = rowExtra(row, x.col);
+    const v = own(x.col) ? rowExtra(row, x.col) : '';
     if (v) t.extra[x.header] = join(t.extra[x.header] ?? '', v);
+  }
+  for (const [role, textKey, unitsKey] of [['lead', 'leadUnitText', 'leadUnits'], ['co', 'coUnitsText', 'coUnits']] as const) {
+    const more = own(cols[role]) ? row.byRole[role] ?? '' : '';
+    if (!more) continue;
+    const res = resolveUnits(more);
+    t[textKey] = join(t[textKey], res.text, '; ');
+    t[unitsKey] = [...t[unitsKey], ...res.units.filter((u) => !t[unitsKey].some((v) => v.name === u.name))];
+    const at = { file: t.file, sheet: t.sheet, row: sheetRow(grid, r), cell: cellAddress(grid, r, cols[role] ?? 0) };
+    t.issues.push(...unitIssues(res.units, at, role));
+    if (role === 'lead') t.issues = t.issues.filter((i) => i.code !== 'NO_LEAD_UNIT');
   }
   t.rowEnd = sheetRow(grid, r);
 }

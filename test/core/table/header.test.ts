@@ -73,6 +73,7 @@ describe('readSheet on bare grids', () => {
   it('MISSING_COLUMN error and no tasks when the task column is missing', () => {
     const read = readSheet(grid([['STT', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'], ['1', 'Bộ Y tế', 'Năm 2025', 'Đã hoàn thành']]), { file: 'a.xlsx' });
     expect(read.tasks).toEqual([]);
+    expect(read.layout).toBeNull();
     expect(read.issues.map((i) => [i.code, i.severity, i.row])).toEqual([['MISSING_COLUMN', 'error', 1]]);
   });
 
@@ -104,5 +105,60 @@ describe('readSheet on bare grids', () => {
     expect(read.tasks.map((t) => t.stt)).toEqual(['1', '2']);
     expect(read.issues).toEqual([]);
     expect(read.rowsScanned).toBe(4);
+  });
+
+  it('reads tick-mark status columns under a merged "Tiến độ" parent', () => {
+    const g = grid([
+      ['STT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Tiến độ', null, null],
+      [null, null, null, null, 'Đã hoàn thành', 'Đang thực hiện', 'Chưa hoàn thành'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'x', null, null],
+      ['2', 'Việc hai', 'Bộ Y tế', 'Năm 2025', null, 'X', null],
+      ['3', 'Việc ba', 'Bộ Y tế', 'Năm 2025', null, null, null],
+    ], [
+      { top: 0, left: 4, bottom: 0, right: 6 }, { top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 },
+      { top: 0, left: 2, bottom: 1, right: 2 }, { top: 0, left: 3, bottom: 1, right: 3 },
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.issues).toEqual([]);
+    expect(read.tasks.map((t) => [t.progress, t.progressText, t.cells.status])).toEqual([
+      ['done', 'Đã hoàn thành', 'E3'], ['in_progress', 'Đang thực hiện', 'F4'], ['unreported', '', 'E5'],
+    ]);
+    expect(read.tasks[0].extra).toEqual({});
+    expect(read.tasks[2].issues.map((i) => i.code)).toEqual(['NO_STATUS']);
+  });
+
+  it('joins a task merged down over two rows with a second lead unit', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['1', 'Việc chung', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      [null, null, 'Bộ Công an', null, null],
+      ['2', 'Việc riêng', 'Bộ Tư pháp', 'Năm 2025', 'Đang thực hiện'],
+    ], [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 3, bottom: 2, right: 3 }, { top: 1, left: 4, bottom: 2, right: 4 }]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.stt, t.task, t.leadUnits.map((u) => u.name), t.rowEnd])).toEqual([
+      ['1', 'Việc chung', ['Bộ Y tế', 'Bộ Công an'], 3], ['2', 'Việc riêng', ['Bộ Tư pháp'], undefined],
+    ]);
+    expect(read.tasks[0].leadUnitText).toBe('Bộ Y tế; Bộ Công an');
+  });
+
+  it('tells a title row after tasks from a continuation, and a note before any task from a section', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      [null, 'Ghi chú: đơn vị điền cột Tiến độ', null, null, null],
+      ['1', 'Việc một, gồm:', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      [null, 'phần việc còn lại của nhiệm vụ một', null, null, null],
+      [null, 'Nhiệm vụ giao Thứ trưởng chỉ đạo', null, null, null],
+      ['1', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      [null, 'NHIỆM VỤ KHÁC', null, null, null],
+      ['1', 'Việc ba', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.row, t.section, t.task])).toEqual([
+      [3, null, 'Việc một, gồm: phần việc còn lại của nhiệm vụ một'],
+      [6, 'Nhiệm vụ giao Thứ trưởng chỉ đạo', 'Việc hai'],
+      [8, 'NHIỆM VỤ KHÁC', 'Việc ba'],
+    ]);
+    expect(read.issues.map((i) => [i.code, i.row])).toEqual([['ROW_NOT_TASK', 2]]);
+    expect(read.tasks.flatMap((t) => t.issues.map((i) => i.code))).not.toContain('DUPLICATE_STT');
   });
 });

@@ -3,6 +3,7 @@
  * boilerplate ("Nhiệm vụ giao", trailing "chỉ đạo") and connectors ("và", "phối hợp với").
  * They are trimmed from the edges of the text between names, never from inside a name.
  */
+import { foldKey } from '../text/normalize';
 import { nameKeys, tokenize } from './keys';
 
 const FILLERS: string[][] = [
@@ -52,4 +53,13 @@ export function trimFillers(piece: string): string {
     }
     return LIST_MARKER.test(s) ? '' : s;
   }
+}
+
+const LEAD_IN_WORD = '(?:bo|nganh|tinh|thanh pho|tp|dia phuong|don vi|co quan)';
+const LEAD_IN = new RegExp(`^(?:gom )?(?:cac )?${LEAD_IN_WORD}(?: ${LEAD_IN_WORD})*(?: gom| sau)?$`);
+
+/** A list heading before the names it introduces: "Các tỉnh:", "Các bộ, ngành gồm:". */
+export function isLeadIn(piece: string): boolean {
+  const t = piece.trim();
+  return t.endsWith(':') && LEAD_IN.test(foldKey(t));
 }

@@ -7,7 +7,7 @@
  */
 import type { ResolvedUnit } from '../model';
 import { tokenize } from './keys';
-import { trimFillers } from './fillers';
+import { isLeadIn, trimFillers } from './fillers';
 import { registry, type Target } from './registry';
 import { trieGet, trieLongest } from './trie';
 
@@ -124,7 +124,8 @@ export function splitUnits(text: string): ResolvedUnit[] {
       pos = m.end;
       continue;
     }
-    pushUnknown(text.slice(runStart, m.start));
+    const before = text.slice(runStart, m.start);
+    if (!isLeadIn(before)) pushUnknown(before);
     const unit = knownUnit(m.target);
     units.push(unit);
     last = { unit, target: m.target };

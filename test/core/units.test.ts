@@ -231,6 +231,8 @@ describe('resolveUnits: aliases and normalisation', () => {
     expect(names('- Bộ Tài chính\n- Bộ Y tế')).toEqual(['Bộ Tài chính', 'Bộ Y tế']);
     expect(names('1. Bộ Tài chính; 2. Bộ Y tế')).toEqual(['Bộ Tài chính', 'Bộ Y tế']);
     expect(names('Bộ Tài chính và Bộ Y tế')).toEqual(['Bộ Tài chính', 'Bộ Y tế']);
+    expect(names('Các tỉnh: Nghệ An, Hà Tĩnh')).toEqual(['Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh']);
+    expect(names('Các tỉnh')).toEqual(['Các tỉnh']);
   });
 
   it('blank cells have no units', () => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readXlsx } from '../../analytics/xlsx/read';
+import type { Grid } from '../../core/grid';
 import { detectSwappedDates, excelSerialToIso, findDatesInText, isDateFormat, parseDeadline, swapDayMonth } from '../../core/deadline';
 
 const due = (v: Parameters<typeof parseDeadline>[0], opts?: Parameters<typeof parseDeadline>[1]) => parseDeadline(v, opts).due;
@@ -245,5 +248,44 @@ describe('detectSwappedDates / swapDayMonth (US-locale typing)', () => {
   it('swaps day and month of date deadlines only', () => {
     expect(swapDayMonth(parseDeadline(may10))).toEqual({ text: '05/10/2025', due: '2025-10-05', kind: 'date' });
     expect(swapDayMonth(parseDeadline('Quý II/2025'))).toEqual({ text: 'Quý II/2025', due: '2025-06-30', kind: 'quarter' });
+  });
+});
+
+describe('parseDeadline on cells of a real .xlsx (ExcelJS written, lean reader read back)', () => {
+  async function roundTrip(date1904: boolean): Promise<Grid> {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = date1904;
+    const ws = wb.addWorksheet('Phụ lục');
+    ws.getCell('A1').value = new Date(Date.UTC(2025, 9, 31));
+    ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    ws.getCell('A2').value = 45961; // a serial left in a General cell
+    ws.getCell('A3').value = 'Quý II/2025';
+    ws.getCell('A4').value = { richText: [{ text: 'Tháng 12/2025 ' }, { font: { bold: true }, text: 'và những năm tiếp theo' }] };
+    ws.getCell('A5').value = { formula: 'DATE(2025,6,30)', result: new Date(Date.UTC(2025, 5, 30)) };
+    ws.getCell('A5').numFmt = 'd/m/yyyy';
+    ws.getCell('A6').value = 'Thực hiện\nthường xuyên';
+    ws.getCell('A7').value = new Date(Date.UTC(2024, 1, 29));
+    ws.getCell('A7').numFmt = '[$-42A]dd/mm/yyyy';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { grids, error } = readXlsx(bytes, { file: 'thoi-han.xlsx' });
+    expect(error).toBeNull();
+    return grids[0];
+  }
+
+  const parseColumn = (g: Grid) => g.rows.map((row, r) => parseDeadline(row[0], { date1904: g.date1904, numFmt: g.styles?.[r]?.[0]?.numFmt }));
+
+  it.each([false, true])('date1904 = %s', async (date1904) => {
+    const g = await roundTrip(date1904);
+    expect(g.date1904 ?? false).toBe(date1904);
+    const serialInGeneral = date1904 ? '2029-11-01' : '2025-10-31'; // a bare number is a 1904 serial in a 1904 workbook
+    expect(parseColumn(g)).toEqual([
+      { text: '31/10/2025', due: '2025-10-31', kind: 'date' },
+      { text: serialInGeneral.split('-').reverse().join('/'), due: serialInGeneral, kind: 'date' },
+      { text: 'Quý II/2025', due: '2025-06-30', kind: 'quarter' },
+      { text: 'Tháng 12/2025 và những năm tiếp theo', due: '2025-12-31', kind: 'ongoing' },
+      { text: '30/06/2025', due: '2025-06-30', kind: 'date' },
+      { text: 'Thực hiện thường xuyên', due: null, kind: 'recurring' },
+      { text: '29/02/2024', due: '2024-02-29', kind: 'date' },
+    ]);
   });
 });

@@ -151,9 +151,12 @@ export function reportSheet(opts: ReportTemplateOptions = {}): SheetSpec {
   };
 }
 
-/** Tasks the unit coordinates: read-only (protected, nothing unlocked), no status column to fill. */
+/**
+ * Tasks the unit coordinates: read-only (protected, nothing unlocked), with neither status
+ * nor ID column, so a return can never be counted as the lead unit's report.
+ */
 export function coordinationSheet(rows: TemplateRow[], opts: ReportTemplateOptions = {}): SheetSpec {
-  const keep = new Set(['stt', 'task', 'lead', 'co', 'deadline', 'id']);
+  const keep = new Set(['stt', 'task', 'lead', 'co', 'deadline']);
   const columns = reportColumns(false).filter((c) => keep.has(c.key ?? ''));
   const idx = KEYS.map((k, i) => (keep.has(k) ? i : -1)).filter((i) => i >= 0);
   const specRows = templateRows(rows).map((r): RowSpec => (Array.isArray(r) ? idx.map((i) => r[i] ?? null) : r));

@@ -48,7 +48,7 @@ export default (_env, argv) => {
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'addin/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml' },

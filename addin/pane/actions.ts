@@ -3,7 +3,7 @@
  * core, and writes through the adapter; it returns a plain view for the UI. Calls core and the
  * adapter, nothing else.
  */
-import { classifyRead, readSheet } from '../../core/table/read';
+import { classifyRead, readSheet } from '../../core/index';
 import type { Grid } from '../../core/grid';
 import type { SheetRead, Task } from '../../core/model';
 import { isIsoDate } from '../../core/dates';

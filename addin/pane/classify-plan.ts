@@ -108,14 +108,13 @@ export function planBeside(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDa
     bold: true,
   }));
   const height = lastRow - firstRow + 1;
-  cols.forEach((col, i) => {
-    const values: CellValue[][] = [];
-    for (let k = 0; k < height; k++) {
-      const t = byRow.get(firstRow + k);
-      values.push([t ? ownValues(t)[i] : null]);
-    }
-    blocks.push({ row: firstRow, col, values, formats: [OWN_FORMATS[i]] });
-  });
+  const columns: CellValue[][][] = cols.map(() => new Array(height));
+  for (let k = 0; k < height; k++) {
+    const t = byRow.get(firstRow + k);
+    const own = t ? ownValues(t) : null;
+    for (let i = 0; i < cols.length; i++) columns[i][k] = [own ? own[i] : null];
+  }
+  cols.forEach((col, i) => blocks.push({ row: firstRow, col, values: columns[i], formats: [OWN_FORMATS[i]] }));
   const tableLeft = Math.min(...Object.values(layout.columns).filter((c): c is number => c !== undefined));
   const left = Math.min(sheetCol(grid, tableLeft), ...cols);
   const right = Math.max(...cols, sheetCol(grid, layout.headers.length - 1));

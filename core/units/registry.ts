@@ -77,7 +77,8 @@ function toUnit(u: RawUnit): RegistryUnit {
   if (u.short) out.short = u.short;
   if (u.code) out.code = u.code;
   if (u.scope) out.scope = u.scope;
-  return out;
+  Object.freeze(out.aliases);
+  return Object.freeze(out); // shared by every caller of findUnit/listUnits
 }
 
 export interface Registry {

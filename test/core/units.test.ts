@@ -304,6 +304,12 @@ describe('findUnit', () => {
     expect(findUnit('TP.HCM')).toMatchObject({ canonical: 'Thành phố Hồ Chí Minh', kind: 'city', code: '79', short: 'Hồ Chí Minh' });
   });
 
+  it('returns registry units that callers cannot change', () => {
+    const u = findUnit('Bộ Tư pháp');
+    expect(() => u!.aliases.push('x')).toThrow(TypeError);
+    expect(findUnit('Bộ Tư pháp')?.aliases).not.toContain('x');
+  });
+
   it('returns undefined for unknown names and for cells naming several units', () => {
     expect(findUnit('Sở Tư pháp')).toBeUndefined();
     expect(findUnit('Bộ Công an, Bộ Tư pháp')).toBeUndefined();

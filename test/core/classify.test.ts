@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readXlsx } from '../../analytics/xlsx/read';
+import { classifyRead, readWorkbook } from '../../core/table/read';
 import { classifyTask, rowIssues } from '../../core/classify';
 import { parseDeadline } from '../../core/deadline';
 import { parseStatus } from '../../core/status';
@@ -221,5 +224,44 @@ describe('rowIssues', () => {
     expect(codes(classifyTask(t, '2025-11-01'))).toEqual(['DEADLINE_UNPARSED']);
     const read = { ...t, issues: rowIssues(t) };
     expect(codes(classifyTask(read, '2025-11-01'))).toEqual(['DEADLINE_UNPARSED']);
+  });
+});
+
+describe('classification of a real .xlsx appendix (ExcelJS written, lean reader, table reader)', () => {
+  it('finds each contradiction on the row and cell where the unit wrote it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục II');
+    ws.addRow(['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ']);
+    const rows: ExcelJS.CellValue[][] = [
+      ['1', 'Xây dựng, trình Chính phủ Nghị định', 'Bộ Nội vụ', new Date(Date.UTC(2025, 9, 31)), 'Bộ Nội vụ đã trình Chính phủ (Tờ trình số 123/TTr-BNV ngày 28/10/2025)', 'Đã hoàn thành quá \nhạn'],
+      ['2', 'Hoàn thiện phần mềm', 'Bộ Công an', new Date(Date.UTC(2025, 9, 31)), 'Đang triển khai thực hiện', 'Đang thực hiện'],
+      ['3', 'Rà soát thủ tục hành chính', 'Bộ Tư pháp', 'Tháng 9/2025', 'Đã hoàn thành việc rà soát, đạt tỷ lệ 100%', null],
+      ['4', 'Ban hành Kế hoạch', 'Bộ Tài chính', '31/10/2025', 'Đã ban hành Kế hoạch số 12/KH-BTC ngày 05/11/2025', 'ĐÃ HOÀN THÀNH'],
+      ['5', 'Tuyên truyền', 'Bộ Văn hóa, Thể thao và Du lịch', 'Thực hiện thường xuyên', '', 'Đang thực hiện'],
+      ['6', 'Báo cáo', 'Bộ Y tế', 'sau Tết', '', 'Xong một phần'],
+    ];
+    for (const r of rows) ws.addRow(r);
+    ws.getColumn(4).numFmt = 'dd/mm/yyyy';
+    const { grids, error } = readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), { file: 'phu-luc.xlsx' });
+    expect(error).toBeNull();
+    const tasks = classifyRead(readWorkbook(grids, { file: 'phu-luc.xlsx' }), '2025-11-12');
+    expect(tasks.map((t) => [t.row, t.progress, t.deadline.due, t.category, t.daysLate])).toEqual([
+      [2, 'done_late', '2025-10-31', 'done_late', null],
+      [3, 'in_progress', '2025-10-31', 'open_overdue', 12],
+      [4, 'unreported', '2025-09-30', 'open_overdue', 43],
+      [5, 'done', '2025-10-31', 'done_on_time', null],
+      [6, 'in_progress', null, 'recurring', null],
+      [7, 'unknown', null, 'open_in_time', null],
+    ]);
+    const found = tasks.flatMap((t) => t.issues.filter((i) => i.code !== 'UNKNOWN_UNIT').map((i) => [i.code, i.cell]));
+    expect(found).toEqual([
+      ['DONE_LATE_BUT_ON_TIME', 'F2'],
+      ['OVERDUE_IN_PROGRESS', 'F3'],
+      ['NO_STATUS', 'F4'],
+      ['DONE_SUGGESTED', 'F4'],
+      ['DONE_AFTER_DEADLINE', 'F5'],
+      ['DEADLINE_UNPARSED', 'D7'],
+      ['UNKNOWN_STATUS', 'F7'],
+    ]);
   });
 });

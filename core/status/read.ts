@@ -1,7 +1,7 @@
 /** Reads a "Tiến độ" cell against the phrase table. */
 import type { CellValue } from '../grid';
 import type { Progress } from '../model';
-import { clean, wordKey } from '../deadline/clean';
+import { clean, fold, wordKey } from '../deadline/clean';
 import { cellText } from '../text/normalize';
 import { PHRASES, type Phrase, type Timeliness } from './phrases';
 import { memo } from '../deadline/memo';
@@ -36,10 +36,13 @@ function matchPhrases(key: string): Match[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** "Hoàn thành 80%": a percentage below 100 means the work is not finished. */
-function partial(key: string): boolean {
-  const m = /(\d+(?:[.,]\d+)?)\s*%/.exec(key);
-  return !!m && Number(m[1].replace(',', '.')) < 100;
+/** "Hoàn thành 80%", "Đã hoàn thành 2/3 nội dung": the work is not finished. */
+function partial(text: string): boolean {
+  const key = fold(text);
+  const pct = /(\d+(?:[.,]\d+)?)\s*%/.exec(key);
+  if (pct && Number(pct[1].replace(',', '.')) < 100) return true;
+  const part = /hoan thanh\s*(\d+)\s*\/\s*(\d+)(?![\d/])/.exec(key);
+  return !!part && Number(part[1]) < Number(part[2]);
 }
 
 function timelinessOf(matches: Match[]): Timeliness {
@@ -68,7 +71,7 @@ const readText = memo((raw: string): StatusReading => {
   const primary = matches.find((m) => m.phrase.progress !== null);
   let progress: Progress | null = primary?.phrase.progress ?? null;
   if (progress === 'done' && timeliness === 'late') progress = 'done_late';
-  if ((progress === 'done' || progress === 'done_late') && partial(key)) progress = 'in_progress';
+  if ((progress === 'done' || progress === 'done_late') && partial(text)) progress = 'in_progress';
   if (progress === null && timeliness === 'late') progress = 'not_done';
   if (progress === null && timeliness === 'not_due') progress = 'in_progress';
   if (progress === null) return { progress: 'unknown', text, recognised: false, timeliness: null };

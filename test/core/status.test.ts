@@ -73,6 +73,10 @@ describe('parseStatus: tolerance', () => {
   it('"Hoàn thành 80%" is not finished', () => {
     expect(p('Hoàn thành 80%')).toBe('in_progress');
     expect(p('Hoàn thành 100%')).toBe('done');
+    expect(p('Hoàn thành 99,5%')).toBe('in_progress');
+    expect(p('Đã hoàn thành 2/3 nội dung')).toBe('in_progress');
+    expect(p('Đã hoàn thành 3/3 nội dung')).toBe('done');
+    expect(p('Đã hoàn thành (Quyết định số 123/QĐ-TTg)')).toBe('done');
   });
 });
 

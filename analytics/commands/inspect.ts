@@ -137,7 +137,12 @@ function renderText(file: string, grids: Grid[], read: SheetRead | null, tasks: 
   }
   if (!read) return out.join('\n');
   const grid = grids.find((g) => g.name === read.sheet);
-  if (read.layout) out.push(...layoutLines(read.layout, grid));
+  if (!read.layout) {
+    out.push('Không tìm thấy bảng nhiệm vụ đọc được trong tệp.');
+    out.push(...read.issues.map((i) => `  ${issueLine(i)}`));
+    return out.join('\n');
+  }
+  out.push(...layoutLines(read.layout, grid));
   out.push(`Tính đến ngày ${formatDateVi(report.asOf)}: ${formatCount(tasks.length)} nhiệm vụ (đã xét ${formatCount(read.rowsScanned)} dòng dưới tiêu đề).`);
   let section: string | null | undefined;
   for (const t of tasks) {

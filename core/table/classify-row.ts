@@ -20,15 +20,16 @@ export interface RowTexts {
 
 export function rowTexts(grid: Grid, layout: TableLayout, r: number): RowTexts {
   const byRole: Partial<Record<ColumnRole, string>> = {};
-  for (const [role, col] of Object.entries(layout.columns) as [ColumnRole, number][]) {
-    byRole[role] = tableText(grid, r, col);
-  }
   const texts: { col: number; text: string }[] = [];
-  const right = Math.max(layout.headers.length - 1, ...Object.values(layout.columns));
+  const roleCols = Object.entries(layout.columns) as [ColumnRole, number][];
+  const right = Math.max(layout.headers.length - 1, ...roleCols.map(([, c]) => c));
+  const at: string[] = [];
   for (let c = firstCol(layout); c <= right; c++) {
     const t = tableText(grid, r, c);
+    at[c] = t;
     if (t) texts.push({ col: c, text: t });
   }
+  for (const [role, col] of roleCols) byRole[role] = at[col] ?? tableText(grid, r, col);
   return { byRole, texts };
 }
 
@@ -83,6 +84,9 @@ export function isFooterText(text: string): boolean {
 function isRepeat(grid: Grid, layout: TableLayout, r: number, row: RowTexts): boolean {
   const last = row.texts.length ? row.texts[row.texts.length - 1].col : 0;
   if (row.texts.length >= 2 && isColumnNumberRow(grid, r, row.texts[0].col, last)) return true;
+  // Cheap test first: a repeated header names its STT or task column.
+  const { stt, task } = row.byRole;
+  if (!(stt && columnRole(stt) === 'stt') && !(task && columnRole(task) === 'task')) return false;
   const roles = new Set(row.texts.map((t) => columnRole(t.text)).filter((x) => x !== null));
   return roles.size >= 3 && (roles.has('task') || roles.has('stt'));
 }

@@ -43,8 +43,9 @@ for (const f of workerData) {
 parentPort.postMessage({ cells, chars });
 `;
 
-export async function lowerBound(files: string[], threads = availableParallelism()): Promise<{ seconds: number; cells: number }> {
+export async function lowerBound(files: string[], threads = availableParallelism()): Promise<{ seconds: number; cpuSeconds: number; cells: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const n = Math.max(1, Math.min(threads, files.length));
   const parts = Array.from({ length: n }, (_, i) => files.filter((_f, j) => j % n === i));
   const results = await Promise.all(parts.map((p) => new Promise<{ cells: number }>((resolve, reject) => {
@@ -52,5 +53,6 @@ export async function lowerBound(files: string[], threads = availableParallelism
     w.once('message', resolve);
     w.once('error', reject);
   })));
-  return { seconds: (performance.now() - t0) / 1000, cells: results.reduce((a, r) => a + r.cells, 0) };
+  const cpu = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, cells: results.reduce((a, r) => a + r.cells, 0) };
 }

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMUNE_ROWS, COMMUNES, NATIONAL_ROWS, ensureBenchData } from './bench-data';
@@ -19,6 +19,8 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 interface Run {
   seconds: number;
+  /** User + system CPU seconds of the child (all threads), when /usr/bin/time is there. */
+  cpuSeconds: number | null;
   peakMb: number | null;
   exit: number | null;
   phases: string[];
@@ -43,9 +45,12 @@ function aggregate(input: string, out: string, extra: string[] = []): Run {
     : spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TIENDO_TIMING: '1' }, maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
   const lines = (r.stderr ?? '').split('\n');
   return {
     seconds,
+    cpuSeconds: user && sys ? Number(user[1]) + Number(sys[1]) : null,
     peakMb: rss ? Number(rss[1]) / 1024 : null,
     exit: r.status,
     phases: lines.filter((l) => l.startsWith('[timing]')).map((l) => l.slice(9)),
@@ -57,16 +62,19 @@ function mb(files: string[]): number {
   return files.reduce((a, f) => a + statSync(f).size, 0) / 1048576;
 }
 
-function report(name: string, lb: { seconds: number; cells: number }, run: Run, target: number, memMb?: number): boolean {
+type Bound = Awaited<ReturnType<typeof lowerBound>>;
+
+function report(name: string, lb: Bound, run: Run, target: number, memMb?: number): boolean {
   const ratio = run.seconds / lb.seconds;
   const okTime = ratio <= target;
   const okMem = memMb === undefined || (run.peakMb !== null && run.peakMb < memMb);
   console.log(`\n== ${name}`);
-  console.log(`  lower bound (inflate + scan ${lb.cells.toLocaleString('vi-VN')} cells, ${availableParallelism()} threads): ${lb.seconds.toFixed(2)} s`);
-  console.log(`  tiendo aggregate end to end: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakMb === null ? 'n/a' : run.peakMb.toFixed(0) + ' MB'}, exit ${run.exit}`);
+  console.log(`  lower bound (inflate + scan ${lb.cells.toLocaleString('vi-VN')} cells, ${availableParallelism()} threads): ${lb.seconds.toFixed(2)} s wall, ${lb.cpuSeconds.toFixed(2)} s CPU`);
+  console.log(`  tiendo aggregate end to end: ${run.seconds.toFixed(2)} s wall, ${run.cpuSeconds === null ? 'n/a' : run.cpuSeconds.toFixed(2) + ' s'} CPU, peak RSS ${run.peakMb === null ? 'n/a' : run.peakMb.toFixed(0) + ' MB'}, exit ${run.exit}`);
+  if (run.cpuSeconds !== null) console.log(`  CPU ratio ${(run.cpuSeconds / lb.cpuSeconds).toFixed(2)}× (less sensitive to other load on the machine)`);
   for (const p of run.phases) console.log(`    ${p}`);
   if (run.exit !== 0 && run.summary) console.log(`  stderr: ${run.summary}`);
-  console.log(`  ratio ${ratio.toFixed(2)}× (target ≤ ${target}×${memMb ? `, < ${memMb} MB` : ''}): ${okTime && okMem ? 'OK' : 'MISSED'}`);
+  console.log(`  wall ratio ${ratio.toFixed(2)}× (target ≤ ${target}×${memMb ? `, < ${memMb} MB` : ''}): ${okTime && okMem ? 'OK' : 'MISSED'}`);
   return okTime && okMem;
 }
 
@@ -78,6 +86,8 @@ function hook(script: string): void {
 }
 
 async function main(): Promise<void> {
+  const load = loadavg()[0];
+  if (load > availableParallelism()) console.log(`note: load average ${load.toFixed(1)} on ${availableParallelism()} cores: wall times are inflated by other work`);
   const data = ensureBenchData(DATA);
   if (data.generated) console.log(`generated bench-data/ in ${data.seconds.toFixed(1)} s`);
   const communeFiles = listXlsx(data.communes);

@@ -35,8 +35,12 @@ export function mergeKey(t: Task): string {
  */
 export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): MergeResult {
   const groups = new Map<string, DatedTask[]>();
+  const shared = unitsInSeveralFiles(items);
+  const keyOf = memoKey();
   for (const it of items) {
-    const k = mergeKey(it.task);
+    // A task can only be re-submitted when it has an ID or its lead unit reports in several files.
+    if (!it.task.taskId && !shared.has(it.task.leadUnit)) continue;
+    const k = keyOf(it.task);
     const g = groups.get(k);
     if (g) g.push(it);
     else groups.set(k, [it]);
@@ -58,6 +62,33 @@ export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): 
     }
   }
   return { tasks: items.map((i) => i.task).filter((t) => !dropped.has(t)), issues };
+}
+
+/** Lead units (as written in `leadUnit`) whose tasks come from two files or more. */
+function unitsInSeveralFiles(items: DatedTask[]): Set<string> {
+  const fileOf = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { task } of items) {
+    const f = fileOf.get(task.leadUnit);
+    if (f === undefined) fileOf.set(task.leadUnit, task.file);
+    else if (f !== task.file) shared.add(task.leadUnit);
+  }
+  return shared;
+}
+
+/** mergeKey with the folded text cached: returns of one distributed list repeat the same wording. */
+function memoKey(): (t: Task) => string {
+  const cache = new Map<string, string>();
+  return (t) => {
+    if (t.taskId) return mergeKey(t);
+    const raw = (t.section ?? '') + '\u0000' + t.task;
+    let k = cache.get(raw);
+    if (k === undefined) {
+      k = taskKey(t);
+      cache.set(raw, k);
+    }
+    return 'key:' + k + '|' + t.leadUnit;
+  };
 }
 
 function reports(t: Task): boolean {

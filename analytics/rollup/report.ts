@@ -9,7 +9,7 @@ import { inputOf, rejection } from './inputs';
 import { mergeResubmissions } from './merge';
 import { notReturned, notReturnedByUnit, unknownId } from './not-returned';
 import { sentences } from './sentences';
-import { taskTable } from './task-table';
+import { eachTaskOnce, taskTable } from './task-table';
 import type { BuildOptions, SourceRead } from './types';
 import { unitRollup, unitsOf } from './unit-rollup';
 import { compareVi } from './units-of';
@@ -75,7 +75,7 @@ function sourceIssues(s: SourceRead): Issue[] {
 
 function totalsOf(table: ColumnTable): ReportTotals {
   if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories() };
-  const row = table.dedupe('i').rollup(countExprs()).object() as Record<string, unknown>;
+  const row = eachTaskOnce(table).rollup(countExprs()).object() as Record<string, unknown>;
   return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row) };
 }
 

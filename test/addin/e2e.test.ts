@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 360, height: 1100 }, locale: 'vi-VN' });
     page.on('pageerror', (e) => pageErrors.push(e.message));

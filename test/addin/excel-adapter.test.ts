@@ -222,3 +222,41 @@ describe('other writes', () => {
     expect(state.active).toBe('Phụ lục');
   });
 });
+
+describe('idempotent classify through the adapter', () => {
+  it('read → plan → write twice: the same five columns, headers not duplicated, no formulas', async () => {
+    const { readSeed, writeFixture } = await import('./fixture-seed');
+    const { analyse } = await import('../../addin/pane/actions');
+    const { planBeside } = await import('../../addin/pane/classify-plan');
+    const { OWN_HEADERS } = await import('../../addin/pane/own-columns');
+    const s = (await readSeed(await writeFixture('test-output/addin/adapter-fixture.xlsx')))[0];
+    const L = (c: number) => String.fromCharCode(65 + c);
+    state = newState([
+      newSheet(s.name, s.cells.map((r) => (r ?? []).map((v) => v ?? '')), {
+        formats: s.formats.map((r) => (r ?? []).map((v) => v ?? 'General')),
+        fonts: s.fonts.map((r) => (r ?? []).map((f) => f ?? {})),
+        merged: s.merges.map((m) => `'${s.name}'!${L(m.left)}${m.top + 1}:${L(m.right)}${m.bottom + 1}`).join(', '),
+      }),
+    ]);
+    installMock(state);
+    const columns: number[][] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      const grid = await readActiveSheet();
+      const a = analyse(grid, '2025-11-15');
+      expect(a.tasks).toHaveLength(8);
+      const plan = planBeside(grid, a.read, a.tasks, 7);
+      columns.push(plan.columns);
+      await writeBlocks(plan.sheet, plan.blocks);
+    }
+    expect(columns).toEqual([[9, 10, 11, 12, 13], [9, 10, 11, 12, 13]]);
+    const cells = state.sheets[0].cells;
+    expect(cells.flat().filter((v) => (OWN_HEADERS as readonly unknown[]).includes(v))).toHaveLength(5);
+    expect(cells[5].slice(8, 13)).toEqual([...OWN_HEADERS]);
+    expect(cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, quá hạn', 'Quá hạn', 46, '']);
+    expect(Math.max(...cells.map((r) => r?.length ?? 0))).toBe(13);
+    expect(state.sheets[0].formulas).toEqual([]);
+    // two reads + two writes, one sync each
+    expect(state.runs).toBe(4);
+    expect(state.syncs).toBe(4);
+  });
+});

@@ -19,7 +19,7 @@ const RULES: readonly [ColumnRole, RegExp][] = [
   ['note', /^ghi chu\b/],
   ['co', /\bphoi hop\b/],
   ['lead', /\bchu tri\b|^(co quan|don vi)\b/],
-  ['result', /\bket qua\b|^tinh hinh\b|^san pham\b/],
+  ['result', /\bket qua\b|^tinh hinh\b/],
   ['deadline', /\bthoi han\b|\bthoi gian\b|\bhan hoan thanh\b|^han$|\bthoi diem\b|\bngay hoan thanh\b/],
   ['status', /\btien do\b|\btinh trang\b|\btrang thai\b|\bmuc do hoan thanh\b/],
   ['task', /\bnhiem vu\b|\bnoi dung\b|\bcong viec\b|^ten\b/],

@@ -140,13 +140,14 @@ export class SttTracker {
     const m = /^(\d{1,4})\.?$/.exec(t.stt);
     if (!m) return;
     const n = Number(m[1]);
+    const key = String(n);
     const at = { file: t.file, sheet: t.sheet, row: t.row, cell: t.cells.stt };
-    if (this.seen.has(m[1])) {
+    if (this.seen.has(key)) {
       t.issues.push(issue('DUPLICATE_STT', `Dòng ${t.row}: số thứ tự ${n} bị trùng (giữ cả hai nhiệm vụ).`, at));
     } else if (n < this.max) {
       t.issues.push(issue('STT_OUT_OF_ORDER', `Dòng ${t.row}: số thứ tự ${n} đứng sau ${this.max} (sai thứ tự).`, at));
     }
-    this.seen.add(m[1]);
+    this.seen.add(key);
     this.max = Math.max(this.max, n);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid, MergeRange } from '../../../core/grid';
 import { columnRole, findHeader } from '../../../core/table/header';
 import { readSheet } from '../../../core/table/read';
+import { encodeLegacy } from '../../support/legacy';
 
 const grid = (rows: CellValue[][], merges: MergeRange[] = [], name = 'Sheet1'): Grid => ({ name, rows, merges });
 
@@ -160,5 +161,27 @@ describe('readSheet on bare grids', () => {
     ]);
     expect(read.issues.map((i) => [i.code, i.row])).toEqual([['ROW_NOT_TASK', 2]]);
     expect(read.tasks.flatMap((t) => t.issues.map((i) => i.code))).not.toContain('DUPLICATE_STT');
+  });
+
+  it('converts one TCVN3 column and names it in a LEGACY_ENCODING issue', () => {
+    const units = ['Bộ Khoa học và Công nghệ', 'Bộ Tài chính', 'Bộ Giáo dục và Đào tạo'];
+    const rows: CellValue[][] = [['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ...units.map((u, i) => [String(i + 1), `Nhiệm vụ số ${i + 1}`, encodeLegacy(u, 'tcvn3'), 'Năm 2025', 'Đang thực hiện'])];
+    const styles = rows.map((_, r) => (r === 0 ? [] : [undefined, undefined, { font: '.VnTime' }]));
+    const read = readSheet({ name: 'S', rows, merges: [], styles }, { file: 'x.xlsx' });
+    expect(read.tasks.map((t) => t.leadUnits[0].name)).toEqual(units);
+    expect(read.tasks[0].task).toBe('Nhiệm vụ số 1');
+    expect(read.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([['LEGACY_ENCODING', 'info', 'C2']]);
+    expect(read.issues[0].message).toContain('cột C');
+  });
+
+  it('treats "01" and "1" as the same STT', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['01', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      [1, 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.stt, t.issues.map((i) => i.code)])).toEqual([['01', []], ['1', ['DUPLICATE_STT']]]);
   });
 });

@@ -61,7 +61,22 @@ function isUnicodeText(v: string): boolean {
   return isBeyondLegacy(v) && [...v.normalize('NFC')].some((ch) => ch.charCodeAt(0) >= 0x1ea0 || 'ăâđêôơưĂÂĐÊÔƠƯ'.includes(ch));
 }
 
+/** detectEncoding with a per-sheet cache: statuses and unit names repeat on every row. */
+function cachedDetect(): (text: string, font: string | undefined) => LegacyEncoding | null {
+  const cache = new Map<string, LegacyEncoding | null>();
+  return (text, font) => {
+    const key = `${font ?? ''}\u0000${text}`;
+    let enc = cache.get(key);
+    if (enc === undefined) {
+      enc = detectEncoding(text, font);
+      cache.set(key, enc);
+    }
+    return enc;
+  };
+}
+
 function scan(grid: Grid): Scan {
+  const detect = cachedDetect();
   const direct: (LegacyEncoding | null)[][] = [];
   const colVotes = new Map<number, Votes>();
   const sheetVotes: Votes = new Map();
@@ -70,7 +85,7 @@ function scan(grid: Grid): Scan {
     direct[r] = [];
     (row ?? []).forEach((v, c) => {
       if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
-      const enc = typeof v === 'string' ? detectEncoding(v, styleAt(grid, r, c)?.font) : null;
+      const enc = typeof v === 'string' ? detect(v, styleAt(grid, r, c)?.font) : null;
       direct[r][c] = enc;
       if (!enc || enc === 'utf8_as_cp1252') return;
       if (!colVotes.has(c)) colVotes.set(c, new Map());

@@ -136,8 +136,34 @@ function badCase(word: string): boolean {
   return /\p{Ll}[A-Z]/u.test(word);
 }
 
+const validMemo = new Map<string, boolean>();
+
 function validWord(word: string): boolean {
-  return !/\p{N}/u.test(word) && !badCase(word) && isVietnameseSyllable(word);
+  let ok = validMemo.get(word);
+  if (ok === undefined) {
+    if (validMemo.size >= 50_000) validMemo.clear();
+    ok = !/\p{N}/u.test(word) && !badCase(word) && isVietnameseSyllable(word);
+    validMemo.set(word, ok);
+  }
+  return ok;
+}
+
+/** Upper-case abbreviations with Đ ("HĐND", "ĐVHC", "BCĐTW"): not syllables, not evidence against. */
+function isAbbreviation(word: string): boolean {
+  return /^[A-ZĐ]{2,}$/.test(word) && /[B-DF-HJ-NP-TV-XZĐ]{2}/.test(word);
+}
+
+interface WordStats {
+  /** Decoded words of 2+ characters with non-ASCII letters, abbreviations excluded. */
+  counted: number;
+  valid: number;
+  abbreviations: number;
+}
+
+function wordStats(decoded: string): WordStats {
+  const words = (decoded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 2 && hasHighChar(w));
+  const counted = words.filter((w) => !isAbbreviation(w));
+  return { counted: counted.length, valid: counted.filter(validWord).length, abbreviations: words.length - counted.length };
 }
 
 /**
@@ -145,9 +171,14 @@ function validWord(word: string): boolean {
  * Vietnamese syllables; 0 if there are none. One-letter words ("ở", or "â" from "©") prove nothing.
  */
 export function syllableScore(decoded: string): number {
-  const words = (decoded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 2 && hasHighChar(w));
-  if (words.length === 0) return 0;
-  return words.filter(validWord).length / words.length;
+  const st = wordStats(decoded);
+  return st.counted === 0 ? 0 : st.valid / st.counted;
+}
+
+/** Plausible as Vietnamese in a legacy context: well-formed syllables, or only abbreviations like "HĐND". */
+function plausibleDecoding(decoded: string): boolean {
+  const st = wordStats(decoded);
+  return st.counted === 0 ? st.abbreviations > 0 : st.valid / st.counted >= MIN_VALID_RATIO;
 }
 
 function relevantWords(decoded: string): number {
@@ -170,7 +201,7 @@ const SINGLE_BYTE: LegacyEncoding[] = ['tcvn3', 'vni', 'viscii'];
 export function plausibleEncodings(text: string): LegacyEncoding[] {
   if (!hasHighChar(text) || isBeyondLegacy(text)) return [];
   return SINGLE_BYTE.filter(
-    (enc) => evidence(text, enc).explained && syllableScore(convertLegacy(text, enc)) >= MIN_VALID_RATIO,
+    (enc) => evidence(text, enc).explained && plausibleDecoding(convertLegacy(text, enc)),
   );
 }
 
@@ -179,10 +210,6 @@ function commonCount(decoded: string): number {
   return (decoded.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => COMMON_SYLLABLES.has(w)).length;
 }
 
-/** Rank of a decoding: share of well-formed syllables, then common words as a tie-break. */
-function rank(decoded: string): number {
-  return syllableScore(decoded) * 1000 + commonCount(decoded);
-}
 
 function bestByContent(text: string): LegacyEncoding | null {
   // Read as Unicode, is this bad Vietnamese ("trùc thuéc")? Then a good decoding is evidence too.
@@ -194,8 +221,11 @@ function bestByContent(text: string): LegacyEncoding | null {
     if (!ev.explained) continue;
     const decoded = convertLegacy(text, enc);
     if (asIs < MIN_VALID_RATIO) ev.strong++;
-    if (!enoughEvidence(enc, ev, decoded) || syllableScore(decoded) < MIN_VALID_RATIO) continue;
-    const r = rank(decoded);
+    if (!enoughEvidence(enc, ev, decoded)) continue;
+    const score = syllableScore(decoded);
+    if (score < MIN_VALID_RATIO) continue;
+    // Share of well-formed syllables first, then common words as a tie-break.
+    const r = score * 1000 + commonCount(decoded);
     if (r > bestRank) {
       best = enc;
       bestRank = r;

@@ -56,8 +56,21 @@ function toneOk(t: Toned, initial: string, vowels: string, final: string): boole
   return tonePositions(vowels, final).includes(t.at - initial.length);
 }
 
+const memo = new Map<string, boolean>();
+const MEMO_LIMIT = 50_000;
+
 /** True if word (any case, NFC or NFD) is spelled like one Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
+  let ok = memo.get(word);
+  if (ok === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    ok = checkSyllable(word);
+    memo.set(word, ok);
+  }
+  return ok;
+}
+
+function checkSyllable(word: string): boolean {
   const t = stripTone(word.toLowerCase());
   const { initial, vowels, final } = splitSyllable(t.base);
   if (!NUCLEI.has(vowels) || !FINALS.has(final)) return false;

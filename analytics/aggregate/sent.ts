@@ -31,8 +31,10 @@ function one(t: Obj, group: Obj): SentTask[] {
   const s: SentTask = { taskId, unit };
   const stt = str(t.stt);
   const task = str(t.task ?? t.name);
+  const section = str(t.section);
   const file = str(t.file ?? group.file);
   if (stt) s.stt = stt;
+  if (section) s.section = section;
   if (task) s.task = task;
   if (file) s.file = file;
   return [s];

@@ -7,7 +7,7 @@ export { sectionRollup } from './section-rollup';
 export { fileRollup } from './file-rollup';
 export { overdueTable, overdueList, type OverdueEntry } from './overdue-list';
 export { sentences, headline, unitList, type UnitCount } from './sentences';
-export { notReturned } from './not-returned';
+export { checkReturns } from './not-returned';
 export { inputOf, rejection } from './inputs';
 export { leadUnitsOf } from './units-of';
 export { NO_UNIT, type SourceRead, type SentTask, type BuildOptions } from './types';

@@ -1,29 +1,60 @@
-/** Tasks sent by `distribute` and not returned ("chưa báo cáo"), and returned IDs nobody sent. */
+/**
+ * With a `distribute` manifest: tasks sent and not returned ("chưa báo cáo"), returned IDs nobody
+ * sent, and returned rows whose ID column was lost (matched on the core task key + unit instead).
+ */
 import { issue, type Issue } from '../../core/issue';
 import type { Task } from '../../core/model';
+import { taskKey } from '../../core/taskkey';
 import type { SentTask } from './types';
+import { leadUnitsOf } from './units-of';
 
-/** One NOT_RETURNED issue per sent task whose ID is in no returned workbook. */
-export function notReturned(sent: SentTask[], tasks: Task[]): Issue[] {
-  const returned = new Set(tasks.map((t) => t.taskId).filter((id): id is string => !!id));
-  return sent
-    .filter((s) => !returned.has(s.taskId))
-    .map((s) => issue('NOT_RETURNED',
-      `${s.unit} chưa báo cáo nhiệm vụ${s.stt ? ' STT ' + s.stt : ''}${s.task ? ` "${short(s.task)}"` : ''} (mã ${s.taskId}).`,
-      { file: s.file, severity: 'warning' }));
+export interface ReturnCheck {
+  /** Sent tasks found in no returned workbook. */
+  missing: SentTask[];
+  /** NOT_RETURNED, one per missing task. */
+  issues: Issue[];
+  /** Issues to add to a returned task (UNKNOWN_TASK_ID, NO_TASK_ID), by task. */
+  taskIssues: Map<Task, Issue>;
 }
 
-/** The unit named by a NOT_RETURNED issue's sent task, keyed by task ID. */
-export function notReturnedByUnit(sent: SentTask[], tasks: Task[]): Map<string, number> {
-  const returned = new Set(tasks.map((t) => t.taskId));
+const keyOf = (section: string | null | undefined, task: string, unit: string): string =>
+  taskKey({ taskId: null, section: section ?? null, task }) + '|' + unit;
+
+/** Match returned tasks to the sent list: by ID, else (flagged NO_TASK_ID) by task key and lead unit. */
+export function checkReturns(sent: SentTask[], tasks: Task[]): ReturnCheck {
+  const sentIds = new Set(sent.map((s) => s.taskId));
+  const returnedIds = new Set<string>();
+  const returnedKeys = new Set<string>();
+  const taskIssues = new Map<Task, Issue>();
+  for (const t of tasks) {
+    if (t.taskId) {
+      returnedIds.add(t.taskId);
+      if (!sentIds.has(t.taskId)) taskIssues.set(t, unknownId(t));
+      continue;
+    }
+    for (const u of leadUnitsOf(t)) returnedKeys.add(keyOf(t.section, t.task, u));
+    taskIssues.set(t, issue('NO_TASK_ID',
+      'Dòng không có mã nhiệm vụ (cột mã ẩn đã bị xoá hoặc đây không phải tệp được giao); đối chiếu theo nội dung nhiệm vụ và đơn vị chủ trì.',
+      { file: t.file, sheet: t.sheet, row: t.row, severity: 'info' }));
+  }
+  const missing = sent.filter((s) => !returnedIds.has(s.taskId) && !(s.task && returnedKeys.has(keyOf(s.section, s.task, s.unit))));
+  return { missing, issues: missing.map(notReturnedIssue), taskIssues };
+}
+
+/** Per unit, how many sent tasks are missing, in Vietnamese alphabetical order by the caller. */
+export function countByUnit(missing: SentTask[]): Map<string, number> {
   const byUnit = new Map<string, number>();
-  for (const s of sent) if (!returned.has(s.taskId)) byUnit.set(s.unit, (byUnit.get(s.unit) ?? 0) + 1);
+  for (const s of missing) byUnit.set(s.unit, (byUnit.get(s.unit) ?? 0) + 1);
   return byUnit;
 }
 
-/** UNKNOWN_TASK_ID for a returned task whose ID was not sent. */
-export function unknownId(t: Task, sentIds: Set<string>): Issue | null {
-  if (!t.taskId || sentIds.has(t.taskId)) return null;
+function notReturnedIssue(s: SentTask): Issue {
+  return issue('NOT_RETURNED',
+    `${s.unit} chưa báo cáo nhiệm vụ${s.stt ? ' STT ' + s.stt : ''}${s.task ? ` "${short(s.task)}"` : ''} (mã ${s.taskId}).`,
+    { file: s.file, severity: 'warning' });
+}
+
+function unknownId(t: Task): Issue {
   return issue('UNKNOWN_TASK_ID', `Mã nhiệm vụ "${t.taskId}" không có trong danh sách đã giao.`,
     { file: t.file, sheet: t.sheet, row: t.row, cell: t.cells.id });
 }

@@ -7,7 +7,7 @@ import type { Report, ReportTask, ReportTotals } from '../report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
 import { inputOf, rejection } from './inputs';
 import { mergeResubmissions } from './merge';
-import { notReturned, notReturnedByUnit, unknownId } from './not-returned';
+import { checkReturns, countByUnit } from './not-returned';
 import { sentences } from './sentences';
 import { eachTaskOnce, taskTable } from './task-table';
 import type { BuildOptions, SourceRead } from './types';
@@ -31,11 +31,11 @@ export function buildReport(opts: BuildOptions): Report {
   const issues: Issue[] = [...sources.flatMap(sourceIssues), ...merged.issues];
   const report = fromTasks(asOf, tasks);
   if (opts.sent) {
-    const ids = new Set(opts.sent.map((s) => s.taskId));
-    tasks = tasks.map((t) => withIssue(t, unknownId(t, ids)));
+    const check = checkReturns(opts.sent, tasks);
+    tasks = tasks.map((t) => withIssue(t, check.taskIssues.get(t) ?? null));
     report.tasks = tasks.map(toReportTask);
-    issues.push(...notReturned(opts.sent, tasks));
-    report.notReturned = [...notReturnedByUnit(opts.sent, tasks)]
+    issues.push(...check.issues);
+    report.notReturned = [...countByUnit(check.missing)]
       .map(([unit, n]) => ({ unit, tasks: n }))
       .sort((a, b) => compareVi(a.unit, b.unit));
   }

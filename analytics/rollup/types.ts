@@ -20,6 +20,8 @@ export interface SentTask {
   /** Canonical lead unit the task was sent to. */
   unit: string;
   stt?: string;
+  /** Section title, for matching a returned row that lost its ID (core taskKey). */
+  section?: string;
   task?: string;
   /** Workbook the task was sent in. */
   file?: string;

@@ -183,4 +183,16 @@ describe('sent but not returned', () => {
     expect(r.tasks[1].issues.map((i) => i.code)).toEqual(['UNKNOWN_TASK_ID']);
     expect(sentences(r).at(-1)).toBe('Có 02 đơn vị chưa báo cáo 03 nhiệm vụ đã giao: Bộ Y tế (02 nhiệm vụ), Bộ Tư pháp (01 nhiệm vụ).');
   });
+
+  it('matches a returned row that lost its ID by task text and unit, and flags it', () => {
+    const lost = mkTask({ taskId: null, units: [YT], task: 'Báo cáo  Thủ tướng.', section: 'A. Nhiệm vụ chung' });
+    const r = buildReport({
+      asOf: '2025-11-15',
+      sources: [{ file: 'a.xlsx', read: null, error: null, tasks: [lost] }],
+      sent: [{ taskId: 'T2', unit: YT, task: 'Báo cáo Thủ tướng', section: 'A. Nhiệm vụ chung' }, { taskId: 'T3', unit: YT, task: 'Khác' }],
+    });
+    expect(r.notReturned).toEqual([{ unit: YT, tasks: 1 }]);
+    expect(r.issues.map((i) => i.message)).toEqual(['Bộ Y tế chưa báo cáo nhiệm vụ "Khác" (mã T3).']);
+    expect(r.tasks[0].issues.map((i) => i.code)).toEqual(['NO_TASK_ID']);
+  });
 });

@@ -51,6 +51,8 @@ function upperFor(text: string, enc: LegacyEncoding, font: string | undefined): 
 
 interface Scan {
   direct: (LegacyEncoding | null)[][];
+  /** Cells ("r,c") detected only because of their font, not their content. */
+  fontOnly: Set<string>;
   colVotes: Map<number, Votes>;
   sheetVotes: Votes;
   /** Cells per column holding real Unicode Vietnamese text. */
@@ -81,19 +83,22 @@ function scan(grid: Grid): Scan {
   const colVotes = new Map<number, Votes>();
   const sheetVotes: Votes = new Map();
   const unicodeCols = new Map<number, number>();
+  const fontOnly = new Set<string>();
   grid.rows.forEach((row, r) => {
     direct[r] = [];
     (row ?? []).forEach((v, c) => {
       if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
-      const enc = typeof v === 'string' ? detect(v, styleAt(grid, r, c)?.font) : null;
+      const font = styleAt(grid, r, c)?.font;
+      const enc = typeof v === 'string' ? detect(v, font) : null;
       direct[r][c] = enc;
       if (!enc || enc === 'utf8_as_cp1252') return;
+      if (font !== undefined && detect(v as string, undefined) === null) fontOnly.add(`${r},${c}`);
       if (!colVotes.has(c)) colVotes.set(c, new Map());
       vote(colVotes.get(c)!, enc);
       vote(sheetVotes, enc);
     });
   });
-  return { direct, colVotes, sheetVotes, unicodeCols };
+  return { direct, fontOnly, colVotes, sheetVotes, unicodeCols };
 }
 
 /** Final encoding of one cell: the column's (else the sheet's) choice when the cell can read that way. */
@@ -118,6 +123,10 @@ function isMixed(unicode: number, legacy: number): boolean {
   return unicode >= 2 && unicode * 3 >= legacy;
 }
 
+function columnMixed(s: Scan, c: number): boolean {
+  return isMixed(s.unicodeCols.get(c) ?? 0, total(s.colVotes.get(c)));
+}
+
 function contextFor(s: Scan, c: number): LegacyEncoding | null {
   const col = s.colVotes.get(c);
   if (col) return isMixed(s.unicodeCols.get(c) ?? 0, total(col)) ? null : majority(col);
@@ -133,8 +142,10 @@ function upperFontOnly(v: string, font: string | undefined): LegacyEncoding | nu
 
 function convertCell(grid: Grid, s: Scan, r: number, c: number, v: CellValue): Hit | null {
   if (typeof v !== 'string') return null;
-  const own = s.direct[r][c];
   const font = styleAt(grid, r, c)?.font;
+  // A legacy font on text that reads as Unicode, in a column of Unicode text: the sheet was
+  // converted but its fonts were not changed ("Công an" in .VnTime stays "Công an").
+  const own = s.fontOnly.has(`${r},${c}`) && columnMixed(s, c) ? null : s.direct[r][c];
   const enc = decide(v, own, contextFor(s, c)) ?? upperFontOnly(v, font);
   if (!enc) return null;
   const to = convertLegacy(v, enc, { upper: upperFor(v, enc, font) });

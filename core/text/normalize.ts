@@ -36,7 +36,8 @@ function pad2(n: number): string {
 }
 
 /**
- * A cell value as display text: null → "", strings cleaned, numbers without grouping,
+ * A cell value as display text: null → "", strings cleaned, numbers without grouping
+ * (at most 15 significant digits, like Excel),
  * booleans "TRUE"/"FALSE", dates dd/mm/yyyy (read in UTC).
  *
  * @example cellText(new Date(Date.UTC(2025, 5, 30))) // '30/06/2025'
@@ -44,7 +45,8 @@ function pad2(n: number): string {
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return cleanText(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  // 15 significant digits, as Excel shows them: 0.1 + 0.2 → "0.3", not "0.30000000000000004".
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (Number.isNaN(v.getTime())) return '';
   return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;

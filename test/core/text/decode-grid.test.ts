@@ -109,6 +109,18 @@ describe('decodeGrid', () => {
     expect(decodeGrid(g).grid.rows).toEqual([['Bộ'], ['Sở Y tế']]);
   });
 
+  it('leaves Unicode alone in a converted sheet whose cells still carry .VnTime', () => {
+    const f: CellStyle = { font: '.VnTime' };
+    const g = grid([['Đơn vị'], ['Công an'], ['Bộ Y tế'], ['Bộ Tài chính']], [[f], [f], [f], [f]]);
+    const out = decodeGrid(g);
+    expect(out.grid).toBe(g);
+  });
+
+  it('treats abbreviations like HĐND as TCVN3 in a TCVN3 column', () => {
+    const g = grid([[encodeLegacy('Ủy ban nhân dân tỉnh', 'tcvn3')], ['H§ND'], [encodeLegacy('Sở Tư pháp', 'tcvn3')]]);
+    expect(decodeGrid(g).grid.rows.map((r) => r[0])).toEqual(['ủy ban nhân dân tỉnh', 'HĐND', 'Sở Tư pháp']);
+  });
+
   it('reports per column when columns use different encodings', () => {
     const g = grid([
       [encodeLegacy('Chưa hoàn thành', 'tcvn3'), encodeLegacy('Việt Nam', 'utf8_as_cp1252')],

@@ -53,6 +53,9 @@ describe('cellText', () => {
     expect(cellText('  Bộ <b>Y tế</b> ')).toBe('Bộ Y tế');
     expect(cellText(1234567)).toBe('1234567');
     expect(cellText(25.7)).toBe('25.7');
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+    expect(cellText(-3)).toBe('-3');
+    expect(cellText(NaN)).toBe('');
     expect(cellText(true)).toBe('TRUE');
     expect(cellText(false)).toBe('FALSE');
   });

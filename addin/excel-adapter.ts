@@ -53,30 +53,95 @@ export interface SummarySheet {
 
 // ---------------------------------------------------------------- read
 
+/** Rows per sync when a sheet is too large for one response (the fallback read). */
+export const READ_CHUNK_ROWS = 2000;
+
 /**
  * The active sheet's used range (or the selection) as a Grid: values, number formats,
- * merged areas, font names and bold, in one Excel.run and one sync.
+ * merged areas, font names and bold, in one Excel.run and one sync. A sheet whose response
+ * passes Excel on the web's 5 MB limit is read again in row chunks (one sync per chunk).
  */
-export async function readActiveSheet(scope: ReadScope = 'sheet'): Promise<Grid> {
+export async function readActiveSheet(scope: ReadScope = 'sheet', opts: { chunkRows?: number } = {}): Promise<Grid> {
+  try {
+    return await readOnce(scope);
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    return readChunked(scope, opts.chunkRows ?? READ_CHUNK_ROWS);
+  }
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+}
+
+/** getMergedAreasOrNullObject needs ExcelApi 1.13; older Excel reads without merges rather than failing. */
+function mergesSupported(): boolean {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+}
+
+const FONT_PROPS = { format: { font: { name: true, bold: true } } };
+
+function fontsOf(props: OfficeExtension.ClientResult<Excel.CellProperties[][]>): RawRead['fonts'] {
+  return props.value.map((row) => row.map((p) => ({ name: p.format?.font?.name, bold: p.format?.font?.bold })));
+}
+
+function targetRange(context: Excel.RequestContext, sheet: Excel.Worksheet, scope: ReadScope): Excel.Range {
+  return scope === 'selection' ? context.workbook.getSelectedRange() : sheet.getUsedRange(true);
+}
+
+async function readOnce(scope: ReadScope): Promise<Grid> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
-    const range = scope === 'selection' ? context.workbook.getSelectedRange() : sheet.getUsedRange(true);
+    const range = targetRange(context, sheet, scope);
     range.load('address,values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
-    const merged = range.getMergedAreasOrNullObject();
-    merged.load('address');
-    const props = range.getCellProperties({ format: { font: { name: true, bold: true } } });
+    const merged = mergesSupported() ? range.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    const props = range.getCellProperties(FONT_PROPS);
     await context.sync();
-    const fonts = props.value.map((row) => row.map((p) => ({ name: p.format?.font?.name, bold: p.format?.font?.bold })));
     return toGrid({
       name: sheet.name,
       rowIndex: range.rowIndex,
       columnIndex: range.columnIndex,
       values: range.values as unknown[][],
       numberFormat: range.numberFormat as unknown[][],
-      fonts,
-      mergedAddress: merged.isNullObject ? '' : merged.address,
+      fonts: fontsOf(props),
+      mergedAddress: !merged || merged.isNullObject ? '' : merged.address,
     });
+  });
+}
+
+/** The fallback: the range's shape and merges first, then values, formats and fonts `rows` rows per sync. */
+async function readChunked(scope: ReadScope, rows: number): Promise<Grid> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const range = targetRange(context, sheet, scope);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    const merged = mergesSupported() ? range.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    await context.sync();
+    const raw: RawRead = {
+      name: sheet.name,
+      rowIndex: range.rowIndex,
+      columnIndex: range.columnIndex,
+      values: [],
+      numberFormat: [],
+      fonts: [],
+      mergedAddress: !merged || merged.isNullObject ? '' : merged.address,
+    };
+    for (let start = 0; start < range.rowCount; start += rows) {
+      const part = sheet.getRangeByIndexes(range.rowIndex + start, range.columnIndex, Math.min(rows, range.rowCount - start), range.columnCount);
+      part.load('values,numberFormat');
+      const props = part.getCellProperties(FONT_PROPS);
+      await context.sync(); // one sync per chunk of rows, each response under the limit
+      raw.values.push(...(part.values as unknown[][]));
+      raw.numberFormat.push(...(part.numberFormat as unknown[][]));
+      raw.fonts.push(...fontsOf(props));
+    }
+    return toGrid(raw);
   });
 }
 
@@ -268,7 +333,8 @@ export async function writeNewSheet(sheetName: string, blocks: CellBlock[], opts
     const batch = new Batch(context, budget);
     for (const block of blocks) await queueBlock(sheet, block, batch, budget);
     if (opts.freezeRows) sheet.freezePanes.freezeRows(opts.freezeRows);
-    sheet.getRange().format.autofitColumns();
+    const width = Math.max(1, ...blocks.map((b) => b.col - 1 + Math.max(0, ...b.values.map((r) => r.length))));
+    sheet.getRangeByIndexes(0, 0, 1, width).format.autofitColumns(); // fit the header row, not long task texts
     sheet.activate();
     await batch.flush();
     return batch.syncs + 1;

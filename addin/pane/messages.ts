@@ -11,6 +11,8 @@ export class PaneError extends Error {
 const EXCEL_ERRORS: Record<string, string> = {
   InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.',
   RequestPayloadSizeLimitExceeded: 'Dữ liệu gửi tới Excel quá lớn cho một lần ghi. Hãy chọn một vùng nhỏ hơn rồi thử lại.',
+  ResponsePayloadSizeLimitExceeded: 'Trang tính quá lớn để đọc trong một lần. Hãy chọn vùng chứa bảng rồi chọn "Vùng chọn".',
+  InvalidSelection: 'Vùng chọn không hợp lệ (nhiều vùng rời nhau?). Hãy chọn một vùng liền khối hoặc chọn "Cả trang tính".',
   ItemNotFound: 'Không tìm thấy trang tính hoặc ô cần dùng (có thể đã bị xoá hoặc đổi tên). Hãy bấm "Kiểm tra bảng" lại.',
   ItemAlreadyExists: 'Đã có một trang tính hoặc bảng trùng tên. Hãy đổi tên trang tính đó rồi thử lại.',
   AccessDenied: 'Excel không cho phép ghi: trang tính hoặc sổ làm việc đang được bảo vệ, hoặc tệp chỉ đọc.',

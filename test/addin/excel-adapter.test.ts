@@ -78,6 +78,26 @@ describe('readActiveSheet', () => {
   });
 });
 
+describe('readActiveSheet on a sheet too large for one response', () => {
+  it('falls back to reading row chunks, one sync each, and returns the same grid', async () => {
+    const whole = await readActiveSheet();
+    state.syncs = 0;
+    state.runs = 0;
+    state.readLimitCells = 20; // 7 rows × 6 columns = 42 cells: too much for one response
+    const g = await readActiveSheet('sheet', { chunkRows: 3 });
+    expect(g).toEqual(whole);
+    // failed single read (1 sync), shape + merges (1), 3 chunks of 3, 3 and 1 rows
+    expect(state.runs).toBe(2);
+    expect(state.syncs).toBe(5);
+  });
+
+  it('other Excel errors are not retried', async () => {
+    state.active = 'Không có';
+    await expect(readActiveSheet()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(state.runs).toBe(1);
+  });
+});
+
 describe('parseAreas', () => {
   it('parses quoted sheet names containing commas and "!"-less lists', () => {
     expect(parseAreas("'Phụ lục, 2'!A1:C1, 'Phụ lục, 2'!$B$5:$G$5")).toEqual([

@@ -46,6 +46,9 @@ export interface MockState {
   charts: { sheet: string; type: string; address: string; title?: string }[];
   selected: { sheet: string; address: string } | null;
   deleted: string[];
+  /** Simulates Excel on the web's response limit: reading fonts of more cells than this in one sync fails. */
+  readLimitCells?: number;
+  tooBig?: boolean;
 }
 
 export function letters(col: number): string {
@@ -105,6 +108,13 @@ function usedBox(s: MockSheet): { row: number; col: number; rows: number; cols: 
   return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+function fontProps(state: MockState, s: MockSheet, b: { row: number; col: number; rows: number; cols: number }) {
+  if (state.readLimitCells && b.rows * b.cols > state.readLimitCells) state.tooBig = true;
+  return {
+    value: slice(s.fonts, b, {} as { name?: string; bold?: boolean }).map((row) => row.map((f) => ({ format: { font: { name: f.name ?? 'Calibri', bold: !!f.bold } } }))),
+  };
+}
+
 function slice<T>(grid: T[][], box: { row: number; col: number; rows: number; cols: number }, blank: T): T[][] {
   const out: T[][] = [];
   for (let r = 0; r < box.rows; r++) {
@@ -122,6 +132,16 @@ function writableRange(state: MockState, sheet: MockSheet, box: { row: number; c
   const address = `${letters(box.col + 1)}${box.row + 1}:${letters(box.col + box.cols)}${box.row + box.rows}`;
   const validation = { sheet: sheet.name, address, rule: undefined as unknown, errorAlert: undefined as unknown };
   return {
+    load() {
+      return this;
+    },
+    get values(): Cell[][] {
+      return slice<Cell>(sheet.cells, box, '');
+    },
+    get numberFormat(): string[][] {
+      return slice<string>(sheet.formats, box, 'General');
+    },
+    getCellProperties: () => fontProps(state, sheet, box),
     set numberFormat(f: string[][]) {
       w.numberFormat = f;
       f.forEach((row, r) => row.forEach((x, c) => ((sheet.formats[box.row + r] ??= [])[box.col + c] = x)));
@@ -217,9 +237,7 @@ function contextData(state: MockState) {
     getMergedAreasOrNullObject: function () {
       return this.merged;
     },
-    getCellProperties: () => ({
-      value: slice(active.fonts, b, {} as { name?: string; bold?: boolean }).map((row) => row.map((f) => ({ format: { font: { name: f.name ?? 'Calibri', bold: !!f.bold } } }))),
-    }),
+    getCellProperties: () => fontProps(state, active, b),
   });
   return {
     workbook: {
@@ -246,6 +264,11 @@ function contextData(state: MockState) {
     },
     sync: async function (this: OfficeMockObject) {
       state.syncs++;
+      if (state.tooBig) {
+        state.tooBig = false;
+        pendingCf = [];
+        throw Object.assign(new Error('Response payload too large'), { code: 'ResponsePayloadSizeLimitExceeded' });
+      }
       pendingCf.forEach((f) => f());
       pendingCf = [];
       await OfficeMockObject.prototype.sync.call(this);

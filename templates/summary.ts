@@ -7,7 +7,7 @@
  *   await writeWorkbook(summarySpec(report, { title: 'Tình hình thực hiện Đề án 06', attachedTo: '(Kèm theo Báo cáo số …)' }), 'tong-hop.xlsx');
  */
 import type { Report } from '../analytics/report-types';
-import { formatCount, formatDateVi, formatPercent } from '../core/format';
+import { formatCount, formatDateVi, formatNumber, formatPercent } from '../core/format';
 import type { CellInput, ChartSpec, RowSpec, SheetSpec, TitleLine, WorkbookSpec } from './spec';
 import { CHART_COLORS, COUNT_FORMAT, DATE_FORMAT, PERCENT_FORMAT, PRINT_A4_LANDSCAPE, SIZE } from './style';
 import { summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
@@ -74,16 +74,21 @@ export function tableSheet(table: SummaryTable, titles: TitleLine[]): SheetSpec 
   };
 }
 
+/** Units plotted at most: beyond that a chart is unreadable (communes); the table still lists them all. */
+export const CHART_MAX_UNITS = 60;
+
 /** Stacked bars per unit: done on time, done late, open in time, open overdue (plus recurring, stopped). */
 export function statusChart(unitCount: number): ChartSpec | null {
   if (!unitCount) return null;
+  const shown = Math.min(unitCount, CHART_MAX_UNITS);
+  const title = 'Tình hình thực hiện nhiệm vụ theo đơn vị' + (shown < unitCount ? ` (${shown}/${formatNumber(unitCount)} đơn vị đầu bảng)` : '');
   return {
     type: 'bar',
     direction: 'bar',
     grouping: 'stacked',
-    title: 'Tình hình thực hiện nhiệm vụ theo đơn vị',
+    title,
     categories: 'unit',
-    rows: { first: 0, last: unitCount - 1 },
+    rows: { first: 0, last: shown - 1 },
     series: [
       { name: 'Hoàn thành đúng hạn', column: 'c_done_on_time', color: CHART_COLORS.done },
       { name: 'Hoàn thành quá hạn', column: 'c_done_late', color: CHART_COLORS.doneLate },

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Report, ReportTask } from '../../analytics/report-types';
 import { writeWorkbook } from '../../analytics/xlsx/write';
 import type { Category, Progress } from '../../core/model';
-import { summaryRows, summarySpec } from '../../templates/summary';
+import { statusChart, summaryRows, summarySpec } from '../../templates/summary';
 
 const P = (o: Partial<Record<Progress, number>>): Record<Progress, number> => ({ done: 0, done_late: 0, in_progress: 0, not_done: 0, stopped: 0, unreported: 0, unknown: 0, ...o });
 const C = (o: Partial<Record<Category, number>>): Record<Category, number> => ({ done_on_time: 0, done_late: 0, open_in_time: 0, open_overdue: 0, recurring: 0, stopped: 0, ...o });
@@ -141,5 +141,13 @@ describe('summarySpec → tong-hop.xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     expect(wb.getWorksheet('Tổng hợp')!.getCell('B7').value).toBe('Tổng cộng');
+  });
+});
+
+describe('statusChart', () => {
+  it('plots every unit up to 60, then the first 60 with a note in the title', () => {
+    expect(statusChart(2)).toMatchObject({ rows: { first: 0, last: 1 }, title: 'Tình hình thực hiện nhiệm vụ theo đơn vị', grouping: 'stacked' });
+    expect(statusChart(3321)).toMatchObject({ rows: { first: 0, last: 59 }, title: 'Tình hình thực hiện nhiệm vụ theo đơn vị (60/3.321 đơn vị đầu bảng)' });
+    expect(statusChart(0)).toBeNull();
   });
 });

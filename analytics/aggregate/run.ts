@@ -26,8 +26,15 @@ export interface AggregateResult {
 }
 
 export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
-  const cwd = process.cwd();
   const t = phaseTimer();
+  // Read and build in their own scope so the SheetReads can be collected before the outputs are written.
+  const report = await readAndBuild(args, t);
+  const written = await writeOutputs(report, args, process.cwd(), t);
+  return { report, ...written };
+}
+
+async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
+  const cwd = process.cwd();
   const asOf = args.asOf ?? todayInVietnam();
   const inputs = args.inputs.length ? args.inputs : [SAMPLES_DIR];
   const found = await discoverInputs(inputs, cwd);
@@ -45,8 +52,7 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   const sent = args.sent ? await loadSent(args.sent) : undefined;
   const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent });
   t('rollup');
-  const written = await writeOutputs(report, args, cwd, t);
-  return { report, ...written };
+  return report;
 }
 
 async function withMtimes(reads: SourceRead[], cwd: string): Promise<SourceRead[]> {

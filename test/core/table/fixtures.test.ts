@@ -4,6 +4,7 @@ import {
 } from '../../fixtures/samples';
 import { buildTcvn3, buildVni } from '../../fixtures/legacy-samples';
 import { classifyRead } from '../../../core/table/read';
+import { fixturePath, writeAppendix } from '../../fixtures/appendix';
 import { foldKey } from '../../../core/text/normalize';
 import type { SheetRead } from '../../../core/model';
 import { codesAt, readFixture } from './helpers';
@@ -147,5 +148,25 @@ describe('workbook with cover, instructions and hidden sheets', () => {
     expect(read.tasks.map((t) => t.taskId)).toEqual(['CT07-C-01', 'CT07-C-02', 'CT07-C-05']);
     expect(read.tasks.map((t) => t.progress)).toEqual(['done', 'in_progress', 'unreported']);
     expect(read.tasks.every((t) => t.leadUnits[0]?.known)).toBe(true);
+  });
+});
+
+describe('1904 date system', () => {
+  it('reads date deadlines of a workbook in the 1904 system', async () => {
+    const path = await writeAppendix(fixturePath('date1904.xlsx'), {
+      date1904: true,
+      sheets: [{
+        header: ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+        rows: [
+          ['1', 'Việc một', 'Bộ Y tế', new Date('2025-06-30T00:00:00Z'), 'Đang thực hiện'],
+          ['2', 'Việc hai', 'Bộ Y tế', { v: 44011, numFmt: 'dd/mm/yyyy' }, 'Đang thực hiện'],
+        ],
+      }],
+    });
+    const read = await readFixture(path);
+    expect(read.tasks.map((t) => t.deadline)).toEqual([
+      { text: '30/06/2025', due: '2025-06-30', kind: 'date' },
+      { text: '30/06/2024', due: '2024-06-30', kind: 'date' },
+    ]);
   });
 });

@@ -184,4 +184,22 @@ describe('readSheet on bare grids', () => {
     const read = readSheet(g, { file: 'a.xlsx' });
     expect(read.tasks.map((t) => [t.stt, t.issues.map((i) => i.code)])).toEqual([['01', []], ['1', ['DUPLICATE_STT']]]);
   });
+
+  it('takes a bold row after a task as a section title, a plain one as a continuation', () => {
+    const g: Grid = {
+      ...grid([
+        ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+        ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+        [null, 'Y tế và giáo dục', null, null, null],
+        ['1', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+        [null, 'và các việc liên quan', null, null, null],
+      ]),
+      styles: [[], [], [undefined, { bold: true }], [], [undefined, { bold: false }]],
+    };
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.row, t.section, t.task, t.rowEnd])).toEqual([
+      [2, null, 'Việc một', undefined],
+      [4, 'Y tế và giáo dục', 'Việc hai và các việc liên quan', 5],
+    ]);
+  });
 });

@@ -211,6 +211,18 @@ function commonCount(decoded: string): number {
 }
 
 
+/**
+ * The decoded text as a whole looks Vietnamese: most words (ASCII ones too, abbreviations aside)
+ * are syllables ("Tüm eksik parametreleri" → "tỹm eksik…" is not), and a single accented word
+ * is a common one unless the evidence is strong.
+ */
+function readsAsVietnamese(decoded: string, ev: Evidence): boolean {
+  const words = (decoded.match(/\p{L}{2,}/gu) ?? []).filter((w) => !isAbbreviation(w));
+  if (words.length > 0 && words.filter(validWord).length / words.length <= 0.5) return false;
+  const accented = words.filter(hasHighChar);
+  return accented.length !== 1 || ev.strong >= 2 || COMMON_SYLLABLES.has(accented[0].toLowerCase());
+}
+
 function bestByContent(text: string): LegacyEncoding | null {
   // Read as Unicode, is this bad Vietnamese ("trùc thuéc")? Then a good decoding is evidence too.
   const asIs = relevantWords(text) > 0 ? syllableScore(text) : 1;
@@ -220,10 +232,10 @@ function bestByContent(text: string): LegacyEncoding | null {
     const ev = evidence(text, enc);
     if (!ev.explained) continue;
     const decoded = convertLegacy(text, enc);
-    if (asIs < MIN_VALID_RATIO) ev.strong++;
-    if (!enoughEvidence(enc, ev, decoded)) continue;
+    const bonus = asIs < MIN_VALID_RATIO ? 1 : 0;
+    if (!enoughEvidence(enc, { ...ev, strong: ev.strong + bonus }, decoded)) continue;
     const score = syllableScore(decoded);
-    if (score < MIN_VALID_RATIO) continue;
+    if (score < MIN_VALID_RATIO || !readsAsVietnamese(decoded, ev)) continue;
     // Share of well-formed syllables first, then common words as a tie-break.
     const r = score * 1000 + commonCount(decoded);
     if (r > bestRank) {

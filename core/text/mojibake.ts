@@ -84,7 +84,7 @@ function repairs(bytes: number[], from = 0, budget = MAX_MISSING_PER_WORD): numb
 function spellsVietnamese(s: string): number {
   let score = 0;
   for (const w of s.match(/\p{L}+/gu) ?? []) {
-    if (w.length > 1 && w === w.toUpperCase() && !isVietnameseSyllable(w)) continue;
+    if (/^[A-ZĐ]{2,}$/.test(w) && /[B-DF-HJ-NP-TV-XZĐ]{2}/.test(w)) continue;
     if (!isVietnameseSyllable(w)) score -= 1;
     else score += COMMON_SYLLABLES.has(w.toLowerCase()) ? 1.5 : 1;
   }
@@ -121,5 +121,6 @@ export function decodeMojibake(text: string): string | null {
     out += w + String.fromCharCode(b);
     word = [];
   }
-  return out.slice(0, -1);
+  // A repair is a guess: ask for at least two mojibake characters ("Ã" alone is not "Á").
+  return bytes.filter((b) => b >= 0x80).length >= 2 ? out.slice(0, -1) : null;
 }

@@ -74,5 +74,7 @@ function checkSyllable(word: string): boolean {
   const t = stripTone(word.toLowerCase());
   const { initial, vowels, final } = splitSyllable(t.base);
   if (!NUCLEI.has(vowels) || !FINALS.has(final)) return false;
+  // A lone y takes no final consonant (tím, not tým).
+  if (vowels === 'y' && final !== '') return false;
   return spellingOk(initial, vowels) && toneOk(t, initial, vowels, final);
 }

@@ -143,6 +143,8 @@ function renderText(file: string, grids: Grid[], read: SheetRead | null, tasks: 
     return out.join('\n');
   }
   out.push(...layoutLines(read.layout, grid));
+  const others = grids.filter((g) => g.name !== read.sheet).map((g) => (g.hidden ? `${g.name} (ẩn)` : g.name));
+  if (others.length) out.push(`Bỏ qua các trang tính khác: ${others.join(', ')}.`);
   out.push(`Tính đến ngày ${formatDateVi(report.asOf)}: ${formatCount(tasks.length)} nhiệm vụ (đã xét ${formatCount(read.rowsScanned)} dòng dưới tiêu đề).`);
   let section: string | null | undefined;
   for (const t of tasks) {

@@ -25,8 +25,8 @@ export function mergeKey(t: Task): string {
 
 /**
  * Merge copies of a task found in different files. The winning file is the newest
- * one whose copy reports something (status or result), ties broken by the later
- * path; copies within one file are all kept (they are separate rows). Each dropped
+ * one whose copy reports something (status or result), ties (within 2 s: a copy or a
+ * checkout) broken by the later path; copies within one file are all kept (they are separate rows). Each dropped
  * copy becomes an issue: RESUBMISSION_CONFLICT when both copies report something
  * different, else DUPLICATE_TASK. With `keepDuplicates` every copy is kept and
  * each later copy gets a DUPLICATE_TASK note. Order of the kept tasks is the input order.
@@ -95,8 +95,11 @@ function reports(t: Task): boolean {
   return t.progress !== 'unreported' || t.resultText.trim() !== '';
 }
 
+/** Files written within this many ms of each other (one copy or checkout) count as equally new. */
+const SAME_TIME_MS = 2000;
+
 function newer(a: DatedTask, b: DatedTask): boolean {
-  if (a.mtime !== b.mtime) return a.mtime > b.mtime;
+  if (Math.abs(a.mtime - b.mtime) > SAME_TIME_MS) return a.mtime > b.mtime;
   return a.task.file > b.task.file;
 }
 

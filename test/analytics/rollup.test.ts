@@ -126,11 +126,18 @@ describe('re-submissions', () => {
   const src = (t: Task, mtime: number) => ({ file: t.file, read: null, error: null, mtime, tasks: [t] });
 
   it('keeps the newest file and lists a conflict', () => {
-    const r = buildReport({ asOf: '2025-11-15', sources: [src(first, 2000), src(corrected, 1000)] });
-    expect(r.tasks.map((t) => [t.file, t.progress])).toEqual([['bo-y-te.xlsx', 'in_progress']]);
+    // The correction's path sorts first, so only its newer mtime can make it win.
+    const r = buildReport({ asOf: '2025-11-15', sources: [src(first, 1_000_000), src(corrected, 9_000_000)] });
+    expect(r.tasks.map((t) => [t.file, t.progress])).toEqual([['bo-y-te-sua.xlsx', 'done']]);
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ code: 'RESUBMISSION_CONFLICT', file: 'bo-y-te-sua.xlsx', row: 9, severity: 'warning' });
-    expect(r.issues[0].message).toContain('"bo-y-te.xlsx" hàng 7');
+    expect(r.issues[0]).toMatchObject({ code: 'RESUBMISSION_CONFLICT', file: 'bo-y-te.xlsx', row: 7, severity: 'warning' });
+    expect(r.issues[0].message).toBe('Nhiệm vụ STT 1 "Tích hợp dịch vụ công" (Bộ Y tế) cũng có trong tệp "bo-y-te-sua.xlsx" hàng 9; '
+      + 'dùng bản đó, bỏ bản trong tệp này. Tiến độ "Đang thực hiện" khác "Đã hoàn thành".');
+  });
+
+  it('counts files written within 2 s of each other as equally new', () => {
+    const r = buildReport({ asOf: '2025-11-15', sources: [src(first, 1_000_000), src(corrected, 1_001_500)] });
+    expect(r.tasks.map((t) => t.file)).toEqual(['bo-y-te.xlsx']);
   });
 
   it('breaks an mtime tie by the later path', () => {

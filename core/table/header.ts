@@ -27,6 +27,8 @@ const RULES: readonly [ColumnRole, RegExp][] = [
 
 const MAX_HEADER_TEXT = 80;
 const MAX_SCAN_ROWS = 100;
+/** Columns examined for a header (a stray cell in column XFD must not make the scan slow). */
+const MAX_SCAN_COLS = 100;
 /** Roles that make a row look like a header (notes and IDs alone do not). */
 const CORE_ROLES: readonly ColumnRole[] = ['stt', 'task', 'lead', 'co', 'deadline', 'result', 'status'];
 
@@ -101,7 +103,7 @@ function twoRows(grid: Grid, r: number, width: number): Candidate | null {
 }
 
 function bestCandidate(grid: Grid): Candidate | null {
-  const width = gridWidth(grid);
+  const width = Math.min(gridWidth(grid), MAX_SCAN_COLS);
   const last = Math.min(grid.rows.length, MAX_SCAN_ROWS);
   let best: Candidate | null = null;
   for (let r = 0; r < last; r++) {

@@ -40,7 +40,9 @@ export function analyse(grid: Grid, asOf: string): Analysis {
 
 async function load(s: PaneSettings): Promise<Analysis> {
   validate(s);
-  const grid = await excel.readActiveSheet(s.scope);
+  let grid = await excel.readActiveSheet(s.scope);
+  // "Vùng chọn" with a single cell selected means nothing was chosen: read the whole sheet
+  if (s.scope === 'selection' && grid.rows.length <= 1 && (grid.rows[0]?.length ?? 0) <= 1) grid = await excel.readActiveSheet('sheet');
   return analyse(grid, s.asOf);
 }
 

@@ -67,8 +67,9 @@ function render(view: CheckView): void {
   );
   $('issue-count').textContent = formatCount(view.issues.length);
   const list = $('issues');
+  const shown = view.issues.slice(0, MAX_ISSUES);
   list.replaceChildren(
-    ...view.issues.map((i) => {
+    ...shown.map((i) => {
       const li = el('li', undefined, `sev-${i.severity}`);
       li.dataset.code = i.code;
       if (i.cell) {
@@ -86,9 +87,15 @@ function render(view: CheckView): void {
       return li;
     }),
   );
+  if (view.issues.length > shown.length) {
+    list.append(el('li', `… và ${formatCount(view.issues.length - shown.length)} vấn đề khác (bấm "Phân loại" để ghi kết quả vào bảng).`, 'more'));
+  }
 }
 
 let busy = false;
+
+/** Issues listed in the pane; the rest are counted (a 5,000-row sheet can have thousands). */
+const MAX_ISSUES = 300;
 
 async function act(working: string, job: () => Promise<string>, keepResults = false): Promise<void> {
   if (busy) return;

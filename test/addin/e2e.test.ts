@@ -283,5 +283,9 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await click('#btn-check');
     expect(await page.isHidden('#error')).toBe(true);
     expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 03 nhiệm vụ.');
+    // a single selected cell means "no selection": the whole sheet is read
+    await page.evaluate(() => (window as unknown as { __excel: { select(s: string, a: string): void } }).__excel.select('Phụ lục', 'D9'));
+    await click('#btn-check');
+    expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
   });
 });

@@ -236,8 +236,9 @@ function bestByContent(text: string): LegacyEncoding | null {
     if (!enoughEvidence(enc, { ...ev, strong: ev.strong + bonus }, decoded)) continue;
     const score = syllableScore(decoded);
     if (score < MIN_VALID_RATIO || !readsAsVietnamese(decoded, ev)) continue;
-    // Share of well-formed syllables first, then common words as a tie-break.
-    const r = score * 1000 + commonCount(decoded);
+    // Share of well-formed syllables first, then common words as a tie-break; VISCII is rare in
+    // Vietnamese government files, so it must beat TCVN3 by more than one common word.
+    const r = score * 1000 + commonCount(decoded) - (enc === 'viscii' ? 1.5 : 0);
     if (r > bestRank) {
       best = enc;
       bestRank = r;

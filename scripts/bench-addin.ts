@@ -5,13 +5,13 @@
  */
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { chunkRows, PAYLOAD_BUDGET, toGrid, type RawRead } from '../addin/excel-adapter';
 import { analyse } from '../addin/pane/actions';
 import { checkView } from '../addin/pane/check';
 import { planBeside } from '../addin/pane/classify-plan';
 import { summaryLayout, summaryReport } from '../addin/pane/summary';
 
-const ROWS = Number(process.argv[2] ?? 5000);
 const AS_OF = '2025-11-15';
 const UNITS = ['Bộ Tư pháp', 'Bộ Nội vụ', 'Bộ Tài chính', 'Bộ Y tế', 'Bộ Xây dựng', 'Bộ Khoa học và Công nghệ', 'UBND tỉnh Quảng Ninh', 'Thành phố Hà Nội', 'Bộ KH&CN', 'Ngân hàng Nhà nước Việt Nam'];
 const STATUSES = ['Đã hoàn thành', 'Đang thực hiện', '', 'Chưa hoàn thành', 'Hoàn thành quá hạn', 'ĐANG TRIỂN KHAI', 'Đã hoàn thành\n(đúng hạn)'];
@@ -85,15 +85,29 @@ function run(raw: RawRead) {
   return { check, classify, summary, tasks: view.tasks, issues: view.issues.length, chunks, payload: JSON.stringify(plan.blocks).length, units: summary.value.rows.length };
 }
 
-const raw = rawSheet(ROWS);
-run(raw); // warm-up (JIT)
-const runs = Array.from({ length: 5 }, () => run(raw));
-const last = runs[runs.length - 1];
-const ms = (k: 'check' | 'classify' | 'summary', m: 'wall' | 'cpu') => median(runs.map((r) => r[k][m]));
-const line = (label: string, wall: number, cpu: number) => console.log(`  ${label.padEnd(50)} ${wall.toFixed(0).padStart(5)} ms wall, ${cpu.toFixed(0).padStart(5)} ms CPU`);
-console.log(`add-in bench: ${ROWS} rows, ${last.tasks} tasks, ${last.issues} issues, ${last.units} units (median of ${runs.length} runs)`);
-line('check (toGrid + readSheet + classifyRead + view)', ms('check', 'wall'), ms('check', 'cpu'));
-line('classify plan (own columns, rules)', ms('classify', 'wall'), ms('classify', 'cpu'));
-line('check + classify (target < 1000 ms)', ms('check', 'wall') + ms('classify', 'wall'), ms('check', 'cpu') + ms('classify', 'cpu'));
-line('summary (Arquero rollup + layout)', ms('summary', 'wall'), ms('summary', 'cpu'));
-console.log(`  classify write: ${(last.payload / 1024).toFixed(0)} KiB in ${last.chunks} block(s), ${Math.max(1, Math.ceil(last.payload / PAYLOAD_BUDGET))} sync(s) (Excel on the web limit: 5 MB per request)`);
+export interface AddinBench {
+  rows: number;
+  tasks: number;
+  /** Median ms of check + classify: wall clock and CPU (user + system). */
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs the add-in bench, prints its lines, returns the figures (for scripts/bench.ts). */
+export function benchAddin(rows = 5000, runsCount = 5): AddinBench {
+  const raw = rawSheet(rows);
+  run(raw); // warm-up (JIT)
+  const runs = Array.from({ length: runsCount }, () => run(raw));
+  const last = runs[runs.length - 1];
+  const ms = (k: 'check' | 'classify' | 'summary', m: 'wall' | 'cpu') => median(runs.map((r) => r[k][m]));
+  const line = (label: string, wall: number, cpu: number) => console.log(`  ${label.padEnd(50)} ${wall.toFixed(0).padStart(5)} ms wall, ${cpu.toFixed(0).padStart(5)} ms CPU`);
+  console.log(`add-in bench: ${rows} rows, ${last.tasks} tasks, ${last.issues} issues, ${last.units} units (median of ${runs.length} runs)`);
+  line('check (toGrid + readSheet + classifyRead + view)', ms('check', 'wall'), ms('check', 'cpu'));
+  line('classify plan (own columns, rules)', ms('classify', 'wall'), ms('classify', 'cpu'));
+  line('check + classify (target < 1000 ms)', ms('check', 'wall') + ms('classify', 'wall'), ms('check', 'cpu') + ms('classify', 'cpu'));
+  line('summary (Arquero rollup + layout)', ms('summary', 'wall'), ms('summary', 'cpu'));
+  console.log(`  classify write: ${(last.payload / 1024).toFixed(0)} KiB in ${last.chunks} block(s), ${Math.max(1, Math.ceil(last.payload / PAYLOAD_BUDGET))} sync(s) (Excel on the web limit: 5 MB per request)`);
+  return { rows, tasks: last.tasks, wallMs: ms('check', 'wall') + ms('classify', 'wall'), cpuMs: ms('check', 'cpu') + ms('classify', 'cpu') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) benchAddin(Number(process.argv[2] ?? 5000));

@@ -1,7 +1,7 @@
 /** The pre-filled workbook for one unit: its tasks on "Báo cáo", the tasks it coordinates on "Phối hợp". */
 import type { Grid } from '../../core/grid';
 import type { ParsedTask, TableLayout } from '../../core/model';
-import { cellText, cleanText } from '../../core/text/normalize';
+import { cellText, cleanText, foldKey } from '../../core/text/normalize';
 import { reportTemplateSpec, type TemplateRow } from '../../templates/report-template';
 import type { WorkbookSpec } from '../../templates/spec';
 import type { Assignment, UnitPlan } from './plan';
@@ -36,10 +36,16 @@ export function rowsOf(list: Assignment[], own: boolean): TemplateRow[] {
       deadline: deadlineCell(t),
       result: own ? t.resultText : undefined,
       status: own ? t.progressText : undefined,
-      note: own ? t.extra['Ghi chú'] ?? noteOf(a) : undefined,
+      note: own ? masterNote(t) ?? noteOf(a) : undefined,
     });
   }
   return rows;
+}
+
+/** The master's "Ghi chú" cell, whatever its header's case or spacing. */
+function masterNote(t: ParsedTask): string | undefined {
+  for (const [header, value] of Object.entries(t.extra)) if (foldKey(header) === 'ghi chu' && value) return value;
+  return undefined;
 }
 
 function noteOf(a: Assignment): string | undefined {

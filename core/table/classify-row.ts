@@ -73,11 +73,21 @@ export function mergedFromAbove(grid: Grid, r: number, col: number | undefined):
   return m !== undefined && m.top < r;
 }
 
-export function isFooterText(text: string): boolean {
-  if (FOOTNOTE_MARK.test(text) || PLACE_DATE.test(text)) return true;
+/**
+ * What ends a table: 'sign' for a signature block or place-date line (nothing
+ * of the table comes after), 'note' for notes and footnotes (tasks may still
+ * follow a note put in the middle of a table), else null.
+ */
+export function footerKind(text: string): 'sign' | 'note' | null {
+  if (PLACE_DATE.test(text)) return 'sign';
+  if (FOOTNOTE_MARK.test(text)) return 'note';
   const key = foldKey(text);
-  if (NOTE_WORDS.test(key) && /^[^:]{1,20}:/.test(text)) return true;
-  return SIGN_WORDS.test(key) && key.split(' ').length <= 8;
+  if (NOTE_WORDS.test(key) && /^[^:]{1,20}:/.test(text)) return 'note';
+  return SIGN_WORDS.test(key) && key.split(' ').length <= 8 ? 'sign' : null;
+}
+
+export function isFooterText(text: string): boolean {
+  return footerKind(text) !== null;
 }
 
 /** A repeated header row (page headers in converted documents) or column-number row. */

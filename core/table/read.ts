@@ -4,11 +4,11 @@
  */
 import { sheetRow, cellAddress, columnLetter, sheetCol, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
-import type { ParsedTask, SheetRead, Task } from '../model';
+import type { ParsedTask, SheetRead, TableLayout, Task } from '../model';
 import { decodeGrid, type EncodingConversion } from '../text/encoding';
 import { classifyTask } from '../classify';
 import { findHeader, headerScore, layoutIssues } from './header';
-import { classifyRow, rowTexts, sectionTitle, type RowContext } from './classify-row';
+import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext } from './classify-row';
 import { buildTask, joinContinuation, SttTracker } from './rows';
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -54,7 +54,13 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
     const row = rowTexts(grid, layout, r);
     const kind = classifyRow(grid, layout, r, row, ctx);
     if (kind === 'blank') continue;
-    if (kind === 'footer') break;
+    if (kind === 'footer' && (footerKind(row.texts[0].text) === 'sign' || !tasksFollow(grid, layout, r))) break;
+    if (kind === 'footer') {
+      // A note in the middle of the table: tasks follow it, so it does not end the table.
+      issues.push(notTask(grid, r, row.texts[0], file));
+      ctx.afterTask = false;
+      continue;
+    }
     if (kind === 'task') {
       const t = buildTask({ file, grid, layout, section }, r, row);
       stt.check(t);
@@ -72,13 +78,28 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
       section = sectionTitle(row);
       stt.reset();
     } else if (kind === 'other') {
-      const first = row.texts[0];
-      issues.push(issue('ROW_NOT_TASK',
-        `Dòng ${sheetRow(grid, r)} không phải nhiệm vụ hay tiêu đề mục (bỏ qua): "${first.text.slice(0, 80)}".`,
-        { file, sheet: grid.name, row: sheetRow(grid, r), cell: cellAddress(grid, r, first.col) }));
+      issues.push(notTask(grid, r, row.texts[0], file));
     }
   }
   return { file, sheet: grid.name, layout, tasks, issues, rowsScanned: scanned };
+}
+
+function notTask(grid: Grid, r: number, first: { col: number; text: string }, file: string): Issue {
+  return issue('ROW_NOT_TASK',
+    `Dòng ${sheetRow(grid, r)} không phải nhiệm vụ hay tiêu đề mục (bỏ qua): "${first.text.slice(0, 80)}".`,
+    { file, sheet: grid.name, row: sheetRow(grid, r), cell: cellAddress(grid, r, first.col) });
+}
+
+/** True when a numbered row with task text and a lead, deadline or status comes after row r. */
+function tasksFollow(grid: Grid, layout: TableLayout, r: number): boolean {
+  const { stt, task } = layout.columns;
+  if (task === undefined) return false;
+  for (let k = r + 1; k < grid.rows.length; k++) {
+    const row = rowTexts(grid, layout, k);
+    const { byRole } = row;
+    if (byRole.task && TASK_NUMBER.test(byRole.stt ?? '') && (stt !== undefined) && (byRole.lead || byRole.deadline || byRole.status)) return true;
+  }
+  return false;
 }
 
 /** Sheet names that hold instructions or lists, never the table. */

@@ -202,4 +202,19 @@ describe('readSheet on bare grids', () => {
       [4, 'Y tế và giáo dục', 'Việc hai và các việc liên quan', 5],
     ]);
   });
+
+  it('does not end the table at a note with tasks after it', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      ['Ghi chú: nhiệm vụ 2 được bổ sung', null, null, null, null],
+      ['2', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      ['Lưu ý: số liệu tạm tính', null, null, null, null],
+      [null, null, null, 'Người lập biểu'],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => t.stt)).toEqual(['1', '2']);
+    expect(read.issues.map((i) => [i.code, i.row])).toEqual([['ROW_NOT_TASK', 3]]);
+    expect(read.rowsScanned).toBe(4);
+  });
 });

@@ -32,6 +32,7 @@ function sheet(extra: Partial<SheetSpec> = {}): SheetSpec {
       ...INJECTIONS.map((s, i) => [String(i + 3), s, 0, 0, null, 'X' + String(i)]),
       { cells: ['', 'Tổng cộng', 5, 5], kind: 'total' },
     ],
+    merges: ['E14:F14'],
     freeze: true,
     print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatHeader: true },
     protection: {},
@@ -109,7 +110,7 @@ describe.each([
     expect(ws.getCell('F8').value).toBe('NV-2');
     expect(ws.getColumn(6).hidden).toBe(true);
     const model = ws.model as unknown as { merges: string[] };
-    expect(model.merges).toEqual(expect.arrayContaining(['A1:E1', 'C4:D4', 'B4:B5', 'B6:E6']));
+    expect(model.merges).toEqual(expect.arrayContaining(['A1:E1', 'C4:D4', 'B4:B5', 'B6:E6', 'E14:F14']));
     // Protection with the Tiến độ column unlocked in data rows only.
     expect((ws as unknown as { sheetProtection: { sheet: boolean; hashValue?: string } }).sheetProtection.sheet).toBe(true);
     expect((ws as unknown as { sheetProtection: { hashValue?: string } }).sheetProtection.hashValue).toBeUndefined();

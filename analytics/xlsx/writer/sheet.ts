@@ -53,23 +53,28 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, cache
   let r = layout.firstDataRow;
   const bases = sheet.columns.map((c) => columnLook(c));
   const plain = plainStyles(sheet.columns, bases, cache);
+  // Extra merges are made just before their top row is committed (the streaming writer cannot merge later).
+  const merges = mergesByTopRow(sheet.merges ?? []);
+  const commit = (row: number) => {
+    for (const m of merges.get(row) ?? []) ws.mergeCells(m);
+    merges.delete(row);
+    ws.getRow(row).commit();
+  };
   for (const spec of sheet.rows) {
     const { cells, kind, height } = rowParts(spec);
     writeRow(ws, r, cells, kind, sheet.columns, bases, plain, visibleWidth, cache);
     if (height) ws.getRow(r).height = height;
-    ws.getRow(r).commit();
-    r++;
+    commit(r++);
   }
   for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
     writeRow(ws, r, [], 'data', sheet.columns, bases, plain, visibleWidth, cache);
-    ws.getRow(r).commit();
-    r++;
+    commit(r++);
   }
   if (sheet.footer?.length) {
     r++;
     for (const line of sheet.footer) writeLine(ws, r++, { align: 'left', ...line }, visibleWidth, chars, cache);
   }
-  for (const m of sheet.merges ?? []) ws.mergeCells(m);
+  for (const list of merges.values()) for (const m of list) ws.mergeCells(m);
   if (sheet.autoFilter && width) {
     ws.autoFilter = { from: { row: layout.headerBottom, column: 1 }, to: { row: Math.max(layout.lastDataRow, layout.headerBottom), column: visibleWidth } };
   }
@@ -81,6 +86,15 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetSpec, cache
     });
   }
   return layout;
+}
+
+function mergesByTopRow(ranges: string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const m of ranges) {
+    const top = Number(/^[A-Z]+(\d+)/i.exec(m)?.[1] ?? 0);
+    out.set(top, [...(out.get(top) ?? []), m]);
+  }
+  return out;
 }
 
 function lastVisibleColumn(columns: ColumnSpec[]): number {

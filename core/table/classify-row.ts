@@ -51,7 +51,7 @@ const NOTE_WORDS = /^(ghi chu|luu y|chu thich|chu y|nguon|noi nhan)\b/;
 /** Signature block lines (folded, short): "TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Người lập biểu". */
 const SIGN_WORDS = /^(tm|kt|tl|tuq|q|thu truong|bo truong|chu tich|pho chu tich|giam doc|pho giam doc|chanh van phong|nguoi lap bieu|nguoi lap|nguoi ky|thu truong don vi|lanh dao don vi|xac nhan cua)(\s|$)/;
 const PLACE_DATE = /^[\p{Lu}][\p{L} .]{1,30}, ngày\b/u;
-const FOOTNOTE_MARK = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\*+\)|\*+\s|\(\d{1,2}\)\s)/;
+const FOOTNOTE_MARK = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\*+\)|\*+\s)/;
 
 function isUpperTitle(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');

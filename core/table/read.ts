@@ -49,12 +49,13 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   const ctx: RowContext = { afterTask: false, anyTask: false };
   let section: string | null = null;
   let scanned = 0;
+  let lastTask: number | undefined;
   for (let r = layout.firstDataRow; r < grid.rows.length; r++) {
     scanned++;
     const row = rowTexts(grid, layout, r);
     const kind = classifyRow(grid, layout, r, row, ctx);
     if (kind === 'blank') continue;
-    if (kind === 'footer' && (footerKind(row.texts[0].text) === 'sign' || !tasksFollow(grid, layout, r))) break;
+    if (kind === 'footer' && (footerKind(row.texts[0].text) === 'sign' || (lastTask ??= lastTaskLike(grid, layout)) <= r)) break;
     if (kind === 'footer') {
       // A note in the middle of the table: tasks follow it, so it does not end the table.
       issues.push(notTask(grid, r, row.texts[0], file));
@@ -90,16 +91,14 @@ function notTask(grid: Grid, r: number, first: { col: number; text: string }, fi
     { file, sheet: grid.name, row: sheetRow(grid, r), cell: cellAddress(grid, r, first.col) });
 }
 
-/** True when a numbered row with task text and a lead, deadline or status comes after row r. */
-function tasksFollow(grid: Grid, layout: TableLayout, r: number): boolean {
-  const { stt, task } = layout.columns;
-  if (task === undefined) return false;
-  for (let k = r + 1; k < grid.rows.length; k++) {
-    const row = rowTexts(grid, layout, k);
-    const { byRole } = row;
-    if (byRole.task && TASK_NUMBER.test(byRole.stt ?? '') && (stt !== undefined) && (byRole.lead || byRole.deadline || byRole.status)) return true;
+/** Grid index of the last numbered row with task text and a lead, deadline or status (-1 if none), scanning up from the bottom. */
+function lastTaskLike(grid: Grid, layout: TableLayout): number {
+  if (layout.columns.task === undefined || layout.columns.stt === undefined) return -1;
+  for (let k = grid.rows.length - 1; k >= layout.firstDataRow; k--) {
+    const { byRole } = rowTexts(grid, layout, k);
+    if (byRole.task && TASK_NUMBER.test(byRole.stt ?? '') && (byRole.lead || byRole.deadline || byRole.status)) return k;
   }
-  return false;
+  return -1;
 }
 
 /** Sheet names that hold instructions or lists, never the table. */

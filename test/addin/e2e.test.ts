@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OWN_HEADERS } from '../../addin/pane/own-columns';
+import { rowFills, sheetHtml } from './cf-eval';
 import { FORMULA_TASK, HOSTILE_STATUS, readSeed, writeFixture, type SeedSheet } from './fixture-seed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -183,6 +184,13 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
       'B7:M16 =AND(ISNUMBER($M7),$M7<=7) #FFEB9C',
       'B7:M16 =OR($J7="Đã hoàn thành đúng hạn",$J7="Đã hoàn thành quá hạn") #C6EFCE',
     ]);
+    // what Excel would colour: evaluate the rules on the written cells
+    const fills = rowFills(p.cells, s.conditionalFormats.filter((c) => c.sheet === 'Phụ lục'));
+    expect(Object.fromEntries(fills)).toEqual({ 8: '#C6EFCE', 9: '#F8CBAD', 12: '#FFEB9C', 14: '#C6EFCE', 16: '#F8CBAD' });
+    const view = await browser.newPage({ viewport: { width: 1500, height: 520 } });
+    await view.setContent(sheetHtml('Phụ lục', p.cells, fills, 1, 13));
+    await view.screenshot({ path: join(OUT, 'sheet-classified.png'), fullPage: true });
+    await view.close();
     expect(s.validations).toHaveLength(1);
     expect(s.validations[0].address).toBe('H7:H16');
     expect(s.validations[0].rule.list.source).toBe('Đã hoàn thành,Đã hoàn thành quá hạn,Đang thực hiện,Chưa hoàn thành,Dừng thực hiện');

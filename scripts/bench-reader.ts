@@ -77,7 +77,7 @@ function dataStart(buf: Buffer, p: number): number {
   return p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
 }
 
-function time(label: string, fn: () => void, repeat = 3): number {
+function time(label: string, fn: () => void, repeat = 7): number {
   let best = Infinity;
   for (let i = 0; i < repeat; i++) {
     const t = process.hrtime.bigint();

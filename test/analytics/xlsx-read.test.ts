@@ -138,6 +138,26 @@ describe('readXlsx: SpreadsheetML details', () => {
     expect(g.rows).toEqual([[1, 'x'], [], [], [null, null, 3, 4], [5]]);
   });
 
+  it('reads a 20,000-row sheet of inline strings without row or cell refs (linear scan)', () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 20_000; r++) rows.push(`<row><c t="inlineStr"><is><t>Nhiệm vụ ${r}</t></is></c><c t="str"><f>A${r}</f><v>x&amp;${r}</v></c><c><f>1</f></c><c><v>${r}</v></c></row>`);
+    const [g] = ok(xlsxPackage({ sheets: [sheetXml(rows.join(''))] }));
+    expect(g.rows.length).toBe(20_000);
+    expect(g.rows[19_999]).toEqual(['Nhiệm vụ 20000', 'x&20000', null, 20_000]);
+  });
+
+  it('finds the workbook part through the package relationships when it is not xl/workbook.xml', () => {
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const zip = rawZip([
+      deflated('_rels/.rels', `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="/book/wb.xml"/></Relationships>`),
+      deflated('book/wb.xml', `<workbook xmlns:r="${REL}"><workbookPr date1904="true"/><sheets><sheet name="Báo cáo" sheetId="1" state="veryHidden" r:id="s1"/></sheets></workbook>`),
+      deflated('book/_rels/wb.xml.rels', `<Relationships><Relationship Id="s1" Type="${REL}/worksheet" Target="../data/s.xml"/></Relationships>`),
+      deflated('data/s.xml', sheetXml('<row r="2"><c r="B2"><v>1</v></c></row>')),
+    ]);
+    const [g] = ok(zip);
+    expect(g).toMatchObject({ name: 'Báo cáo', hidden: true, date1904: true, rows: [[], [null, 1]] });
+  });
+
   it('reads documents with a namespace prefix (x:) and stored (uncompressed) entries', () => {
     const xml = sheetXml('<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Tiến độ</x:t></x:is></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row>',
       '<x:mergeCells count="1"><x:mergeCell ref="A1:B2"/></x:mergeCells>', 'x');

@@ -5,7 +5,7 @@
 import type { CellStyle, CellValue, MergeRange } from '../../../core/grid';
 import { ReadFailure } from './limits';
 import type { StyleTable } from './styles';
-import { decodeText, findTag, innerText, isNameEnd, richText, rootPrefix, selfClosing, tagEnd } from './xml';
+import { decodeText, findTag, innerText, isNameEnd, itemText, rootPrefix, selfClosing, tagEnd } from './xml';
 
 export interface SheetContext {
   shared: string[];
@@ -100,20 +100,15 @@ function put(out: SheetData, r: number, c: number, v: CellValue, style: CellStyl
   }
 }
 
-/** Value of the `r` attribute of a `<row>` tag, or 0. */
+/** Value of the `r` attribute of a `<row>` tag spanning [from, to), or 0 (scan bounded by the tag). */
 function rowAttr(xml: string, from: number, to: number): number {
-  let i = xml.indexOf(' r="', from);
-  if (i < 0 || i >= to) {
-    i = xml.indexOf('\tr="', from);
-    if (i < 0 || i >= to) return 0;
+  for (let i = from; i < to - 3; i++) {
+    const c = xml.charCodeAt(i);
+    if ((c === 32 || c === 9 || c === 10 || c === 13) && xml.charCodeAt(i + 1) === 114 && xml.charCodeAt(i + 2) === 61) {
+      return digits(xml, i + 4, to);
+    }
   }
-  let n = 0;
-  for (let j = i + 4; j < to; j++) {
-    const d = xml.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) break;
-    n = n * 10 + d;
-  }
-  return n;
+  return 0;
 }
 
 /** Reads r, s and t of a `<c>` tag into the module-level registers. */
@@ -173,6 +168,17 @@ function digits(xml: string, from: number, to: number): number {
   return n;
 }
 
+/** A plain non-negative integer written with digits only, or -1. */
+function smallInt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function typeOf(xml: string, from: number, to: number): number {
   const len = to - from;
   const c = xml.charCodeAt(from);
@@ -189,12 +195,20 @@ function cellValue(
   if (typeCode === 5) {
     const is = findTag(xml, p + 'is', from, to);
     if (is < 0) return null;
-    return richText(xml, tagEnd(xml, is), to, p);
+    const isOpen = tagEnd(xml, is);
+    let isClose = xml.indexOf('</' + p + 'is>', isOpen);
+    if (isClose < 0 || isClose > to) isClose = to;
+    return itemText(xml, isOpen, isClose, p);
   }
-  const v = findTag(xml, p + 'v', from, to);
-  if (v < 0) return null;
-  const vs = tagEnd(xml, v);
-  if (selfClosing(xml, vs)) return typeCode === 4 ? '' : null;
+  let vs: number;
+  if (p === '' && xml.charCodeAt(from) === 60 && xml.charCodeAt(from + 1) === 118 && xml.charCodeAt(from + 2) === 62) {
+    vs = from + 3; // "<v>" straight after the cell tag: the common case
+  } else {
+    const v = findTag(xml, p + 'v', from, to);
+    if (v < 0) return null;
+    vs = tagEnd(xml, v);
+    if (selfClosing(xml, vs)) return typeCode === 4 ? '' : null;
+  }
   let ve = xml.indexOf('</', vs);
   if (ve < 0 || ve > to) ve = to;
   switch (typeCode) {
@@ -214,6 +228,8 @@ function cellValue(
       return isoToDate(xml.slice(vs, ve).trim());
     default: {
       if (ve === vs) return null;
+      const int = ve - vs < 10 ? smallInt(xml, vs, ve) : -1;
+      if (int >= 0) return table.isDate[s] ? serialToDate(int, date1904) : int;
       const raw = xml.slice(vs, ve);
       const n = Number(raw);
       if (Number.isNaN(n)) return decodeText(raw);

@@ -31,11 +31,30 @@ export function findTag(xml: string, tag: string, from: number, end = xml.length
   const open = '<' + tag;
   let i = from;
   for (;;) {
-    i = xml.indexOf(open, i);
+    i = indexFrom(xml, open, i);
     if (i < 0 || i >= end) return -1;
     if (isNameEnd(xml.charCodeAt(i + open.length))) return i;
     i += open.length;
   }
+}
+
+let memoXml = '';
+const memo = new Map<string, { from: number; at: number }>();
+
+/**
+ * xml.indexOf(needle, from), remembering the last answer per needle: searches bounded by an end
+ * (a tag absent from a cell) would otherwise rescan the rest of the document each time.
+ */
+export function indexFrom(xml: string, needle: string, from: number): number {
+  if (xml !== memoXml) {
+    memoXml = xml;
+    memo.clear();
+  }
+  const m = memo.get(needle);
+  if (m && m.from <= from && (m.at >= from || m.at < 0)) return m.at;
+  const at = xml.indexOf(needle, from);
+  if (m) { m.from = from; m.at = at; } else memo.set(needle, { from, at });
+  return at;
 }
 
 /** Index just past the `>` closing the start tag that begins at `start`. */
@@ -127,12 +146,12 @@ function decodeOoxmlEscapes(s: string): string {
 
 /** Text content between `from` and `to` (the inside of an element), decoded; CDATA kept verbatim. */
 export function innerText(xml: string, from: number, to: number): string {
-  const cd = xml.indexOf('<![CDATA[', from);
+  const cd = indexFrom(xml, '<![CDATA[', from);
   if (cd < 0 || cd >= to) return decodeText(xml.slice(from, to));
   let out = '';
   let i = from;
   while (i < to) {
-    const c = xml.indexOf('<![CDATA[', i);
+    const c = indexFrom(xml, '<![CDATA[', i);
     if (c < 0 || c >= to) { out += decodeText(xml.slice(i, to)); break; }
     out += decodeText(xml.slice(i, c));
     const e = xml.indexOf(']]>', c + 9);
@@ -170,4 +189,28 @@ export function richText(xml: string, from: number, to: number, p: string): stri
     out += innerText(xml, open, stop);
     i = stop + closeT.length;
   }
+}
+
+/** Text of a string item (`<si>` / `<is>` content): fast path for a lone `<t>`, else the rich-text walk. */
+export function itemText(xml: string, from: number, to: number, p: string): string {
+  let i = from;
+  while (i < to && xml.charCodeAt(i) <= 32) i++;
+  if (p === '' && xml.charCodeAt(i) === 60 && xml.charCodeAt(i + 1) === 116) {
+    const c2 = xml.charCodeAt(i + 2);
+    if (c2 === 62 || c2 === 32) {
+      const open = c2 === 62 ? i + 3 : tagEnd(xml, i);
+      const close = xml.indexOf('</t>', open);
+      if (close >= 0 && xml.charCodeAt(open - 2) !== 47 && onlySpaceBetween(xml, close + 4, to)) {
+        const s = xml.slice(open, close);
+        return s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('<') < 0 ? s : innerText(xml, open, close);
+      }
+    }
+  }
+  return richText(xml, from, to, p);
+}
+
+function onlySpaceBetween(xml: string, from: number, to: number): boolean {
+  if (from > to) return false;
+  for (let i = from; i < to; i++) if (xml.charCodeAt(i) > 32) return false;
+  return true;
 }

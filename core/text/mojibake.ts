@@ -124,3 +124,19 @@ export function decodeMojibake(text: string): string | null {
   // A repair is a guess: ask for at least two mojibake characters ("Ã" alone is not "Á").
   return bytes.filter((b) => b >= 0x80).length >= 2 ? out.slice(0, -1) : null;
 }
+
+/** Every lower-case Vietnamese letter outside ASCII. */
+const VI_LETTERS = new Set(
+  'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ',
+);
+
+function hasVietnameseLetter(text: string): boolean {
+  for (const ch of text.toLowerCase()) if (VI_LETTERS.has(ch)) return true;
+  return false;
+}
+
+/** Decoded text is UTF-8 that a cp1252 reader mangled, and it is Vietnamese. */
+export function isUtf8AsCp1252(text: string): boolean {
+  const decoded = decodeMojibake(text);
+  return decoded !== null && hasVietnameseLetter(decoded);
+}

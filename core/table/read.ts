@@ -1,6 +1,16 @@
 /**
  * Reading a sheet: decode legacy encodings, find the header, walk the rows
- * (tasks, sections, continuations, footer), and account for every row.
+ * and account for every one of them:
+ * - task: task text with a number in STT, or with a lead, deadline or status;
+ * - section: a label ("A", "II.") with no lead/deadline/status, or a lone title
+ *   (bold, merged across, upper-case, "B. …", "Nhiệm vụ giao …") — it names the
+ *   section of the tasks below and restarts STT checks;
+ * - continuation: a lone text in the task column right after a task (blank rows
+ *   between allowed), or a row whose task cell is merged down from the task above;
+ * - footer: a signature block ends the table; a note or footnote ends it unless
+ *   numbered tasks follow (then it is a ROW_NOT_TASK);
+ * - blank rows and repeated header rows are passed over; anything else with
+ *   content is a ROW_NOT_TASK (info) naming the row.
  */
 import { sheetRow, cellAddress, columnLetter, sheetCol, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
@@ -44,7 +54,13 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   // Without a task column the sheet cannot be read: no layout, so the file is rejected with MISSING_COLUMN.
   if (layout.columns.task === undefined) return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
 
+  const rows = readRows(grid, layout, file);
+  return { file, sheet: grid.name, layout, tasks: rows.tasks, issues: [...issues, ...rows.issues], rowsScanned: rows.scanned };
+}
+
+function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: ParsedTask[]; issues: Issue[]; scanned: number } {
   const tasks: ParsedTask[] = [];
+  const issues: Issue[] = [];
   const stt = new SttTracker();
   const ctx: RowContext = { afterTask: false, anyTask: false };
   let section: string | null = null;
@@ -53,36 +69,29 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   for (let r = layout.firstDataRow; r < grid.rows.length; r++) {
     scanned++;
     const row = rowTexts(grid, layout, r);
-    const kind = classifyRow(grid, layout, r, row, ctx);
-    if (kind === 'blank') continue;
-    if (kind === 'footer' && (footerKind(row.texts[0].text) === 'sign' || (lastTask ??= lastTaskLike(grid, layout)) <= r)) break;
+    let kind = classifyRow(grid, layout, r, row, ctx);
     if (kind === 'footer') {
-      // A note in the middle of the table: tasks follow it, so it does not end the table.
-      issues.push(notTask(grid, r, row.texts[0], file));
-      ctx.afterTask = false;
-      continue;
+      if (footerKind(row.texts[0].text) === 'sign' || (lastTask ??= lastTaskLike(grid, layout)) <= r) break;
+      kind = 'other'; // a note in the middle of the table: tasks follow it
     }
+    if (kind === 'blank' || kind === 'repeat') continue;
     if (kind === 'task') {
       const t = buildTask({ file, grid, layout, section }, r, row);
       stt.check(t);
       tasks.push(t);
-      ctx.afterTask = true;
-      ctx.anyTask = true;
-      continue;
-    }
-    if (kind === 'continuation') {
+      ctx.afterTask = ctx.anyTask = true;
+    } else if (kind === 'continuation') {
       joinContinuation(tasks[tasks.length - 1], grid, layout, r, row);
-      continue;
-    }
-    ctx.afterTask = false;
-    if (kind === 'section') {
+    } else if (kind === 'section') {
       section = sectionTitle(row);
       stt.reset();
-    } else if (kind === 'other') {
+      ctx.afterTask = false;
+    } else {
       issues.push(notTask(grid, r, row.texts[0], file));
+      ctx.afterTask = false;
     }
   }
-  return { file, sheet: grid.name, layout, tasks, issues, rowsScanned: scanned };
+  return { tasks, issues, scanned };
 }
 
 function notTask(grid: Grid, r: number, first: { col: number; text: string }, file: string): Issue {

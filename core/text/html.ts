@@ -4,12 +4,19 @@
 
 /** Tags that end a line or block: they become a space so words do not run together. */
 const BREAKING = /^(br|p|div|li|tr|td|th|h[1-6]|ul|ol|table)$/i;
-const TAG = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?\/?>/g;
+/** Only real HTML tag names are stripped: a placeholder like "<Ten don vi>" is text. */
+const KNOWN = new Set(('p br b i u s em strong span div font a ul ol li table tbody thead tfoot tr td th ' +
+  'h1 h2 h3 h4 h5 h6 sup sub small big center hr img del ins mark o:p').split(' '));
+const TAG = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9:]*)(?:\s[^<>]*)?\/?>/g;
 
 /** Remove HTML tags; <br>, </p> and other block tags become a space. "a < b" is left alone. */
 export function stripTags(s: string): string {
   if (!s.includes('<')) return s;
-  return s.replace(TAG, (_m, name: string | undefined) => (name && BREAKING.test(name) ? ' ' : ''));
+  return s.replace(TAG, (m, name: string | undefined) => {
+    if (name === undefined) return ''; // comment
+    if (!KNOWN.has(name.toLowerCase())) return m;
+    return BREAKING.test(name) ? ' ' : '';
+  });
 }
 
 const NAMED: Record<string, string> = {

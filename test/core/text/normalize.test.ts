@@ -13,6 +13,8 @@ describe('cleanText', () => {
   it('leaves text that only looks like a tag alone', () => {
     expect(cleanText('tỷ lệ < 5% và > 2%')).toBe('tỷ lệ < 5% và > 2%');
     expect(cleanText('a<5')).toBe('a<5');
+    expect(cleanText('<Ten don vi> gửi <Tên đơn vị>')).toBe('<Ten don vi> gửi <Tên đơn vị>');
+    expect(cleanText('Word<o:p></o:p> export')).toBe('Word export');
   });
 
   it('decodes named and numeric entities', () => {

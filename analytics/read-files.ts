@@ -22,8 +22,6 @@ export interface ReadFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Fewer files than this are read in-process (worker start-up would cost more); default 8. */
   inProcessBelow?: number;
-  /** Heap limit of each worker in MB: a file that needs more fails alone instead of exhausting memory. */
-  workerHeapMb?: number;
   /** Called once if workers cannot start and the rest is read in-process (slower, same results). */
   onFallback?: (err: Error) => void;
 }
@@ -78,7 +76,7 @@ class Pool {
 
   /** Starts a worker; `retry` are files a crashed worker had been sent but not read. */
   private start(retry: number[] = []): void {
-    const slot: Slot = { worker: spawnWorker(this.opts.workerHeapMb), pending: [], answered: false };
+    const slot: Slot = { worker: spawnWorker(), pending: [], answered: false };
     for (const id of retry) this.send(slot, id);
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
@@ -148,13 +146,13 @@ class Pool {
  * Spawns a read worker. Running from TypeScript sources (tsx CLI, vitest), Node 20 workers ignore
  * `--import tsx`, so a tiny bootstrap loads the worker through tsx's `tsImport` instead.
  */
-function spawnWorker(heapMb?: number): Worker {
+// No worker resourceLimits: on Node 20 a worker hitting its heap cap can abort the whole process.
+function spawnWorker(): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(ts ? './read-worker.ts' : './read-worker.js', import.meta.url);
-  const resourceLimits = heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined;
-  if (!ts) return new Worker(url, { resourceLimits });
+  if (!ts) return new Worker(url);
   const boot = `import(${JSON.stringify(tsxApi())}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return new Worker(boot, { eval: true });
 }
 
 let api: string | undefined;

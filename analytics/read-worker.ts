@@ -12,12 +12,23 @@ export interface ReadJob {
 export type WorkerMessage = { ready: true } | { id: number; result: FileRead };
 
 parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
+
+/** Test hook: a worker exits abruptly on a file whose name ends with this (exercises crash isolation). */
+const CRASH_ON = process.env.TIENDO_TEST_WORKER_CRASH;
+
+/** Jobs run one at a time, in arrival order, so the pool knows which file a crash belongs to (the oldest unanswered). */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (job: ReadJob) => {
-  void readOne(job.file, job.limits).then((result) => {
-    try {
-      parentPort?.postMessage({ id: job.id, result } satisfies WorkerMessage);
-    } catch (err) {
-      parentPort?.postMessage({ id: job.id, result: { file: job.file, read: null, error: unexpected(job.file, err) } } satisfies WorkerMessage);
-    }
-  });
+  queue = queue.then(() => run(job));
 });
+
+async function run(job: ReadJob): Promise<void> {
+  if (CRASH_ON && job.file.endsWith(CRASH_ON)) process.exit(70);
+  const result = await readOne(job.file, job.limits);
+  try {
+    parentPort?.postMessage({ id: job.id, result } satisfies WorkerMessage);
+  } catch (err) {
+    parentPort?.postMessage({ id: job.id, result: { file: job.file, read: null, error: unexpected(job.file, err) } } satisfies WorkerMessage);
+  }
+}

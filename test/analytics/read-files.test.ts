@@ -93,6 +93,21 @@ describe('readFiles', () => {
     expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(good.map(() => 'FILE_TOO_LARGE'));
   });
 
+  it('turns a worker that dies on a file into an error entry for that file only', async () => {
+    process.env.TIENDO_TEST_WORKER_CRASH = 'don-vi-3.xlsx';
+    try {
+      const results = await readFiles(good, { concurrency: 2 });
+      expect(results.map((r) => r.file)).toEqual(good);
+      expect(results[3].read).toBeNull();
+      expect(results[3].error?.code).toBe('FILE_CORRUPT');
+      expect(results[3].error?.message).toContain('don-vi-3.xlsx');
+      expect(results.filter((r) => r.error).length).toBe(1);
+      expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 0, 5, 6, 7, 8, 9, 10]);
+    } finally {
+      delete process.env.TIENDO_TEST_WORKER_CRASH;
+    }
+  });
+
   it('returns an empty list for no input', async () => {
     expect(await readFiles([])).toEqual([]);
   });

@@ -67,7 +67,10 @@ function phaseTimer(): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
     const now = performance.now();
-    if (process.env.TIENDO_TIMING) process.stderr.write(`[timing] ${phase}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    if (process.env.TIENDO_TIMING) {
+      const rss = Math.round(process.memoryUsage().rss / 1048576);
+      process.stderr.write(`[timing] ${phase}: ${((now - last) / 1000).toFixed(2)} s (RSS after: ${rss} MB)\n`);
+    }
     last = now;
   };
 }

@@ -4,27 +4,28 @@ import type { Task } from '../../core/model';
 import { leadUnitsOf } from './units-of';
 
 /**
- * Columns: i (task index), first (1 on a task's first lead-unit row: filter on it to count each
- * task once), unit, file, sheet, row, stt, section, task, deadline, due, progress, category,
- * overdue (0/1), done (0/1), daysLate. A task led by several units appears once per unit.
+ * Columns: i (index into `tasks`), first (1 on a task's first lead-unit row: filter on it to count
+ * each task once), unit, file, section, progress, category, overdue (0/1), done (0/1), daysLate.
+ * A task led by several units appears once per unit. Row details (STT, text, deadline) stay on
+ * `tasks[i]`, keeping the table lean for 200,000 tasks.
  */
-export function taskTable(tasks: Task[]): ColumnTable {
-  const n = tasks.length;
-  const i: number[] = [], first: number[] = [], unit: string[] = [], file: string[] = [], sheet: string[] = [];
-  const row: number[] = [], stt: string[] = [], section: string[] = [], task: string[] = [], deadline: string[] = [];
-  const due: (string | null)[] = [], progress: string[] = [], category: string[] = [];
-  const overdue: number[] = [], done: number[] = [], daysLate: (number | null)[] = [];
-  for (let k = 0; k < n; k++) {
+export function taskTable(tasks: Pick<Task, 'leadUnits' | 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'>[]): ColumnTable {
+  const unitsOf = tasks.map(leadUnitsOf);
+  const size = unitsOf.reduce((a, u) => a + u.length, 0);
+  const i = new Int32Array(size), first = new Uint8Array(size), overdue = new Uint8Array(size), done = new Uint8Array(size);
+  const unit: string[] = new Array(size), file: string[] = new Array(size), section: string[] = new Array(size);
+  const progress: string[] = new Array(size), category: string[] = new Array(size), daysLate: (number | null)[] = new Array(size);
+  let r = 0;
+  for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
-    const units = leadUnitsOf(t);
-    for (let u = 0; u < units.length; u++) {
-      i.push(k); first.push(u === 0 ? 1 : 0); unit.push(units[u]); file.push(t.file); sheet.push(t.sheet); row.push(t.row);
-      stt.push(t.stt); section.push(t.section ?? ''); task.push(t.task); deadline.push(t.deadline.text); due.push(t.deadline.due);
-      progress.push(t.progress); category.push(t.category); overdue.push(t.overdue ? 1 : 0);
-      done.push(t.progress === 'done' || t.progress === 'done_late' ? 1 : 0); daysLate.push(t.daysLate);
+    const units = unitsOf[k];
+    for (let u = 0; u < units.length; u++, r++) {
+      i[r] = k; first[r] = u === 0 ? 1 : 0; unit[r] = units[u]; file[r] = t.file; section[r] = t.section ?? '';
+      progress[r] = t.progress; category[r] = t.category; overdue[r] = t.overdue ? 1 : 0;
+      done[r] = t.progress === 'done' || t.progress === 'done_late' ? 1 : 0; daysLate[r] = t.daysLate;
     }
   }
-  return table({ i, first, unit, file, sheet, row, stt, section, task, deadline, due, progress, category, overdue, done, daysLate });
+  return table({ i, first, unit, file, section, progress, category, overdue, done, daysLate });
 }
 
 /** One row per task (its first lead unit): for counts that take each task once. */

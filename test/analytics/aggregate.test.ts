@@ -84,7 +84,7 @@ describe('aggregate a mixed folder', () => {
 
   it('lists overdue tasks per unit with days late', () => {
     const fake = report.tasks.map((t) => ({ ...t, leadUnits: t.leadUnits.map((name) => ({ name, known: true })) }));
-    const list = overdueList(taskTable(fake as never));
+    const list = overdueList(taskTable(fake as never), report.tasks);
     expect(list.map((e) => [e.unit, basename(e.file), e.stt, e.daysLate])).toEqual([
       ['Bộ Nội vụ', 'bo-noi-vu.xlsx', '2', 138], ['Bộ Nội vụ', 'ha-noi.xlsx', '2', 46], ['Bộ Nội vụ', 'bo-noi-vu.xlsx', '1', 15],
       ['Bộ Tài chính', 'ha-noi.xlsx', '2', 46],

@@ -103,7 +103,8 @@ describe('unitList', () => {
 
 describe('tables', () => {
   it('lists overdue tasks by unit, most late first', () => {
-    const list = overdueList(taskTable(scenario()));
+    const tasks = scenario();
+    const list = overdueList(taskTable(tasks), tasks);
     expect(list.map((e) => [e.unit, e.stt, e.daysLate])).toEqual([
       [NV, '3', 45], [NV, '1', 30], [NV, '2', 10], [TC, '5', 20], [TP, '6', 3], [YT, '5', 20], [YT, '4', 5],
     ]);

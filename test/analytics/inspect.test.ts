@@ -91,7 +91,7 @@ describe('tiendo inspect', () => {
     expect(code).toBe(0);
     expect(out).toContain('trang tính "Phụ lục"');
     expect(out).toContain('G = Mã nhiệm vụ');
-    expect(out).toContain('Bỏ qua các trang tính khác: Bìa, Hướng dẫn, Danh mục cũ (ẩn).');
+    expect(out).toContain('Bỏ qua các trang tính khác: Bìa, Hướng dẫn, Sheet2 (ẩn).');
     expect(taskLines(out)).toHaveLength(3);
     expect(out).toContain('Mã nhiệm vụ: CT07-C-05');
   }, 30_000);

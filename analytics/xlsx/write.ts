@@ -2,9 +2,10 @@
  * The only writer of .xlsx files: renders a WorkbookSpec (templates/spec.ts) with
  * ExcelJS, then adds native charts by post-processing the zip.
  *
- * Large workbooks (more than `streamAbove` rows in all) go through ExcelJS's
- * streaming WorkbookWriter, which writes rows as they come instead of holding
- * the whole document.
+ * Large workbooks (more than `streamAbove` rows in all) go through the lean writer
+ * (writer/lean/): SpreadsheetML text built in chunks and deflated as it comes, the
+ * same look, charts written as parts. ExcelJS's streaming WorkbookWriter stays
+ * available with `engine: 'exceljs'` (ten times slower on 200,000 rows).
  *
  * @example
  *   await writeWorkbook({ sheets: [{ name: 'Tổng hợp', columns: [{ header: 'Đơn vị', width: 30 }], rows: [['Bộ Nội vụ']] }] }, 'out/tong-hop.xlsx');
@@ -15,12 +16,18 @@ import { dirname } from 'node:path';
 import type { SheetSpec, WorkbookSpec } from '../../templates/spec';
 import { resolveCharts } from './writer/charts';
 import { addCharts } from './writer/chart-zip';
+import { writeLean } from './writer/lean/index';
 import type { LookCache } from './writer/look';
 import { renderSheet, worksheetOptions } from './writer/sheet';
 
 export interface WriteOptions {
-  /** Use the streaming writer when the workbook has more rows than this (default 10,000). */
+  /** Use the large-workbook writer when the workbook has more rows than this (default 10,000). */
   streamAbove?: number;
+  /**
+   * Force an engine: 'exceljs' (in memory, or its streaming writer above `streamAbove`)
+   * or 'lean'. Default: ExcelJS in memory up to `streamAbove` rows, lean above.
+   */
+  engine?: 'exceljs' | 'lean';
 }
 
 export const DEFAULT_STREAM_ABOVE = 10_000;
@@ -30,8 +37,9 @@ export async function writeWorkbook(spec: WorkbookSpec, path: string, opts: Writ
   await mkdir(dirname(path), { recursive: true });
   const named = withSafeNames(spec);
   const rows = named.sheets.reduce((n, s) => n + s.rows.length + (s.blankRows ?? 0), 0);
-  const streaming = rows > (opts.streamAbove ?? DEFAULT_STREAM_ABOVE);
-  if (streaming) await writeStreaming(named, path);
+  const large = rows > (opts.streamAbove ?? DEFAULT_STREAM_ABOVE);
+  if (opts.engine === 'lean' || (large && opts.engine !== 'exceljs')) return writeLean(named, path);
+  if (large) await writeStreaming(named, path);
   else await writeFile(path, await writeInMemory(named));
   const charts = resolveCharts(named);
   if (charts.size) await writeFile(path, addCharts(new Uint8Array(await readFile(path)), charts));

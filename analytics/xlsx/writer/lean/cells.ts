@@ -1,0 +1,26 @@
+/** One cell and one row as SpreadsheetML text. Strings are always shared-string cells, never formulas. */
+import { safeText } from '../text';
+import type { SharedStrings } from './strings';
+
+export type Plain = string | number | boolean | Date | null | undefined;
+
+/** Excel serial of a Date (1900 system, same arithmetic as ExcelJS). */
+export function excelSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
+/** `<c>` for a value with style index `s` (empty cells keep their style). */
+export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings): string {
+  const st = s ? ` s="${s}"` : '';
+  if (v === null || v === undefined) return `<c r="${ref}"${st}/>`;
+  if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(safeText(v))}</v></c>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st}/>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
+  const serial = excelSerial(v);
+  return Number.isFinite(serial) ? `<c r="${ref}"${st}><v>${serial}</v></c>` : `<c r="${ref}"${st}/>`;
+}
+
+/** `<row>` around its cells; a height makes it a custom height. */
+export function rowXml(r: number, cells: string, height?: number): string {
+  return `<row r="${r}"` + (height ? ` ht="${height}" customHeight="1"` : '') + '>' + cells + '</row>';
+}

@@ -217,4 +217,16 @@ describe('readSheet on bare grids', () => {
     expect(read.issues.map((i) => [i.code, i.row])).toEqual([['ROW_NOT_TASK', 3]]);
     expect(read.rowsScanned).toBe(4);
   });
+
+  it('reports sheet rows and cells of a grid that starts at C3 (an add-in used range)', () => {
+    const g: Grid = { ...grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đang làm gì đó'],
+    ]), origin: { row: 3, col: 3 } };
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.layout?.headerRows).toEqual([3]);
+    expect(read.tasks[0].row).toBe(4);
+    expect(read.tasks[0].cells).toEqual({ stt: 'C4', task: 'D4', lead: 'E4', deadline: 'F4', status: 'G4' });
+    expect(read.tasks[0].issues.map((i) => [i.code, i.cell])).toEqual([['UNKNOWN_STATUS', 'G4']]);
+  });
 });

@@ -13,7 +13,7 @@ import { formatDateVi } from '../../core/format';
 import type { CellBlock, RowRule } from '../excel-adapter';
 import { findOwnColumns, OWN, OWN_HEADERS } from './own-columns';
 
-export const CLASSIFY_SHEET = 'Phân loại';
+export const CLASSIFY_SHEET = 'Phân loại (tiendo)';
 export const OVERDUE_MARK = 'Quá hạn';
 
 export const COLORS = { overdue: '#F8CBAD', done: '#C6EFCE', dueSoon: '#FFEB9C' } as const;

@@ -11,7 +11,7 @@ import { fromTasks } from '../../analytics/rollup';
 import type { Report } from '../../analytics/report-types';
 import type { SummarySheet } from '../excel-adapter';
 
-export const SUMMARY_SHEET = 'Tổng hợp';
+export const SUMMARY_SHEET = 'Tổng hợp (tiendo)';
 
 /** The report of the sheet's tasks: the same numbers `tiendo aggregate` gives for this table. */
 export function summaryReport(asOf: string, tasks: Task[]): Report {

@@ -217,20 +217,20 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await click('#btn-classify');
     expect(await page.isHidden('#error')).toBe(true);
     const s = await snapshot();
-    const c = sheet(s, 'Phân loại');
+    const c = sheet(s, 'Phân loại (tiendo)');
     expect(c.cells[0].slice(0, 4)).toEqual(['Trang tính', 'Dòng', 'STT', 'Tên nhiệm vụ']);
     expect(c.cells).toHaveLength(9);
     expect(c.cells[6].slice(0, 4)).toEqual(['Phụ lục', 14, '6', FORMULA_TASK]);
     expect(c.formats[6][3]).toBe('@');
     expect(c.frozenRows).toBe(1);
     expect(s.formulas).toEqual([]);
-    expect(s.active).toBe('Phân loại');
-    expect(s.conditionalFormats.filter((x) => x.sheet === 'Phân loại').map((x) => x.address)).toEqual(['A2:M9', 'A2:M9', 'A2:M9']);
+    expect(s.active).toBe('Phân loại (tiendo)');
+    expect(s.conditionalFormats.filter((x) => x.sheet === 'Phân loại (tiendo)').map((x) => x.address)).toEqual(['A2:M9', 'A2:M9', 'A2:M9']);
     // running it again replaces the sheet instead of failing or stacking
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
     await click('#btn-classify');
     const s2 = await snapshot();
-    expect(s2.sheets.filter((x) => x.name === 'Phân loại')).toHaveLength(1);
+    expect(s2.sheets.filter((x) => x.name === 'Phân loại (tiendo)')).toHaveLength(1);
     expect(await page.isHidden('#error')).toBe(true);
     await page.check('input[name="target"][value="beside"]');
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
@@ -239,9 +239,9 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
   it('Tạo phụ lục tổng hợp: summary sheet with a table, totals, sentences and a native chart', async () => {
     await click('#btn-summary');
     expect(await page.isHidden('#error')).toBe(true);
-    expect(await text('#status')).toBe('Đã tạo trang tính "Tổng hợp" (07 đơn vị).');
+    expect(await text('#status')).toBe('Đã tạo trang tính "Tổng hợp (tiendo)" (07 đơn vị).');
     const s = await snapshot();
-    const t = sheet(s, 'Tổng hợp');
+    const t = sheet(s, 'Tổng hợp (tiendo)');
     expect(t.cells[0][0]).toBe('PHỤ LỤC');
     expect(t.cells[2][0]).toBe('(Số liệu tính đến ngày 15/11/2025; nguồn: trang tính "Phụ lục")');
     expect(t.cells[4].slice(0, 3)).toEqual(['Đơn vị chủ trì', 'Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn']);
@@ -251,12 +251,14 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(totals).toEqual(['Tổng cộng', 1, 1, 3, 2, 1, 0, 2, 8, 2, 0.25]);
     expect(t.cells.flatMap((r) => r ?? [])).toContain('Ghi chú: nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị, và một lần ở dòng Tổng cộng.');
     expect(t.cells.flatMap((r) => r ?? []).some((v) => typeof v === 'string' && v.startsWith('Đã hoàn thành 02/08 (25,0%) nhiệm vụ'))).toBe(true);
-    expect(s.tables).toEqual([{ sheet: 'Tổng hợp', address: 'A5:K12', hasHeaders: true, style: 'TableStyleMedium2' }]);
+    expect(s.tables).toEqual([{ sheet: 'Tổng hợp (tiendo)', address: 'A5:K12', hasHeaders: true, style: 'TableStyleMedium2' }]);
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0]).toMatchObject({ sheet: 'Tổng hợp', type: 'ColumnStacked', address: 'A5:G12', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
+    expect(s.charts[0]).toMatchObject({ sheet: 'Tổng hợp (tiendo)', type: 'ColumnStacked', address: 'A5:G12', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
     expect(s.charts[0].categories).toContain('Bộ Tư pháp');
     expect(s.charts[0].series).toEqual(['Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Đang thực hiện, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện']);
     expect(s.formulas).toEqual([]);
+    // the user's own "Tổng hợp" sheet is never touched
+    expect(sheet(s, 'Tổng hợp').cells).toEqual([['Số liệu tự tổng hợp của người dùng']]);
     await page.screenshot({ path: join(OUT, 'pane-summary.png'), fullPage: true });
   });
 
@@ -264,7 +266,7 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Trống');
     await click('#btn-check');
     expect(await text('#error')).toBe('Trang tính đang trống.');
-    await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Tổng hợp');
+    await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Tổng hợp (tiendo)');
     await click('#btn-check');
     expect(await text('#error')).toMatch(/^Không tìm thấy bảng phụ lục trong trang tính này/);
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');

@@ -44,6 +44,7 @@ export async function writeFixture(path: string): Promise<string> {
         below: ['Ghi chú: số liệu do các bộ báo cáo.'],
       },
       { sheet: 'Trống', plain: [] },
+      { sheet: 'Tổng hợp', plain: [['Số liệu tự tổng hợp của người dùng']] },
     ],
   });
 }

@@ -122,7 +122,7 @@ describe('classify into a new sheet', () => {
     const grid = gridOf(seed);
     const a = analyse(grid, AS_OF);
     const plan = planNewSheet(grid, a.read, a.tasks, 7);
-    expect(plan.sheet).toBe('Phân loại');
+    expect(plan.sheet).toBe('Phân loại (tiendo)');
     const body = plan.blocks[1];
     expect(body.values).toHaveLength(8);
     expect(body.values[5].slice(0, 4)).toEqual(['Phụ lục', 14, '6', FORMULA_TASK]);

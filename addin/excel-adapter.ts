@@ -292,8 +292,15 @@ class Batch {
   }
 }
 
+/** Widest row of a block (a loop: spreading 100,000 rows into Math.max would overflow the stack). */
+function blockWidth(block: CellBlock): number {
+  let w = 0;
+  for (const r of block.values) if (r.length > w) w = r.length;
+  return w;
+}
+
 async function queueBlock(sheet: Excel.Worksheet, block: CellBlock, batch: Batch, budget: number): Promise<void> {
-  const width = Math.max(0, ...block.values.map((r) => r.length));
+  const width = blockWidth(block);
   if (!width) return;
   const values = block.values.map((r) => (r.length === width ? r : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
   for (const [start, end] of chunkRows(values, budget)) {
@@ -333,7 +340,7 @@ export async function writeNewSheet(sheetName: string, blocks: CellBlock[], opts
     const batch = new Batch(context, budget);
     for (const block of blocks) await queueBlock(sheet, block, batch, budget);
     if (opts.freezeRows) sheet.freezePanes.freezeRows(opts.freezeRows);
-    const width = Math.max(1, ...blocks.map((b) => b.col - 1 + Math.max(0, ...b.values.map((r) => r.length))));
+    const width = blocks.reduce((w, b) => Math.max(w, b.col - 1 + blockWidth(b)), 1);
     sheet.getRangeByIndexes(0, 0, 1, width).format.autofitColumns(); // fit the header row, not long task texts
     sheet.activate();
     await batch.flush();

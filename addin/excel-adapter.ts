@@ -251,7 +251,7 @@ export function guardedFormats(values: CellValue[][], formats: (string | undefin
 /** Rough JSON size of a row of values (what the request carries). */
 function rowBytes(row: CellValue[]): number {
   let n = 2;
-  for (const v of row) n += (typeof v === 'string' ? v.length * 2 : 12) + 12; // value + format, UTF-16 worst case
+  for (const v of row) n += (typeof v === 'string' ? v.length * 3 : 12) + 12; // value + format; Vietnamese letters are up to 3 bytes in UTF-8
   return n;
 }
 

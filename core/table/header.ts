@@ -6,7 +6,7 @@
  */
 import { cellText } from '../text/normalize';
 import { foldKey } from '../text/normalize';
-import { cellAt, gridWidth, sheetRow, type Grid } from '../grid';
+import { cellAt, gridWidth, sheetRow, type CellValue, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
@@ -62,11 +62,16 @@ function score(roles: (ColumnRole | null)[], more: ColumnRole[] = []): number {
   return seen.size + (seen.has('task') ? 2 : 0);
 }
 
+/** A raw cell far too long to be a header (task texts): skipped before any cleaning. */
+function isLong(v: CellValue): boolean {
+  return typeof v === 'string' && v.length > 2 * MAX_HEADER_TEXT;
+}
+
 function singleRow(grid: Grid, r: number, width: number): Candidate {
   const roles: (ColumnRole | null)[] = [];
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {
-    const text = coveringMerge(grid, r, c) ? '' : spanText(grid, r, c);
+    const text = coveringMerge(grid, r, c) || isLong(cellAt(grid, r, c)) ? '' : spanText(grid, r, c);
     headers.push(text);
     roles.push(columnRole(text));
   }
@@ -81,8 +86,9 @@ function twoRows(grid: Grid, r: number, width: number): Candidate | null {
   let parents = 0;
   const parentRoles: ColumnRole[] = [];
   for (let c = 0; c < width; c++) {
-    const parent = spanText(grid, r, c);
     const below = coveringMerge(grid, r + 1, c);
+    if (!below && isLong(cellAt(grid, r + 1, c))) return null;
+    const parent = isLong(cellAt(grid, r, c)) ? '' : spanText(grid, r, c);
     const sub = below && below.top <= r ? '' : spanText(grid, r + 1, c);
     if (sub.length > 40 || /^\d+$/.test(sub)) return null;
     if (sub) subs++;
@@ -102,7 +108,16 @@ function twoRows(grid: Grid, r: number, width: number): Candidate | null {
   return { top: r, bottom: r + 1, roles, headers, score: score(roles, parentRoles), parents };
 }
 
+const candidates = new WeakMap<Grid, Candidate | null>();
+
+/** The best header candidate of a grid, computed once per grid object (grids are not mutated after reading). */
 function bestCandidate(grid: Grid): Candidate | null {
+  let best = candidates.get(grid);
+  if (best === undefined) candidates.set(grid, best = scanCandidates(grid));
+  return best;
+}
+
+function scanCandidates(grid: Grid): Candidate | null {
   const width = Math.min(gridWidth(grid), MAX_SCAN_COLS);
   const last = Math.min(grid.rows.length, MAX_SCAN_ROWS);
   let best: Candidate | null = null;

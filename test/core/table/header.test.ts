@@ -229,4 +229,18 @@ describe('readSheet on bare grids', () => {
     expect(read.tasks[0].cells).toEqual({ stt: 'C4', task: 'D4', lead: 'E4', deadline: 'F4', status: 'G4' });
     expect(read.tasks[0].issues.map((i) => [i.code, i.cell])).toEqual([['UNKNOWN_STATUS', 'G4']]);
   });
+
+  it('repairs a sheet of UTF-8 read as Windows-1252, header included', () => {
+    const enc = (x: string) => encodeLegacy(x, 'utf8_as_cp1252');
+    const rows: CellValue[][] = [
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'].map(enc),
+      ['1', 'Xây dựng cơ sở dữ liệu', 'Bộ Tài chính', 'Tháng 6/2025', 'Đã hoàn thành'].map(enc),
+    ];
+    const read = readSheet({ name: 'S', rows, merges: [] }, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.task, t.leadUnits[0]?.name, t.deadline.due, t.progress])).toEqual([
+      ['Xây dựng cơ sở dữ liệu', 'Bộ Tài chính', '2025-06-30', 'done'],
+    ]);
+    expect(read.issues.map((i) => i.code)).toContain('LEGACY_ENCODING');
+    expect(read.issues.find((i) => i.code === 'LEGACY_ENCODING')?.message).toContain('UTF-8');
+  });
 });

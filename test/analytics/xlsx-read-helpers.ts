@@ -13,46 +13,86 @@ export interface RawEntry {
   flags?: number;
 }
 
-/** A zip built byte by byte so headers can say anything (sizes that lie, odd methods). */
-export function rawZip(entries: RawEntry[]): Buffer {
+/**
+ * A zip built byte by byte so headers can say anything (sizes that lie, odd methods). `descriptor`
+ * writes sizes only in data descriptors and the central directory (as streaming writers do);
+ * `zip64` stores sizes, offsets and counts in zip64 extra fields and records.
+ */
+export function rawZip(entries: RawEntry[], opts: { descriptor?: boolean; zip64?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const M = 0xffffffff;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const method = e.method ?? 8;
     const size = e.size ?? (method === 0 ? e.data.length : 0);
-    const flags = (e.flags ?? 0) | 0x800;
+    const flags = (e.flags ?? 0) | 0x800 | (opts.descriptor ? 0x08 : 0);
     const loc = Buffer.alloc(30);
     loc.writeUInt32LE(0x04034b50, 0);
-    loc.writeUInt16LE(20, 4);
+    loc.writeUInt16LE(opts.zip64 ? 45 : 20, 4);
     loc.writeUInt16LE(flags, 6);
     loc.writeUInt16LE(method, 8);
-    loc.writeUInt32LE(e.data.length, 18);
-    loc.writeUInt32LE(size, 22);
+    if (!opts.descriptor) {
+      loc.writeUInt32LE(e.data.length, 18);
+      loc.writeUInt32LE(size, 22);
+    }
     loc.writeUInt16LE(name.length, 26);
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(45, 4);
+    cen.writeUInt16LE(opts.zip64 ? 45 : 20, 6);
     cen.writeUInt16LE(flags, 8);
     cen.writeUInt16LE(method, 10);
-    cen.writeUInt32LE(e.data.length, 20);
-    cen.writeUInt32LE(size, 24);
+    cen.writeUInt32LE(opts.zip64 ? M : e.data.length, 20);
+    cen.writeUInt32LE(opts.zip64 ? M : size, 24);
     cen.writeUInt16LE(name.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    locals.push(loc, name, e.data);
-    centrals.push(cen, name);
-    offset += 30 + name.length + e.data.length;
+    cen.writeUInt32LE(opts.zip64 ? M : offset, 42);
+    let extra = Buffer.alloc(0);
+    if (opts.zip64) {
+      extra = Buffer.alloc(4 + 24);
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(e.data.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      cen.writeUInt16LE(extra.length, 30);
+    }
+    const desc = Buffer.alloc(opts.descriptor ? 16 : 0);
+    if (opts.descriptor) {
+      desc.writeUInt32LE(0x08074b50, 0);
+      desc.writeUInt32LE(e.data.length, 8);
+      desc.writeUInt32LE(size, 12);
+    }
+    locals.push(loc, name, e.data, desc);
+    centrals.push(cen, name, extra);
+    offset += 30 + name.length + e.data.length + desc.length;
   }
   const cd = Buffer.concat(centrals);
+  const tail: Buffer[] = [];
+  if (opts.zip64) {
+    const rec = Buffer.alloc(56);
+    rec.writeUInt32LE(0x06064b50, 0);
+    rec.writeBigUInt64LE(44n, 4);
+    rec.writeUInt16LE(45, 12);
+    rec.writeUInt16LE(45, 14);
+    rec.writeBigUInt64LE(BigInt(entries.length), 24);
+    rec.writeBigUInt64LE(BigInt(entries.length), 32);
+    rec.writeBigUInt64LE(BigInt(cd.length), 40);
+    rec.writeBigUInt64LE(BigInt(offset), 48);
+    const loc = Buffer.alloc(20);
+    loc.writeUInt32LE(0x07064b50, 0);
+    loc.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+    loc.writeUInt32LE(1, 16);
+    tail.push(rec, loc);
+  }
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  eocd.writeUInt16LE(opts.zip64 ? 0xffff : entries.length, 8);
+  eocd.writeUInt16LE(opts.zip64 ? 0xffff : entries.length, 10);
+  eocd.writeUInt32LE(opts.zip64 ? M : cd.length, 12);
+  eocd.writeUInt32LE(opts.zip64 ? M : offset, 16);
+  return Buffer.concat([...locals, cd, ...tail, eocd]);
 }
 
 /** A deflated entry with its true size declared. */
@@ -65,7 +105,7 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A minimal package around hand-written sheet XML (sheets named Sheet1…), optional sharedStrings and styles. */
-export function xlsxPackage(parts: { sheets: string[]; shared?: string; styles?: string; workbook?: string; stored?: boolean }): Buffer {
+export function xlsxPackage(parts: { sheets: string[]; shared?: string; styles?: string; workbook?: string; stored?: boolean; zip?: { descriptor?: boolean; zip64?: boolean } }): Buffer {
   const wb = parts.workbook ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${parts.sheets.map((_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
   const rels = parts.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
@@ -79,7 +119,7 @@ export function xlsxPackage(parts: { sheets: string[]; shared?: string; styles?:
   ];
   if (parts.shared) files.push(['xl/sharedStrings.xml', parts.shared]);
   if (parts.styles) files.push(['xl/styles.xml', parts.styles]);
-  return rawZip(files.map(([name, text]) => (parts.stored ? { name, data: Buffer.from(text, 'utf8'), method: 0 } : deflated(name, text))));
+  return rawZip(files.map(([name, text]) => (parts.stored ? { name, data: Buffer.from(text, 'utf8'), method: 0 } : deflated(name, text))), parts.zip);
 }
 
 export function sheetXml(body: string, extra = '', prefix = ''): string {

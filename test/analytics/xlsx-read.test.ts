@@ -336,6 +336,53 @@ describe('readXlsx: bad input is refused with a coded issue naming the file', ()
   });
 });
 
+describe('readXlsx never throws on mangled content', () => {
+  const sheet = sheetXml(
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>Bộ </t></r><r><t>Y tế</t></r></is></c><c r="C1" s="1"><v>45930</v></c></row>' +
+    '<row r="2"><c r="A2" t="str"><f>A1</f><v>x &amp; y</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#REF!</v></c></row>',
+    '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>');
+  const shared = '<sst><si><t xml:space="preserve">Đã hoàn thành</t></si></sst>';
+  const styles = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts><font><name val=".VnTime"/></font></fonts><cellXfs><xf numFmtId="0" fontId="0"/><xf numFmtId="164" fontId="0"/></cellXfs></styleSheet>';
+
+  it('reads the intact package', () => {
+    const [g] = ok(xlsxPackage({ sheets: [sheet], shared, styles }));
+    expect(g.rows).toEqual([['Đã hoàn thành', 'Bộ Y tế', utc(2025, 9, 30)], ['x & y', true, '#REF!']]);
+  });
+
+  it('survives 400 random cuts and splices of the XML parts and 200 of the zip bytes', () => {
+    let seed = 12345;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const junk = ['<', '>', '"', '&', '&#x;', '<c r="ZZZZZZZZ9999999999">', '<row r="99999999999">', '<v>', '</c>', '<mergeCell ref="A1:XFD1048576"/>', '<![CDATA[', '\u0000', 'ộ'];
+    const mangle = (x: string) => {
+      const at = rnd(x.length);
+      return rnd(2) ? x.slice(0, at) : x.slice(0, at) + junk[rnd(junk.length)] + x.slice(at + rnd(8));
+    };
+    const codes = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const parts = { sheets: [i % 3 === 0 ? mangle(sheet) : sheet], shared: i % 3 === 1 ? mangle(shared) : shared, styles: i % 3 === 2 ? mangle(styles) : styles };
+      const r = readXlsx(xlsxPackage(parts), { file: 'x.xlsx' });
+      codes.add(r.error?.code ?? 'ok');
+      if (!r.error) expect(r.grids.length).toBe(1);
+    }
+    const valid = xlsxPackage({ sheets: [sheet], shared, styles });
+    for (let i = 0; i < 200; i++) {
+      const b = Buffer.from(valid);
+      for (let k = 0; k < 1 + rnd(4); k++) b[rnd(b.length)] = rnd(256);
+      const r = readXlsx(i % 4 === 0 ? b.subarray(0, rnd(b.length)) : b, { file: 'x.xlsx' });
+      codes.add(r.error?.code ?? 'ok');
+    }
+    expect(codes.has('ok')).toBe(true);
+    for (const c of codes) expect(['ok', 'FILE_CORRUPT', 'FILE_TRUNCATED', 'FILE_TOO_LARGE', 'FILE_NOT_XLSX', 'FILE_ENCRYPTED', 'FILE_EMPTY']).toContain(c);
+  });
+
+  it('refuses cell addresses beyond Excel\'s grid and clips absurd merges', () => {
+    const far = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="AAAAAAA1"><v>2</v></c></row>');
+    expect(read(xlsxPackage({ sheets: [far] })).error?.code).toBe('FILE_CORRUPT');
+    const whole = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', '<mergeCells><mergeCell ref="A1:XFD1048576"/><mergeCell ref="A5000:B5001"/></mergeCells>');
+    expect(ok(xlsxPackage({ sheets: [whole] }))[0].merges).toEqual([{ top: 0, left: 0, bottom: 1001, right: 102 }]);
+  });
+});
+
 describe('readXlsxFile', () => {
   it('reads from disk and reports a missing file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tiendo-read-'));

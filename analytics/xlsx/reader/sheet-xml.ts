@@ -23,6 +23,10 @@ export interface SheetData {
   cells: number;
 }
 
+/** Excel's sheet size: 1,048,576 rows × 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
 /** Cell attributes of the tag being scanned (module-level to avoid an allocation per cell). */
 let refCol = -1;
 let refRow = -1;
@@ -39,7 +43,7 @@ export function parseSheet(xml: string, ctx: SheetContext): SheetData {
     if (!selfClosing(xml, open)) after = scanCells(xml, open, p, ctx, out);
     else after = open;
   }
-  out.merges = parseMerges(xml, after, p);
+  out.merges = clipMerges(parseMerges(xml, after, p), out.rows);
   return out;
 }
 
@@ -78,6 +82,7 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
     const v = cellValue(xml, te, ce, p, shared, table, date1904, styleIdx);
     if (v !== null) {
       if (++out.cells > ctx.cellBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có quá nhiều ô dữ liệu');
+      if (row >= MAX_ROWS || col >= MAX_COLS) throw new ReadFailure('FILE_CORRUPT', 'địa chỉ ô nằm ngoài giới hạn của Excel');
       put(out, row, col, v, table.styles[styleIdx]);
     }
     col++;
@@ -251,6 +256,27 @@ function isoToDate(s: string): CellValue {
   const d = new Date(zoned ? s : s + 'Z');
   return Number.isNaN(d.getTime()) ? s : d;
 }
+
+/**
+ * Merges far beyond the cells that hold data are clipped (a stray A1:XFD1048576 must not make
+ * readers walk 17 billion cells); ordinary merges, even over blank cells, are kept as written.
+ */
+function clipMerges(merges: MergeRange[], rows: CellValue[][]): MergeRange[] {
+  if (merges.length === 0) return merges;
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  const maxRow = rows.length + MERGE_SLACK_ROWS;
+  const maxCol = width + MERGE_SLACK_COLS;
+  const out: MergeRange[] = [];
+  for (const m of merges) {
+    if (m.top > maxRow || m.left > maxCol) continue;
+    out.push(m.bottom > maxRow || m.right > maxCol ? { ...m, bottom: Math.min(m.bottom, maxRow), right: Math.min(m.right, maxCol) } : m);
+  }
+  return out;
+}
+
+const MERGE_SLACK_ROWS = 1000;
+const MERGE_SLACK_COLS = 100;
 
 function parseMerges(xml: string, from: number, p: string): MergeRange[] {
   const out: MergeRange[] = [];

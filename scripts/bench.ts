@@ -101,6 +101,11 @@ async function main(): Promise<void> {
   const lbNational = await lowerBound([data.national]);
   const runNational = aggregate(data.national, 'bench-data/out-national');
 
+  const startup = spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./analytics/commands/aggregate.ts')"], { cwd: ROOT });
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./analytics/commands/aggregate.ts')"], { cwd: ROOT });
+  console.log(`process start-up (node + tsx + loading the aggregate modules): ${((performance.now() - t0) / 1000).toFixed(2)} s${startup.status ? ' (failed)' : ''}`);
+
   const ok = [
     report(`${COMMUNES} commune workbooks`, lbCommunes, runCommunes, 1.5, 1024),
     report(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, runNational, 2),

@@ -3,7 +3,7 @@
  * 20,000-row national workbook, then time in the same run the raw lower bound (inflate + scan) and
  * `tiendo aggregate` end to end (child process: wall time, peak RSS, phases), and print each ratio.
  * Targets: communes ≤ 1.5× lower bound and < 1 GB peak; national ≤ 2×.
- * Also runs scripts/bench-reader.ts and scripts/bench-addin.ts when they exist.
+ * Also runs scripts/bench-reader.ts, bench-addin.ts and bench-writer.ts when they exist.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   ];
   hook('bench-reader.ts');
   hook('bench-addin.ts');
+  hook('bench-writer.ts');
   console.log(`\n${ok.every(Boolean) ? 'all targets met' : 'some targets missed'}`);
 }
 

@@ -17,8 +17,8 @@ export interface BodyContext {
   merges: string[];
 }
 
-/** Data rows joined per chunk. */
-const ROWS_PER_CHUNK = 2000;
+/** Data rows joined per chunk: small chunks die young (a few MB of row strings would be promoted and cost major GCs). */
+const ROWS_PER_CHUNK = 32;
 
 export function lastVisibleColumn(columns: ColumnSpec[]): number {
   for (let i = columns.length - 1; i >= 0; i--) if (!columns[i].hidden) return i + 1;
@@ -48,6 +48,7 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   yield head.join('');
   const bases = sheet.columns.map(columnLook);
   const plain = plainStyles(sheet.columns, bases, ctx.styles);
+  const dates = dateStyles(sheet.columns, bases, ctx.styles);
   let r = layout.firstDataRow;
   let part: string[] = [];
   const flush = (): string => {
@@ -57,11 +58,11 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   };
   for (const spec of sheet.rows) {
     const { cells, kind, height } = rowParts(spec);
-    part.push(dataRow(r++, cells, kind, height, sheet.columns, letters, bases, plain, visibleWidth, ctx));
+    part.push(dataRow(r++, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx));
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
   for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
-    part.push(dataRow(r++, [], 'data', undefined, sheet.columns, letters, bases, plain, visibleWidth, ctx));
+    part.push(dataRow(r++, [], 'data', undefined, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx));
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
   if (sheet.footer?.length) {
@@ -134,9 +135,20 @@ function plainStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTabl
   return { data: of('data'), section: of('section'), total: of('total') };
 }
 
+/** Per row kind and column, the style of a bare Date cell (the look path of writer/sheet.ts, computed once). */
+function dateStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable): PlainStyles {
+  const of = (kind: RowKind): number[] => columns.map((c, i) => {
+    const k = kindLook(kind);
+    let look: CellLook = k ? { ...bases[i], ...k } : bases[i];
+    if (!look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
+    return styles.xf(look, !!c.unlocked && kind === 'data');
+  });
+  return { data: of('data'), section: of('section'), total: of('total') };
+}
+
 function dataRow(
   r: number, cells: CellInput[], kind: RowKind, height: number | undefined, columns: ColumnSpec[], letters: string[],
-  bases: CellLook[], plain: PlainStyles, visibleWidth: number, ctx: BodyContext,
+  bases: CellLook[], plain: PlainStyles, dates: PlainStyles, visibleWidth: number, ctx: BodyContext,
 ): string {
   const kLook = kindLook(kind);
   let out = '';
@@ -144,6 +156,10 @@ function dataRow(
     const input = cells[i] ?? null;
     if (typeof input !== 'object' || input === null) {
       out += cellXml(letters[i] + r, plain[kind][i], input, ctx.strings);
+      continue;
+    }
+    if (input instanceof Date) {
+      out += cellXml(letters[i] + r, dates[kind][i], input, ctx.strings);
       continue;
     }
     const value = cellValueOf(input);

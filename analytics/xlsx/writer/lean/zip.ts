@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
+import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 export interface ZipSink {
   /** Append one part from its text chunks. */
@@ -75,22 +75,33 @@ async function deflateChunks(chunks: Iterable<string>, level: number): Promise<{
   return { crc, size, data: [deflateRawSync(Buffer.concat(pending), { level })] };
 }
 
+/** Encoded chunks are batched to this many bytes per deflate write (off the JS heap). */
+const BATCH = 1 << 20;
+
 async function streamRest(iter: Iterator<string>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
-  const z = createDeflateRaw({ level, memLevel: 9 });
+  // Large chunks in and out: few thread-pool round trips, and one batch deflates while the next is built.
+  const z = createDeflateRaw({ level, memLevel: 9, chunkSize: 1 << 20, writableHighWaterMark: 4 * BATCH } as ZlibOptions);
   const data: Buffer[] = [];
   z.on('data', (b: Buffer) => data.push(b));
   const done = once(z, 'end');
   let { crc, size } = acc;
-  const push = async (buf: Buffer): Promise<void> => {
+  let batch: Buffer[] = first;
+  let batchBytes = first.reduce((n, b) => n + b.length, 0);
+  const flush = async (): Promise<void> => {
+    const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
+    batch = [];
+    batchBytes = 0;
     if (!z.write(buf)) await once(z, 'drain');
   };
-  for (const b of first) await push(b);
   for (let next = iter.next(); !next.done; next = iter.next()) {
     const buf = Buffer.from(next.value, 'utf8');
     crc = crc32(buf, crc);
     size += buf.length;
-    await push(buf);
+    batch.push(buf);
+    batchBytes += buf.length;
+    if (batchBytes >= BATCH) await flush();
   }
+  if (batchBytes) await flush();
   z.end();
   await done;
   return { crc, size, data };

@@ -71,8 +71,7 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
       continue;
     }
     if (c0 !== 99 /* c */ || !isNameEnd(xml.charCodeAt(ns + 1))) { pos = lt + 1; continue; }
-    const te = tagEnd(xml, lt);
-    cellAttrs(xml, ns + 1, te);
+    const te = cellAttrs(xml, ns + 1);
     if (refCol >= 0) col = refCol;
     if (refRow >= 0) row = refRow;
     else if (row < 0) row = 0;
@@ -116,30 +115,37 @@ function rowAttr(xml: string, from: number, to: number): number {
   return 0;
 }
 
-/** Reads r, s and t of a `<c>` tag into the module-level registers. */
-function cellAttrs(xml: string, from: number, to: number): void {
+/** Reads r, s and t of the `<c>` tag whose attributes start at `from` into the registers; returns the index past its ">". */
+function cellAttrs(xml: string, from: number): number {
   refCol = -1;
   refRow = -1;
   styleIdx = 0;
   typeCode = 0;
+  const n = xml.length;
   let i = from;
-  while (i < to) {
+  while (i < n) {
     let c = xml.charCodeAt(i);
-    if (c === 62 || c === 47) return;
-    if (c === 32 || c === 9 || c === 10 || c === 13) { i++; continue; }
+    if (c === 62) return i + 1;
+    if (c === 47 || c <= 32) { i++; continue; }
     const nameStart = i;
-    while (i < to && (c = xml.charCodeAt(i)) !== 61 && c !== 32) i++;
-    const single = i - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
-    while (i < to && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++;
+    while (i < n && (c = xml.charCodeAt(i)) !== 61 && c > 32 && c !== 62) i++;
+    const nameEnd = i;
+    while (i < n && xml.charCodeAt(i) <= 32) i++;
+    if (xml.charCodeAt(i) !== 61) continue;
+    i++;
+    while (i < n && xml.charCodeAt(i) <= 32) i++;
     const q = xml.charCodeAt(i);
+    if (q !== 34 && q !== 39) continue;
     const vs = i + 1;
     const ve = xml.indexOf(q === 39 ? "'" : '"', vs);
-    if (ve < 0) return;
+    if (ve < 0) return n;
+    const single = nameEnd - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
     if (single === 114 /* r */) readRef(xml, vs, ve);
     else if (single === 115 /* s */) styleIdx = digits(xml, vs, ve);
     else if (single === 116 /* t */) typeCode = typeOf(xml, vs, ve);
     i = ve + 1;
   }
+  return n;
 }
 
 function readRef(xml: string, from: number, to: number): void {

@@ -65,7 +65,7 @@ describe('readFiles', () => {
     const paths = [bad['FILE_EMPTY'], ...good.slice(0, 5), bad['FILE_NOT_XLSX'], ...good.slice(5), bad['FILE_LEGACY_XLS'], bad['FILE_NOT_FOUND']];
     const progress: [number, number][] = [];
     const fallbacks: Error[] = [];
-    const results = await readFiles(paths, { concurrency: 2, onProgress: (d, t) => progress.push([d, t]), onFallback: (e) => fallbacks.push(e) });
+    const results = await readFiles(paths, { concurrency: 2, inProcessBelow: 0, onProgress: (d, t) => progress.push([d, t]), onFallback: (e) => fallbacks.push(e) });
     expect(fallbacks).toEqual([]); // the workers really ran (TypeScript sources loaded through tsx)
     check(results, paths);
     expect(progress.length).toBe(paths.length);
@@ -80,23 +80,23 @@ describe('readFiles', () => {
 
   it('gives the same answer with one worker and with several', async () => {
     const paths = [...good, ...good];
-    const a = await readFiles(paths, { concurrency: 1, inProcessBelow: 0 });
+    const a = await readFiles(paths, { concurrency: 1 });
     const fallbacks: Error[] = [];
-    const b = await readFiles(paths, { concurrency: 3, onFallback: (e) => fallbacks.push(e) });
+    const b = await readFiles(paths, { concurrency: 3, inProcessBelow: 0, onFallback: (e) => fallbacks.push(e) });
     expect(fallbacks).toEqual([]);
     expect(b).toEqual(a);
     check(a, paths);
   });
 
   it('passes limits to every worker', async () => {
-    const results = await readFiles(good, { concurrency: 2, limits: { maxCells: 5 } });
+    const results = await readFiles(good, { concurrency: 2, inProcessBelow: 0, limits: { maxCells: 5 } });
     expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(good.map(() => 'FILE_TOO_LARGE'));
   });
 
   it('turns a worker that dies on a file into an error entry for that file only', async () => {
     process.env.TIENDO_TEST_WORKER_CRASH = 'don-vi-3.xlsx';
     try {
-      const results = await readFiles(good, { concurrency: 2 });
+      const results = await readFiles(good, { concurrency: 2, inProcessBelow: 0 });
       expect(results.map((r) => r.file)).toEqual(good);
       expect(results[3].read).toBeNull();
       expect(results[3].error?.code).toBe('FILE_CORRUPT');

@@ -49,6 +49,7 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   const bases = sheet.columns.map(columnLook);
   const plain = plainStyles(sheet.columns, bases, ctx.styles);
   const dates = dateStyles(sheet.columns, bases, ctx.styles);
+  const extra = spansByRow(sheet.merges ?? []);
   let r = layout.firstDataRow;
   let part: string[] = [];
   const flush = (): string => {
@@ -58,11 +59,13 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   };
   for (const spec of sheet.rows) {
     const { cells, kind, height } = rowParts(spec);
-    part.push(dataRow(r++, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx));
+    part.push(dataRow(r, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
+    r++;
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
   for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
-    part.push(dataRow(r++, [], 'data', undefined, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx));
+    part.push(dataRow(r, [], 'data', undefined, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
+    r++;
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
   if (sheet.footer?.length) {
@@ -146,35 +149,69 @@ function dateStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable
   return { data: of('data'), section: of('section'), total: of('total') };
 }
 
+/** Column spans (1-based, inclusive) of the extra merges, by their top row: their cells take the first cell's look, as in ExcelJS. */
+function spansByRow(ranges: string[]): Map<number, [number, number][]> {
+  const out = new Map<number, [number, number][]>();
+  for (const m of ranges) {
+    const x = /^([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/i.exec(m);
+    if (!x) continue;
+    const row = Number(x[2]);
+    const list = out.get(row) ?? [];
+    list.push([columnNumber(x[1]), columnNumber(x[3] ?? x[1])]);
+    out.set(row, list);
+  }
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
 function dataRow(
   r: number, cells: CellInput[], kind: RowKind, height: number | undefined, columns: ColumnSpec[], letters: string[],
-  bases: CellLook[], plain: PlainStyles, dates: PlainStyles, visibleWidth: number, ctx: BodyContext,
+  bases: CellLook[], plain: PlainStyles, dates: PlainStyles, visibleWidth: number, ctx: BodyContext, extra: [number, number][] | undefined,
 ): string {
   const kLook = kindLook(kind);
-  let out = '';
-  for (let i = 0; i < columns.length; i++) {
+  const n = columns.length;
+  const styles = new Array<number>(n);
+  const values = new Array<Plain>(n);
+  for (let i = 0; i < n; i++) {
     const input = cells[i] ?? null;
     if (typeof input !== 'object' || input === null) {
-      out += cellXml(letters[i] + r, plain[kind][i], input, ctx.strings);
+      styles[i] = plain[kind][i];
+      values[i] = input;
       continue;
     }
+    values[i] = cellValueOf(input);
     if (input instanceof Date) {
-      out += cellXml(letters[i] + r, dates[kind][i], input, ctx.strings);
+      styles[i] = dates[kind][i];
       continue;
     }
-    const value = cellValueOf(input);
     let look: CellLook = kLook ? { ...bases[i], ...kLook } : bases[i];
-    if (value instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
-    if (!(input instanceof Date)) {
-      const { value: _value, ...own } = input;
-      if (Object.keys(own).length) look = { ...look, ...own };
-    }
-    out += cellXml(letters[i] + r, ctx.styles.xf(look, !!columns[i].unlocked && kind === 'data'), value, ctx.strings);
+    if (values[i] instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
+    const { value: _value, ...own } = input;
+    if (Object.keys(own).length) look = { ...look, ...own };
+    styles[i] = ctx.styles.xf(look, !!columns[i].unlocked && kind === 'data');
   }
+  const spans: [number, number][] = extra ? [...extra] : [];
   if (kind === 'section') {
     // "A | Nhiệm vụ chung": keep the label in its cell and merge the title across the rest.
     const from = cellValueOf(cells[0] ?? null) !== null && cellValueOf(cells[1] ?? null) !== null ? 2 : 1;
-    if (visibleWidth > from) ctx.merges.push(range(r, from, r, visibleWidth));
+    if (visibleWidth > from) {
+      ctx.merges.push(range(r, from, r, visibleWidth));
+      spans.push([from, visibleWidth]);
+    }
   }
+  // Merged cells show the first cell: the others are written empty with its look.
+  for (const [from, to] of spans) {
+    for (let c = from + 1; c <= Math.min(to, n); c++) {
+      styles[c - 1] = styles[from - 1];
+      values[c - 1] = null;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) out += cellXml(letters[i] + r, styles[i], values[i], ctx.strings);
   return rowXml(r, out, height);
 }

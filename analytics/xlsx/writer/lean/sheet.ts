@@ -63,7 +63,8 @@ function sheetTail(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext, draw
       `<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
       `<headerFooter><oddFooter>${escText('&C&"Times New Roman"&10Trang &P/&N')}</oddFooter></headerFooter>`);
   } else {
-    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      '<pageSetup orientation="portrait" fitToWidth="1" fitToHeight="1"/>');
   }
   if (drawingRid) out.push(`<drawing r:id="${drawingRid}"/>`);
   out.push('</worksheet>');
@@ -110,7 +111,7 @@ function validations(sheet: SheetSpec, layout: SheetLayout): string {
     const ref = columnRange(sheet, layout, v.column);
     if (!ref) return [];
     const x = toExcel(v) as unknown as Record<string, unknown> & { formulae: unknown[] };
-    const attr = (name: string, value: unknown): string => (value === undefined ? '' : ` ${name}="${escAttr(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))}"`);
+    const attr = (name: string, value: unknown): string => (value === undefined || value === false ? '' : ` ${name}="${escAttr(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))}"`);
     const op = x.operator && x.operator !== 'between' ? attr('operator', x.operator) : '';
     const formulas = x.formulae.map((f, i) => `<formula${i + 1}>${escText(formulaText(f))}</formula${i + 1}>`).join('');
     return [`<dataValidation${attr('type', x.type)}${op}${attr('allowBlank', x.allowBlank)}${attr('showInputMessage', x.showInputMessage)}` +

@@ -50,8 +50,8 @@ async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Pr
     ...(await withMtimes(reads, cwd)),
   ];
   const sent = args.sent ? await loadSent(args.sent) : undefined;
-  const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent });
-  t('rollup');
+  const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent, onPhase: (p) => t('  ' + p) });
+  t('  inputs, sentences');
   return report;
 }
 

@@ -25,11 +25,15 @@ import { compareVi } from './units-of';
  */
 export function buildReport(opts: BuildOptions): Report {
   const { asOf, sources } = opts;
+  const phase = opts.onPhase ?? ((): void => undefined);
   const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task) => ({ task, mtime: s.mtime ?? 0 })));
+  phase('classify');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
+  phase('merge');
   let tasks = merged.tasks;
   const issues: Issue[] = [...sources.flatMap(sourceIssues), ...merged.issues];
   const report = fromTasks(asOf, tasks);
+  phase('rollups');
   if (opts.sent) {
     const check = checkReturns(opts.sent, tasks);
     tasks = tasks.map((t) => withIssue(t, check.taskIssues.get(t) ?? null));

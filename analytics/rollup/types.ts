@@ -34,6 +34,8 @@ export interface BuildOptions {
   keepDuplicates?: boolean;
   /** Tasks sent by `distribute`: those not returned are reported per unit ("chưa báo cáo"). */
   sent?: SentTask[];
+  /** Called after each step (classify, merge, rollups, sentences): for timing in `npm run bench`. */
+  onPhase?: (phase: string) => void;
 }
 
 /** Name used for tasks whose lead unit cell is empty. */

@@ -24,6 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   const { report, outputs, outputErrors } = await aggregate(parsed.args);
   for (const line of rejectionLines(report)) console.error(line);
   for (const line of outputErrors) console.error(`Không ghi được ${line}`);
+  if (!report.inputs.length) console.error('Không tìm thấy tệp Excel (.xlsx, .xlsm) nào trong các đường dẫn đã cho.');
   if (!parsed.args.quiet) {
     console.error(summaryLine(report));
     console.error(`Kết quả: ${outputs.join(', ')}`);

@@ -37,14 +37,15 @@ function vi(id: string): string {
 }
 
 /**
- * Vietnamese label of each VPCP category (status_vocabulary.json categories; open
- * tasks worded as the task lists word them, "Đang thực hiện, trong hạn").
+ * Vietnamese label of each VPCP category (status_vocabulary.json categories). Open
+ * tasks use the Government Office's wording, "Chưa hoàn thành, trong hạn / quá hạn":
+ * an open task may be blank or "Chưa thực hiện", so "Đang thực hiện" would misdescribe it.
  */
 export const CATEGORY_LABELS: Record<Category, string> = {
   done_on_time: vi('DONE_ON_TIME'), // Đã hoàn thành đúng hạn
   done_late: vi('DONE_LATE'), // Đã hoàn thành quá hạn
-  open_in_time: 'Đang thực hiện, trong hạn',
-  open_overdue: 'Đang thực hiện, quá hạn',
+  open_in_time: 'Chưa hoàn thành, trong hạn',
+  open_overdue: 'Chưa hoàn thành, quá hạn',
   recurring: vi('RECURRING'), // Nhiệm vụ thường xuyên
   stopped: 'Dừng thực hiện',
 };

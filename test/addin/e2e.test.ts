@@ -134,8 +134,8 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(counts).toEqual([
       'Đã hoàn thành đúng hạn\t01',
       'Đã hoàn thành quá hạn\t01',
-      'Đang thực hiện, trong hạn\t03',
-      'Đang thực hiện, quá hạn\t02',
+      'Chưa hoàn thành, trong hạn\t03',
+      'Chưa hoàn thành, quá hạn\t02',
       'Nhiệm vụ thường xuyên\t01',
       'Dừng thực hiện\t00',
       'Chưa báo cáo\t02',
@@ -172,10 +172,10 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     const p = sheet(s, 'Phụ lục');
     expect(p.cells[5].slice(8, 13)).toEqual([...OWN_HEADERS]);
     expect(p.cells[7].slice(8, 13)).toEqual(['Đã hoàn thành', 'Đã hoàn thành đúng hạn', '', '', '']);
-    expect(p.cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, quá hạn', 'Quá hạn', 46, '']);
-    expect(p.cells[9].slice(8, 13)).toEqual(['Chưa báo cáo', 'Đang thực hiện, trong hạn', '', '', 46]);
-    expect(p.cells[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, trong hạn', '', '', 5]);
-    expect(p.cells[15].slice(8, 13)).toEqual(['Chưa báo cáo', 'Đang thực hiện, quá hạn', 'Quá hạn', 15, '']);
+    expect(p.cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, quá hạn', 'Quá hạn', 46, '']);
+    expect(p.cells[9].slice(8, 13)).toEqual(['Chưa báo cáo', 'Chưa hoàn thành, trong hạn', '', '', 46]);
+    expect(p.cells[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, trong hạn', '', '', 5]);
+    expect(p.cells[15].slice(8, 13)).toEqual(['Chưa báo cáo', 'Chưa hoàn thành, quá hạn', 'Quá hạn', 15, '']);
     expect(p.formats[8].slice(8, 13)).toEqual(['@', '@', '@', '0', '0']);
     // the table itself is untouched
     expect(p.cells[14][7]).toBe(HOSTILE_STATUS);
@@ -204,8 +204,8 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     const q = sheet(s, 'Phụ lục');
     expect(q.cells.flat().filter((v) => (OWN_HEADERS as readonly unknown[]).includes(v))).toHaveLength(5);
     expect(q.cells[5].length).toBe(13);
-    expect(q.cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, quá hạn', 'Quá hạn', 49, '']);
-    expect(q.cells[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, trong hạn', '', '', 2]);
+    expect(q.cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, quá hạn', 'Quá hạn', 49, '']);
+    expect(q.cells[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, trong hạn', '', '', 2]);
     expect(s.conditionalFormats).toHaveLength(3);
     expect(s.validations).toHaveLength(1);
     await page.fill('#as-of', AS_OF);
@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0]).toMatchObject({ sheet: 'Tổng hợp (tiendo)', type: 'ColumnStacked', address: 'A5:G12', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
     expect(s.charts[0].categories).toContain('Bộ Tư pháp');
-    expect(s.charts[0].series).toEqual(['Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Đang thực hiện, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện']);
+    expect(s.charts[0].series).toEqual(['Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện']);
     expect(s.formulas).toEqual([]);
     // the user's own "Tổng hợp" sheet is never touched
     expect(sheet(s, 'Tổng hợp').cells).toEqual([['Số liệu tự tổng hợp của người dùng']]);

@@ -153,13 +153,13 @@ describe('payload chunking', () => {
   });
 
   it('a 5,000-row column is written in one run with one sync', async () => {
-    const block: CellBlock = { row: 2, col: 9, values: bigColumn(5000, 'Đang thực hiện, trong hạn') };
+    const block: CellBlock = { row: 2, col: 9, values: bigColumn(5000, 'Chưa hoàn thành, trong hạn') };
     const syncs = await writeBlocks('Phụ lục', [block]);
     expect(state.runs).toBe(1);
     expect(syncs).toBe(1);
     expect(state.syncs).toBe(1);
     expect(state.writes).toHaveLength(1);
-    expect(state.sheets[0].cells[5000][8]).toBe('Đang thực hiện, trong hạn 4999');
+    expect(state.sheets[0].cells[5000][8]).toBe('Chưa hoàn thành, trong hạn 4999');
   });
 
   it('a payload over the budget is sent in several syncs of one run, never one per row', async () => {
@@ -272,7 +272,7 @@ describe('idempotent classify through the adapter', () => {
     const cells = state.sheets[0].cells;
     expect(cells.flat().filter((v) => (OWN_HEADERS as readonly unknown[]).includes(v))).toHaveLength(5);
     expect(cells[5].slice(8, 13)).toEqual([...OWN_HEADERS]);
-    expect(cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, quá hạn', 'Quá hạn', 46, '']);
+    expect(cells[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, quá hạn', 'Quá hạn', 46, '']);
     expect(Math.max(...cells.map((r) => r?.length ?? 0))).toBe(13);
     expect(state.sheets[0].formulas).toEqual([]);
     // two reads + two writes, one sync each

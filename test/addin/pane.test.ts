@@ -79,9 +79,9 @@ describe('classify beside the table', () => {
     const after = applyBlocks(grid, plan.blocks);
     expect(after.rows[5].slice(8, 13)).toEqual([...OWN_HEADERS]);
     // row 9: task 2, in progress, 46 days late
-    expect(after.rows[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, quá hạn', 'Quá hạn', 46, null]);
+    expect(after.rows[8].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, quá hạn', 'Quá hạn', 46, null]);
     // row 12: task 4, due 20/11, 5 days left
-    expect(after.rows[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Đang thực hiện, trong hạn', null, null, 5]);
+    expect(after.rows[11].slice(8, 13)).toEqual(['Đang thực hiện', 'Chưa hoàn thành, trong hạn', null, null, 5]);
     // section row 11 stays empty
     expect(after.rows[10].slice(8, 13)).toEqual([null, null, null, null, null]);
     expect(plan.highlight?.address).toBe('B7:M16');

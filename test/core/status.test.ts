@@ -152,8 +152,8 @@ describe('labels', () => {
     expect(Object.keys(CATEGORY_LABELS).sort()).toEqual([...CATEGORY_KEYS].sort());
     expect(PROGRESS_LABELS.done_late).toBe('Đã hoàn thành quá hạn');
     expect(CATEGORY_LABELS.done_on_time).toBe('Đã hoàn thành đúng hạn');
-    expect(CATEGORY_LABELS.open_in_time).toBe('Đang thực hiện, trong hạn');
-    expect(CATEGORY_LABELS.open_overdue).toBe('Đang thực hiện, quá hạn');
+    expect(CATEGORY_LABELS.open_in_time).toBe('Chưa hoàn thành, trong hạn');
+    expect(CATEGORY_LABELS.open_overdue).toBe('Chưa hoàn thành, quá hạn');
     expect(CATEGORY_LABELS.recurring).toBe('Nhiệm vụ thường xuyên');
   });
 

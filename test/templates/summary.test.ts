@@ -50,7 +50,7 @@ describe('summaryRows (pure tables)', () => {
     expect(units.columns.map((c) => c.header)).toEqual([
       'STT', 'Đơn vị chủ trì', 'Số nhiệm vụ',
       'Đã hoàn thành', 'Đã hoàn thành quá hạn', 'Đang thực hiện', 'Chưa hoàn thành', 'Dừng thực hiện', 'Chưa báo cáo', 'Không xác định',
-      'Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Đang thực hiện, trong hạn', 'Đang thực hiện, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện',
+      'Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện',
       'Quá hạn', 'Tỷ lệ hoàn thành',
     ]);
     expect(units.rows[0].values).toEqual(['1', 'Bộ Nội vụ', 3, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 2, 0, 0, 2, 1 / 3]);

@@ -22,7 +22,7 @@ export function excelSerial(d: Date): number {
 export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings): string {
   const st = s ? ` s="${s}"` : '';
   if (v === null || v === undefined) return `<c r="${ref}"${st}/>`;
-  if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(cellText(v))}</v></c>`;
+  if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(v)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st}/>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
   const serial = excelSerial(v);

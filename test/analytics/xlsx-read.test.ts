@@ -132,6 +132,13 @@ describe('readXlsx: SpreadsheetML details', () => {
     expect(g.rows).toEqual([[], [null, 'Đã hoàn thành', 'Nhiệm vụ giao Bộ Công Thương', '', 'a < b & c']]);
   });
 
+  it('reads pretty-printed XML (whitespace between and inside elements)', () => {
+    const shared = '<sst>\n  <si>\n    <t>Đã hoàn thành</t>\n  </si>\n  <si>\n    <r>\n      <t>Bộ </t>\n    </r>\n    <r>\n      <t>Y tế</t>\n    </r>\n  </si>\n</sst>';
+    const xml = sheetXml('\n  <row r="1" spans="1:4">\n    <c r="A1" t="s">\n      <v> 1 </v>\n    </c>\n    <c r="B1" t="s"><v>0</v></c>\n    <c r="C1" t="b">\n      <v>\n 1\n </v>\n    </c>\n    <c r="D1">\n      <v> 2.5 </v>\n    </c>\n  </row>\n');
+    const [g] = ok(xlsxPackage({ sheets: [xml], shared }));
+    expect(g.rows).toEqual([['Bộ Y tế', 'Đã hoàn thành', true, 2.5]]);
+  });
+
   it('infers columns and rows when cell refs or row numbers are missing', () => {
     const xml = sheetXml('<row><c><v>1</v></c><c t="inlineStr"><is><t>x</t></is></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>');
     const [g] = ok(xlsxPackage({ sheets: [xml] }));

@@ -171,7 +171,9 @@ function readRef(xml: string, from: number, to: number): void {
 
 function digits(xml: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  while (i < to && xml.charCodeAt(i) <= 32) i++; // pretty-printed XML
+  for (; i < to; i++) {
     const d = xml.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return n;
     n = n * 10 + d;
@@ -228,7 +230,9 @@ function cellValue(
       return str === undefined ? null : str;
     }
     case 2: {
-      const c = xml.charCodeAt(vs);
+      let b = vs;
+      while (b < ve && xml.charCodeAt(b) <= 32) b++;
+      const c = xml.charCodeAt(b);
       return c === 49 || c === 116; // "1" / "true"
     }
     case 3:

@@ -189,15 +189,17 @@ describe('readXlsx: SpreadsheetML details', () => {
       '<fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font><font><b val="0"/><name val="VNI-Times"/></font></fonts>' +
       '<cellXfs count="5"><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="1"/><xf numFmtId="165" fontId="0"/><xf numFmtId="49" fontId="0"/></cellXfs>' +
       '</styleSheet>';
-    const xml = sheetXml('<row r="1"><c r="A1" s="1"><v>45930</v></c><c r="B1" s="2"><v>45838.5</v></c><c r="C1" s="3"><v>12</v></c><c r="D1" s="4"><v>45930</v></c><c r="E1"><v>45930</v></c></row>');
+    const xml = sheetXml('<row r="1"><c r="A1" s="1"><v>45930</v></c><c r="B1" s="2"><v>45838.5</v></c><c r="C1" s="3"><v>12</v></c><c r="D1" s="4"><v>45930</v></c><c r="E1"><v>45930</v></c><c r="F1" s="1"><v>-3</v></c><c r="G1" s="2"><v>99999999</v></c></row>');
     const [g] = ok(xlsxPackage({ sheets: [xml], styles }));
-    expect(g.rows[0]).toEqual([utc(2025, 9, 30), new Date(Date.UTC(2025, 5, 30, 12)), 12, 45930, 45930]);
+    expect(g.rows[0]).toEqual([utc(2025, 9, 30), new Date(Date.UTC(2025, 5, 30, 12)), 12, 45930, 45930, -3, 99999999]);
     expect(g.styles![0]).toEqual([
       { numFmt: 'mm-dd-yy', font: 'Times New Roman' },
       { numFmt: 'dd/mm/yyyy', font: 'VNI-Times' },
       { numFmt: '"Ngày"\\ 0', font: 'Times New Roman' },
       { numFmt: '@', font: 'Times New Roman' },
       { numFmt: 'General', font: 'Times New Roman' },
+      { numFmt: 'mm-dd-yy', font: 'Times New Roman' },
+      { numFmt: 'dd/mm/yyyy', font: 'VNI-Times' },
     ]);
   });
 });

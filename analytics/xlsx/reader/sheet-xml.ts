@@ -244,13 +244,18 @@ function cellValue(
     default: {
       if (ve === vs) return null;
       const int = ve - vs < 10 ? smallInt(xml, vs, ve) : -1;
-      if (int >= 0) return table.isDate[s] ? serialToDate(int, date1904) : int;
+      if (int >= 0) return table.isDate[s] ? dateOrNumber(int, date1904) : int;
       const raw = xml.slice(vs, ve);
       const n = Number(raw);
       if (Number.isNaN(n)) return decodeText(raw);
-      return table.isDate[s] ? serialToDate(n, date1904) : n;
+      return table.isDate[s] ? dateOrNumber(n, date1904) : n;
     }
   }
+}
+
+/** A date-formatted number as a Date, or the number itself when it is no valid Excel date (negative, past 9999). */
+function dateOrNumber(n: number, date1904: boolean): Date | number {
+  return n >= 0 && n < 2_958_466 ? serialToDate(n, date1904) : n;
 }
 
 /** Excel serial → Date (UTC; whole serials give UTC midnight). Serials before 1900-03-01 skip Excel's phantom 29/02/1900. */

@@ -28,7 +28,9 @@ export function mergeKey(t: Task): string {
  * one whose copy reports something (status or result), ties (within 2 s: a copy or a
  * checkout) broken by the later path; copies within one file are all kept (they are separate rows). Each dropped
  * copy becomes an issue: RESUBMISSION_CONFLICT when both copies report something
- * different, else DUPLICATE_TASK. With `keepDuplicates` every copy is kept and
+ * different, else DUPLICATE_TASK. A task under a group lead ("Các bộ, ngành, địa phương") without
+ * an ID is each unit's own report: copies that report something are all kept, only blank copies
+ * (the master list's row) are dropped. With `keepDuplicates` every copy is kept and
  * each later copy gets a DUPLICATE_TASK note. Order of the kept tasks is the input order.
  *
  * @example mergeResubmissions([{task: a, mtime: 1}, {task: aCorrected, mtime: 2}]) // → {tasks: [aCorrected], issues: [RESUBMISSION_CONFLICT]}
@@ -55,8 +57,11 @@ export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): 
       continue;
     }
     const winner = pickWinner(group);
+    const shared = sharedLead(winner.task);
     for (const g of group) {
       if (g.task.file === winner.task.file) continue;
+      // Under a group lead each unit reports its own part: only a blank copy (the master's row) is absorbed.
+      if (shared && reports(g.task)) continue;
       dropped.add(g.task);
       issues.push(droppedIssue(g.task, winner.task));
     }
@@ -89,6 +94,11 @@ function memoKey(): (t: Task) => string {
     }
     return 'key:' + k + '|' + t.leadUnit;
   };
+}
+
+/** A lead shared by many units ("Các bộ, ngành, địa phương", "UBND các xã"): its rows from different files are different reports. */
+function sharedLead(t: Task): boolean {
+  return !t.taskId && t.leadUnits.some((u) => u.kind === 'group');
 }
 
 function reports(t: Task): boolean {

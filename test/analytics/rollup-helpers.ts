@@ -16,6 +16,8 @@ export interface TaskInit {
   section?: string | null;
   result?: string;
   taskId?: string | null;
+  /** Mark the lead units as groups ("Các bộ, ngành, địa phương"). */
+  group?: boolean;
 }
 
 const TEXT: Partial<Record<Progress, string>> = {
@@ -25,7 +27,7 @@ const TEXT: Partial<Record<Progress, string>> = {
 
 export function mkTask(o: TaskInit): Task {
   const units = o.units ?? ['Bộ Nội vụ'];
-  const leadUnits: ResolvedUnit[] = units.map((name) => ({ name, known: true }));
+  const leadUnits: ResolvedUnit[] = units.map((name) => ({ name, known: true, ...(o.group ? { kind: 'group' as const } : {}) }));
   const progress = o.progress ?? 'in_progress';
   return {
     file: o.file ?? 'a.xlsx', sheet: 'Phụ lục', row: o.row ?? 5, stt: o.stt ?? '1', section: o.section ?? null,

@@ -167,6 +167,16 @@ describe('re-submissions', () => {
     expect(r.issues.map((i) => [i.code, i.file])).toEqual([['DUPLICATE_TASK', 'bo-y-te-sua.xlsx']]);
   });
 
+  it('keeps every unit\u2019s report of a group-led task, absorbing only the blank master row', () => {
+    const g = { units: ['Các bộ, ngành, địa phương'], group: true, task: 'Tuyên truyền về chuyển đổi số' };
+    const master = mkTask({ ...g, file: 'master.xlsx', progress: 'unreported', progressText: '' });
+    const a = mkTask({ ...g, file: 'bo-y-te.xlsx', progress: 'done', category: 'done_on_time' });
+    const b = mkTask({ ...g, file: 'bo-noi-vu.xlsx', progress: 'in_progress' });
+    const r = buildReport({ asOf: '2025-11-15', sources: [src(master, 9_000_000), src(a, 1), src(b, 2)] });
+    expect(r.tasks.map((t) => t.file)).toEqual(['bo-y-te.xlsx', 'bo-noi-vu.xlsx']);
+    expect(r.issues.map((i) => [i.code, i.file])).toEqual([['DUPLICATE_TASK', 'master.xlsx']]);
+  });
+
   it('keeps two rows of the same file', () => {
     const again = { ...first, row: 8 };
     const r = buildReport({ asOf: '2025-11-15', sources: [{ file: first.file, read: null, error: null, tasks: [first, again] }] });

@@ -173,27 +173,24 @@ function dataRow(
   r: number, cells: CellInput[], kind: RowKind, height: number | undefined, columns: ColumnSpec[], letters: string[],
   bases: CellLook[], plain: PlainStyles, dates: PlainStyles, visibleWidth: number, ctx: BodyContext, extra: [number, number][] | undefined,
 ): string {
-  const kLook = kindLook(kind);
   const n = columns.length;
+  const rs = String(r);
+  if (kind === 'data' && !extra) {
+    // Fast path: no merge in this row, so each cell is written as it comes.
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const input = cells[i] ?? null;
+      const s = typeof input !== 'object' || input === null ? plain.data[i] : input instanceof Date ? dates.data[i] : ownStyle(input, i, kind, columns, bases, ctx);
+      out += cellXml(letters[i] + rs, s, cellValueOf(input), ctx.strings, i);
+    }
+    return rowXml(r, out, height);
+  }
   const styles = new Array<number>(n);
   const values = new Array<Plain>(n);
   for (let i = 0; i < n; i++) {
     const input = cells[i] ?? null;
-    if (typeof input !== 'object' || input === null) {
-      styles[i] = plain[kind][i];
-      values[i] = input;
-      continue;
-    }
     values[i] = cellValueOf(input);
-    if (input instanceof Date) {
-      styles[i] = dates[kind][i];
-      continue;
-    }
-    let look: CellLook = kLook ? { ...bases[i], ...kLook } : bases[i];
-    if (values[i] instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
-    const { value: _value, ...own } = input;
-    if (Object.keys(own).length) look = { ...look, ...own };
-    styles[i] = ctx.styles.xf(look, !!columns[i].unlocked && kind === 'data');
+    styles[i] = typeof input !== 'object' || input === null ? plain[kind][i] : input instanceof Date ? dates[kind][i] : ownStyle(input, i, kind, columns, bases, ctx);
   }
   const spans: [number, number][] = extra ? [...extra] : [];
   if (kind === 'section') {
@@ -212,6 +209,16 @@ function dataRow(
     }
   }
   let out = '';
-  for (let i = 0; i < n; i++) out += cellXml(letters[i] + r, styles[i], values[i], ctx.strings);
+  for (let i = 0; i < n; i++) out += cellXml(letters[i] + rs, styles[i], values[i], ctx.strings, i);
   return rowXml(r, out, height);
+}
+
+/** Style of a cell with its own look ({ value, bold, … }), on top of its column and row kind (as writer/sheet.ts). */
+function ownStyle(input: Exclude<CellInput, string | number | boolean | Date | null>, i: number, kind: RowKind, columns: ColumnSpec[], bases: CellLook[], ctx: BodyContext): number {
+  const k = kindLook(kind);
+  let look: CellLook = k ? { ...bases[i], ...k } : bases[i];
+  if (input.value instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
+  const { value: _value, ...own } = input;
+  if (Object.keys(own).length) look = { ...look, ...own };
+  return ctx.styles.xf(look, !!columns[i].unlocked && kind === 'data');
 }

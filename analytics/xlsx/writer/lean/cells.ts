@@ -18,11 +18,17 @@ export function excelSerial(d: Date): number {
   return d.getTime() / 86_400_000 + 25_569;
 }
 
-/** `<c>` for a value with style index `s` (empty cells keep their style). */
-export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings): string {
-  const st = s ? ` s="${s}"` : '';
+const STYLE_ATTR: string[] = [];
+
+function styleAttr(s: number): string {
+  return STYLE_ATTR[s] ?? (STYLE_ATTR[s] = s ? ` s="${s}"` : '');
+}
+
+/** `<c>` for a value with style index `s` (empty cells keep their style); `col` is the 0-based column. */
+export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings, col?: number): string {
+  const st = styleAttr(s);
   if (v === null || v === undefined) return `<c r="${ref}"${st}/>`;
-  if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(v)}</v></c>`;
+  if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(v, col)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st}/>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
   const serial = excelSerial(v);

@@ -3,26 +3,27 @@ import { cellText } from './cells';
 import { NS_MAIN, tElement, XML_HEAD } from './xml';
 
 export interface SharedStrings {
-  /** Index of a cell's text (cleaned with safeText). */
-  index(s: string): number;
+  /** Index of a cell's text (cleaned with safeText); `col` (0-based) lets a column's repeated text skip the map. */
+  index(s: string, col?: number): number;
   /** sharedStrings.xml as text chunks. */
   chunks(): Generator<string>;
 }
 
-const RECENT = 16;
+/** Columns with a last-text memo (wider sheets share the memo of column 0). */
+const MEMO_COLUMNS = 64;
 
 export function sharedStrings(): SharedStrings {
   const map = new Map<string, number>();
   const list: string[] = [];
   let count = 0;
-  // Column values often repeat on consecutive rows (unit, file, status): remember the last few texts.
-  const recent: string[] = new Array<string>(RECENT).fill('\u0000');
-  const recentIndex: number[] = new Array<number>(RECENT).fill(0);
-  let slot = 0;
+  // Column values often repeat on consecutive rows (unit, file, status): remember each column's last text.
+  const last: string[] = new Array<string>(MEMO_COLUMNS).fill('\u0000');
+  const lastIndex: number[] = new Array<number>(MEMO_COLUMNS).fill(0);
   return {
-    index(raw) {
+    index(raw, col = 0) {
       count++;
-      for (let k = 0; k < RECENT; k++) if (recent[k] === raw) return recentIndex[k];
+      const slot = col < MEMO_COLUMNS ? col : 0;
+      if (last[slot] === raw) return lastIndex[slot];
       const s = cellText(raw);
       let i = map.get(s);
       if (i === undefined) {
@@ -30,9 +31,8 @@ export function sharedStrings(): SharedStrings {
         list.push(s);
         map.set(s, i);
       }
-      recent[slot] = raw;
-      recentIndex[slot] = i;
-      slot = (slot + 1) % RECENT;
+      last[slot] = raw;
+      lastIndex[slot] = i;
       return i;
     },
     *chunks() {

@@ -27,8 +27,26 @@ function dropSoftHyphens(s: string): string {
  * @example cleanText('<p>Đã&nbsp;hoàn <b>thành</b></p>\r\n') // 'Đã hoàn thành'
  */
 export function cleanText(s: string): string {
+  if (isClean(s)) return s;
   const decoded = decodeEntities(stripTags(s)).normalize('NFC').replace(ZERO_WIDTH, '');
   return dropSoftHyphens(decoded).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Anything cleanText would change apart from NFC: a tag or entity start, a soft hyphen, a
+ * zero-width character, whitespace other than a single inner space.
+ */
+const NEEDS_CLEANING = /[<&\u00ad\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
+/**
+ * Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional (all precomposed Vietnamese):
+ * every such character, and every pair of them, is already NFC (checked exhaustively), so a
+ * string made only of them needs no normalize() call.
+ */
+const NFC_STABLE = /^[ -\u007f\u00a0-\u024f\u1e00-\u1eff]*$/;
+
+/** Fast path of cleanText: true when cleaning would return s unchanged (most cells). */
+function isClean(s: string): boolean {
+  return !NEEDS_CLEANING.test(s) && (NFC_STABLE.test(s) || s.normalize('NFC') === s);
 }
 
 function pad2(n: number): string {
@@ -58,6 +76,10 @@ export function cellText(v: CellValue): string {
  * @example foldKey('ĐÃ HOÀN THÀNH!') === foldKey('da hoan thanh') // true
  */
 export function foldKey(s: string): string {
+  return fastFoldKey(s) ?? slowFoldKey(s);
+}
+
+function slowFoldKey(s: string): string {
   return s
     .normalize('NFC')
     .toLocaleLowerCase('vi')
@@ -66,6 +88,49 @@ export function foldKey(s: string): string {
     .replace(/đ/g, 'd')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Per-character fold table for Latin, Latin Extended Additional (Vietnamese) and general
+ * punctuation: the slow pipeline applied to the character alone; a string means a letter/digit
+ * piece, SEPARATOR a punctuation or space, undefined "use the slow path". Per-character folding
+ * equals folding the whole string here because none of these characters composes with its
+ * neighbour under NFC (combining marks U+0300–U+036F are outside the table) and their
+ * lower-casing has no context rule in Vietnamese (Greek final sigma is outside the table).
+ */
+const SEPARATOR = 0;
+const FOLD_RANGES: readonly [number, number][] = [[0x0000, 0x024f], [0x1e00, 0x1eff], [0x2000, 0x206f]];
+let foldTable: Map<number, string | typeof SEPARATOR> | null = null;
+
+function buildFoldTable(): Map<number, string | typeof SEPARATOR> {
+  const table = new Map<number, string | typeof SEPARATOR>();
+  for (const [from, to] of FOLD_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const f = String.fromCharCode(c).normalize('NFC').toLocaleLowerCase('vi').normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+      if (/^[\p{L}\p{N}]+$/u.test(f)) table.set(c, f);
+      else if (/^[^\p{L}\p{N}]+$/u.test(f)) table.set(c, SEPARATOR);
+    }
+  }
+  return table;
+}
+
+/** foldKey through the table, or null when s holds a character outside it. */
+function fastFoldKey(s: string): string | null {
+  const table = (foldTable ??= buildFoldTable());
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const f = table.get(s.charCodeAt(i));
+    if (f === undefined) return null;
+    if (f === SEPARATOR) {
+      gap = true;
+    } else {
+      if (gap && out) out += ' ';
+      out += f;
+      gap = false;
+    }
+  }
+  return out;
 }
 
 /**

@@ -130,3 +130,35 @@ describe('toneKey', () => {
     expect(toneKey('  Khoẻ \n mạnh ')).toBe('khỏe mạnh');
   });
 });
+
+describe('fast paths give the same results as the full pipelines', () => {
+  // Reference pipelines, as written before the fast paths.
+  const slowFold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').normalize('NFD')
+    .replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const pool: number[] = [0x20, 0x20, 0x300, 0x301, 0x323, 0x3a3, 0x3c3, 0xa0, 0xad, 0x200b, 0xfeff, 0x0a, 0x09];
+  for (let c = 0x21; c < 0x250; c++) pool.push(c);
+  for (let c = 0x1ea0; c < 0x1f00; c++) pool.push(c);
+  for (let c = 0x2000; c < 0x2070; c++) pool.push(c);
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const samples: string[] = [];
+  for (let k = 0; k < 20_000; k++) {
+    let s = '';
+    for (let i = rand(9); i >= 0; i--) s += String.fromCharCode(pool[rand(pool.length)]);
+    samples.push(s);
+  }
+
+  it('foldKey', () => {
+    for (const s of samples) expect(foldKey(s)).toBe(slowFold(s));
+    expect(foldKey('ΣΟΦΟΣ Ủy\u0301')).toBe(slowFold('ΣΟΦΟΣ Ủy\u0301'));
+  });
+
+  it('cleanText leaves clean text as it is and cleans the rest', () => {
+    for (const s of samples) {
+      const c = cleanText(s);
+      expect(cleanText(c)).toBe(c);
+      expect(c).toBe(c.normalize('NFC'));
+      expect(c).not.toMatch(/^\s|\s$|\s\s|[\u200b\ufeff\n\t\u00a0]/);
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import { cellAddress, styleAt, type CellValue, type Grid } from '../grid';
 import { convertLegacy, type LegacyEncoding } from './convert';
 import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
+import { hasHighChar } from './evidence';
 
 /** One group of converted cells, for the LEGACY_ENCODING issue and the report. */
 export interface EncodingConversion {
@@ -59,8 +60,18 @@ interface Scan {
   unicodeCols: Map<number, number>;
 }
 
-function isUnicodeText(v: string): boolean {
-  return isBeyondLegacy(v) && [...v.normalize('NFC')].some((ch) => ch.charCodeAt(0) >= 0x1ea0 || 'ăâđêôơưĂÂĐÊÔƠƯ'.includes(ch));
+const VIETNAMESE_LETTERS = new Set([...'ăâđêôơưĂÂĐÊÔƠƯ'].map((ch) => ch.charCodeAt(0)));
+
+/** Real Unicode Vietnamese: beyond any legacy reading, with a Vietnamese letter (after NFC). Pass `beyond` = isBeyondLegacy(v). */
+function isUnicodeText(v: string, beyond: boolean): boolean {
+  if (!beyond) return false;
+  // Code units, as the first code unit of each code point: a surrogate (≥ 0xD800) counts as ≥ 0x1EA0 either way.
+  const n = v.normalize('NFC');
+  for (let i = 0; i < n.length; i++) {
+    const code = n.charCodeAt(i);
+    if (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code)) return true;
+  }
+  return false;
 }
 
 /** detectEncoding with a per-sheet cache: statuses and unit names repeat on every row. */
@@ -87,9 +98,21 @@ function scan(grid: Grid): Scan {
   grid.rows.forEach((row, r) => {
     direct[r] = [];
     (row ?? []).forEach((v, c) => {
-      if (typeof v === 'string' && isUnicodeText(v)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
+      if (typeof v !== 'string') {
+        direct[r][c] = null;
+        return;
+      }
+      // ASCII text and text beyond every legacy reading are never detected (detectEncoding
+      // returns null for both): skip the font lookup and the cache.
+      const high = hasHighChar(v);
+      const beyond = high && isBeyondLegacy(v);
+      if (isUnicodeText(v, beyond)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
+      if (!high || beyond) {
+        direct[r][c] = null;
+        return;
+      }
       const font = styleAt(grid, r, c)?.font;
-      const enc = typeof v === 'string' ? detect(v, font) : null;
+      const enc = detect(v, font);
       direct[r][c] = enc;
       if (!enc || enc === 'utf8_as_cp1252') return;
       if (font !== undefined && detect(v as string, undefined) === null) fontOnly.add(`${r},${c}`);
@@ -143,10 +166,18 @@ function upperFontOnly(v: string, font: string | undefined): LegacyEncoding | nu
 function convertCell(grid: Grid, s: Scan, r: number, c: number, v: CellValue): Hit | null {
   if (typeof v !== 'string') return null;
   const font = styleAt(grid, r, c)?.font;
+  // Shortcuts with the same outcome as the full decision below: ASCII text is never detected
+  // nor plausible in any encoding, so only an upper-case TCVN3 font can make it legacy; text
+  // beyond every legacy reading is never converted.
+  if (!hasHighChar(v)) return isUpperFont(font) ? convertTo(v, r, c, upperFontOnly(v, font), font) : null;
+  if (isBeyondLegacy(v)) return null;
   // A legacy font on text that reads as Unicode, in a column of Unicode text: the sheet was
   // converted but its fonts were not changed ("Công an" in .VnTime stays "Công an").
   const own = s.fontOnly.has(`${r},${c}`) && columnMixed(s, c) ? null : s.direct[r][c];
-  const enc = decide(v, own, contextFor(s, c)) ?? upperFontOnly(v, font);
+  return convertTo(v, r, c, decide(v, own, contextFor(s, c)) ?? upperFontOnly(v, font), font);
+}
+
+function convertTo(v: string, r: number, c: number, enc: LegacyEncoding | null, font: string | undefined): Hit | null {
   if (!enc) return null;
   const to = convertLegacy(v, enc, { upper: upperFor(v, enc, font) });
   return to === v ? null : { r, c, from: v, to, enc };

@@ -16,7 +16,12 @@ export function hasHighChar(text: string): boolean {
 
 /** True if text holds a character no single-byte legacy reading can produce (so it is already Unicode). */
 export function isBeyondLegacy(text: string): boolean {
-  for (const ch of text) if (cp1252Byte(ch) === undefined) return true;
+  // Every code unit below 0x100 is a cp1252/Latin-1 reading; above, only cp1252's 0x80-0x9F
+  // symbols are (a surrogate never is, as for a code-point-wise check).
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x100 && cp1252Byte(text[i]) === undefined) return true;
+  }
   return false;
 }
 

@@ -32,21 +32,35 @@ export function cleanText(s: string): string {
   return dropSoftHyphens(decoded).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Anything cleanText would change apart from NFC: a tag or entity start, a soft hyphen, a
- * zero-width character, whitespace other than a single inner space.
- */
-const NEEDS_CLEANING = /[<&\u00ad\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
-/**
- * Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional (all precomposed Vietnamese):
- * every such character, and every pair of them, is already NFC (checked exhaustively), so a
- * string made only of them needs no normalize() call.
- */
-const NFC_STABLE = /^[ -\u007f\u00a0-\u024f\u1e00-\u1eff]*$/;
+/** Whitespace other than U+0020 (as in /\s/) and the zero-width characters cleanText drops, above ASCII. */
+function isSpaceOrZeroWidth(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
+}
 
-/** Fast path of cleanText: true when cleaning would return s unchanged (most cells). */
+/**
+ * Fast path of cleanText: true when cleaning would return s unchanged (most cells): no tag or
+ * entity start, no soft hyphen, no zero-width character, no whitespace but single inner
+ * spaces, and already NFC. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
+ * Additional (all precomposed Vietnamese) are NFC on their own and in any sequence (checked
+ * exhaustively), so normalize() is only asked about other characters.
+ */
 function isClean(s: string): boolean {
-  return !NEEDS_CLEANING.test(s) && (NFC_STABLE.test(s) || s.normalize('NFC') === s);
+  const last = s.length - 1;
+  let askNfc = false;
+  for (let i = 0; i <= last; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x20) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return false;
+    } else if (code < 0x7f) {
+      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return false; // < & \t \n \v \f \r
+    } else if (code === 0xad || isSpaceOrZeroWidth(code)) {
+      return false;
+    } else if (!((code >= 0xa0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff))) {
+      askNfc = true;
+    }
+  }
+  return !askNfc || s.normalize('NFC') === s;
 }
 
 function pad2(n: number): string {

@@ -4,21 +4,25 @@
  * tasks. Prints wall time, CPU time (all threads: the machine is shared, CPU time is the
  * steadier figure), peak RSS (each run in its own child process) and file size.
  *
- *   npx tsx scripts/bench-writer.ts            # both engines, both sizes
- *   npx tsx scripts/bench-writer.ts lean 200000 # one run (used by the parent)
+ *   npx tsx scripts/bench-writer.ts                       # both engines, both sizes
+ *   npx tsx scripts/bench-writer.ts lean 200000            # one run (used by the parent)
+ *   npx tsx scripts/bench-writer.ts lean out/tong-hop.json # a real aggregate report (tiendo aggregate's JSON)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Report } from '../analytics/report-types';
 import { writeWorkbook } from '../analytics/xlsx/write';
 import { summarySpec } from '../templates/summary';
 import { syntheticReport } from '../test/analytics/lean-fixtures';
 
 type Engine = 'exceljs' | 'lean';
 
-async function one(engine: Engine, n: number): Promise<void> {
-  const spec = summarySpec(syntheticReport(n), { title: 'Tổng hợp tình hình thực hiện nhiệm vụ' });
+async function one(engine: Engine, source: string): Promise<void> {
+  const report: Report = /^\d+$/.test(source) ? syntheticReport(Number(source)) : JSON.parse(readFileSync(source, 'utf8')) as Report;
+  const n = report.tasks.length;
+  const spec = summarySpec(report, { title: 'Tổng hợp tình hình thực hiện nhiệm vụ' });
   const rows = spec.sheets.reduce((k, s) => k + s.rows.length, 0);
   const path = join(mkdtempSync(join(tmpdir(), 'bench-writer-')), `tong-hop-${engine}.xlsx`);
   global.gc?.();
@@ -36,8 +40,8 @@ async function one(engine: Engine, n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [engine, n] = process.argv.slice(2);
-  if (engine) return one(engine as Engine, Number(n));
+  const [engine, source] = process.argv.slice(2);
+  if (engine) return one(engine as Engine, source);
   const sizes = [20_000, 200_000];
   console.log('engine   tasks    rows     wall      CPU       peak RSS  (before)  file');
   for (const size of sizes) {

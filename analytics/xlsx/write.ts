@@ -5,7 +5,7 @@
  * Large workbooks (more than `streamAbove` rows in all) go through the lean writer
  * (writer/lean/): SpreadsheetML text built in chunks and deflated as it comes, the
  * same look, charts written as parts. ExcelJS's streaming WorkbookWriter stays
- * available with `engine: 'exceljs'` (ten times slower on 200,000 rows).
+ * available with `engine: 'exceljs'` (4-6 times slower on 200,000 tasks: scripts/bench-writer.ts).
  *
  * @example
  *   await writeWorkbook({ sheets: [{ name: 'Tổng hợp', columns: [{ header: 'Đơn vị', width: 30 }], rows: [['Bộ Nội vụ']] }] }, 'out/tong-hop.xlsx');

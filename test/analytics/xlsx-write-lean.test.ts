@@ -247,7 +247,7 @@ describe('lean writer output', () => {
     expect(detail.rows.length).toBe(5 + 200_000);
     expect(detail.rows[5][2]).toBe('Triển khai nhiệm vụ số 1 về chuyển đổi số, cải cách hành chính và dữ liệu dân cư');
     expect(detail.rows[5 + 199_999][13]).toBe('T199999');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('lean XML escaping', () => {

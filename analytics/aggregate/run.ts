@@ -15,7 +15,7 @@ import { todayInVietnam } from './today';
 import { writeReportJson } from './write-json';
 
 /** The bundled sample submissions, used when no input is given. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../samples', import.meta.url));
+export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/bao-cao', import.meta.url));
 
 export interface AggregateResult {
   report: Report;

@@ -209,25 +209,37 @@ describe('the CLI', () => {
   }, 60_000);
 });
 
-describe('the bundled samples (no input given)', () => {
-  it('aggregates samples/ with the counts worked out by hand', async () => {
+describe('the bundled samples', () => {
+  const totals = {
+    tasks: 31, overdue: 11,
+    progress: { done: 7, done_late: 3, in_progress: 13, not_done: 5, stopped: 1, unreported: 2, unknown: 0 },
+    categories: { done_on_time: 7, done_late: 3, open_in_time: 5, open_overdue: 11, recurring: 4, stopped: 1 },
+  };
+  const firstSentence = 'Đã hoàn thành 10/31 (32,3%) nhiệm vụ, trong đó 03 nhiệm vụ hoàn thành quá hạn; 11 nhiệm vụ quá hạn, '
+    + 'chưa hoàn thành, thuộc trách nhiệm của 06 đơn vị: Bộ Nội vụ (03 nhiệm vụ), Bộ Khoa học và Công nghệ (02 nhiệm vụ), '
+    + 'Bộ Tài chính (02 nhiệm vụ), Tỉnh Nghệ An (02 nhiệm vụ), Thành phố Hà Nội, Tỉnh Lào Cai mỗi đơn vị 01 nhiệm vụ.';
+  const returns: [string, number, string | null][] = [
+    ['bo-khoa-hoc-va-cong-nghe.xlsx', 4, null], ['bo-noi-vu.xlsx', 6, null], ['bo-tai-chinh.xlsx', 4, null],
+    ['bo-y-te.xlsx', 5, null], ['bo-y-te_ban-sua.xlsx', 5, null], ['thanh-pho-ha-noi.xlsx', 5, null],
+    ['tinh-lao-cai.xlsx', 3, null], ['tinh-nghe-an.xlsx', 4, null],
+  ];
+
+  it('aggregates samples/bao-cao when no input is given, with the counts worked out by hand', async () => {
     const out = relative(process.cwd(), fixturePath('aggregate-samples-out'));
     const { report } = await aggregate(args({ inputs: [], out }));
-    expect(report.inputs.map((i) => [basename(i.file), i.tasks, i.errorCode ?? null])).toEqual([
-      ['bao-cao-cu.xls', 0, 'FILE_LEGACY_XLS'], ['bo-khoa-hoc-va-cong-nghe.xlsx', 4, null], ['bo-noi-vu.xlsx', 6, null],
-      ['bo-tai-chinh.xlsx', 4, null], ['bo-xay-dung.xlsx', 0, 'FILE_TRUNCATED'], ['bo-y-te.xlsx', 5, null],
-      ['bo-y-te_ban-sua.xlsx', 5, null], ['cong-van-kem-theo.xlsx', 0, 'NO_TABLE'], ['thanh-pho-ha-noi.xlsx', 5, null],
-      ['tinh-lao-cai.xlsx', 3, null], ['tinh-nghe-an.xlsx', 4, null],
-    ]);
-    expect(report.totals).toEqual({
-      tasks: 31, overdue: 11,
-      progress: { done: 7, done_late: 3, in_progress: 13, not_done: 5, stopped: 1, unreported: 2, unknown: 0 },
-      categories: { done_on_time: 7, done_late: 3, open_in_time: 5, open_overdue: 11, recurring: 4, stopped: 1 },
-    });
-    expect(report.sentences[0]).toBe('Đã hoàn thành 10/31 (32,3%) nhiệm vụ, trong đó 03 nhiệm vụ hoàn thành quá hạn; 11 nhiệm vụ quá hạn, '
-      + 'chưa hoàn thành, thuộc trách nhiệm của 06 đơn vị: Bộ Nội vụ (03 nhiệm vụ), Bộ Khoa học và Công nghệ (02 nhiệm vụ), '
-      + 'Bộ Tài chính (02 nhiệm vụ), Tỉnh Nghệ An (02 nhiệm vụ), Thành phố Hà Nội, Tỉnh Lào Cai mỗi đơn vị 01 nhiệm vụ.');
+    expect(report.inputs.map((i) => [basename(i.file), i.tasks, i.errorCode ?? null])).toEqual(returns);
+    expect(report.totals).toEqual(totals);
+    expect(report.sentences[0]).toBe(firstSentence);
     const conflict = report.issues.filter((i) => i.code === 'RESUBMISSION_CONFLICT');
     expect(conflict.map((i) => [basename(i.file!), i.row])).toEqual([['bo-y-te.xlsx', 11]]);
+  }, 60_000);
+
+  it('rejects each file of samples/tep-loi with its own reason and still aggregates the rest', async () => {
+    const out = relative(process.cwd(), fixturePath('aggregate-samples-all-out'));
+    const { report } = await aggregate(args({ inputs: ['samples'], out }));
+    const rejected = report.inputs.filter((i) => i.error).map((i) => [basename(i.file), i.errorCode]);
+    expect(rejected).toEqual([['bao-cao-cu.xls', 'FILE_LEGACY_XLS'], ['bo-xay-dung.xlsx', 'FILE_TRUNCATED'], ['cong-van-kem-theo.xlsx', 'NO_TABLE']]);
+    expect(report.inputs.filter((i) => !i.error).map((i) => [basename(i.file), i.tasks, null])).toEqual(returns);
+    expect(report.totals).toEqual(totals);
   }, 60_000);
 });

@@ -259,3 +259,12 @@ describe('lean XML escaping', () => {
     expect(tElement('ab')).toBe('<t>ab</t>');
   });
 });
+
+describe('lean writer failures', () => {
+  it('leaves no half-written file when the spec cannot be rendered', async () => {
+    const path = await tmp('bad.xlsx');
+    const spec: WorkbookSpec = { sheets: [{ ...sheet(), dataValidations: [{ column: 'status', type: 'list', list: ['x'.repeat(300)] }] }] };
+    await expect(writeWorkbook(spec, path, { engine: 'lean' })).rejects.toThrow(/Danh sách chọn quá dài/);
+    await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -50,7 +50,9 @@ export async function writeLean(spec: WorkbookSpec, path: string, opts: LeanOpti
     await zip.add('_rels/.rels', [rootRelsXml()]);
     await zip.add('docProps/core.xml', [coreXml(spec)]);
     await zip.add('docProps/app.xml', [appXml(spec.sheets)]);
-  } finally {
-    await zip.close();
+  } catch (err) {
+    await zip.abort();
+    throw err;
   }
+  await zip.close();
 }

@@ -4,7 +4,7 @@
  * is built), its compressed bytes are buffered, then header and data are appended
  * to the file. Only the compressed form of one part is held at a time.
  */
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
@@ -13,6 +13,8 @@ export interface ZipSink {
   add(name: string, chunks: Iterable<string>): Promise<void>;
   /** Write the central directory and close the file. */
   close(): Promise<void>;
+  /** Close and delete the unfinished file. */
+  abort(): Promise<void>;
 }
 
 interface Written {
@@ -53,6 +55,10 @@ export async function zipFile(path: string, level = 1): Promise<ZipSink> {
       } finally {
         await fh.close();
       }
+    },
+    async abort() {
+      await fh.close().catch(() => undefined);
+      await rm(path, { force: true });
     },
   };
 }

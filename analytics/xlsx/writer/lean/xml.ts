@@ -17,9 +17,14 @@ export function escAttr(s: string): string {
   return ATTR_ANY.test(s) ? s.replace(ATTR_RE, replace) : s;
 }
 
+/** Space, tab, LF, CR: what XML may strip or fold without xml:space="preserve". */
+function isXmlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** A <t> element; leading/trailing whitespace or line breaks need xml:space="preserve". */
 export function tElement(s: string): string {
-  const preserve = s.length > 0 && (/^\s|\s$/.test(s) || s.includes('\n'));
+  const preserve = s.length > 0 && (isXmlSpace(s.charCodeAt(0)) || isXmlSpace(s.charCodeAt(s.length - 1)) || s.includes('\n'));
   return (preserve ? '<t xml:space="preserve">' : '<t>') + escText(s) + '</t>';
 }
 

@@ -9,13 +9,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadJob, WorkerMessage } from './read-worker';
-import { readOne, unexpected, type FileRead } from './read-one';
+import { readOne, unexpected, unpack, type FileRead } from './read-one';
 import type { ReadLimits } from './xlsx/read';
 
 export type { FileRead } from './read-one';
 
 export interface ReadFilesOptions {
   limits?: Partial<ReadLimits>;
+  /**
+   * Also classify each file's tasks at this date (core classifyRead), on the reading thread:
+   * FileRead.tasks is then set (and is `read.tasks`). Classifying costs about as much as reading.
+   */
+  asOf?: string;
   /** Worker threads to use; defaults to the machine's available parallelism. */
   concurrency?: number;
   /** Called after each file, with the count done so far and the total. */
@@ -49,7 +54,7 @@ export async function readFiles(paths: string[], opts: ReadFilesOptions = {}): P
 async function readInProcess(paths: string[], opts: ReadFilesOptions): Promise<FileRead[]> {
   const out: FileRead[] = [];
   for (const file of paths) {
-    out.push(await readOne(file, opts.limits));
+    out.push(await readOne(file, opts.limits, opts.asOf));
     opts.onProgress?.(out.length, paths.length);
   }
   return out;
@@ -86,7 +91,7 @@ class Pool {
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
       slot.pending = slot.pending.filter((id) => id !== msg.id);
-      this.settle(msg.id, msg.result);
+      this.settle(msg.id, unpack(msg.result));
       this.feed(slot);
     });
     slot.worker.on('error', (err) => this.crashed(slot, err));
@@ -96,7 +101,7 @@ class Pool {
 
   private send(slot: Slot, id: number): void {
     slot.pending.push(id);
-    const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits };
+    const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits, asOf: this.opts.asOf };
     slot.worker.postMessage(job);
   }
 
@@ -134,7 +139,7 @@ class Pool {
     for (;;) {
       const id = queue.shift() ?? (this.next < this.paths.length ? this.next++ : undefined);
       if (id === undefined) return;
-      this.settle(id, await readOne(this.paths[id], this.opts.limits));
+      this.settle(id, await readOne(this.paths[id], this.opts.limits, this.opts.asOf));
     }
   }
 

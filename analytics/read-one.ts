@@ -1,7 +1,7 @@
 /** Reads one workbook and finds its table: the unit of work of readFiles (in-process or in a worker). */
 import { issue, type Issue } from '../core/issue';
-import type { SheetRead } from '../core/model';
-import { readWorkbook } from '../core/table/read';
+import type { SheetRead, Task } from '../core/model';
+import { classifyRead, readWorkbook } from '../core/table/read';
 import { readXlsxFile, type ReadLimits } from './xlsx/read';
 
 /** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
@@ -9,16 +9,37 @@ export interface FileRead {
   file: string;
   read: SheetRead | null;
   error: Issue | null;
+  /**
+   * The read's tasks classified at `asOf` (core classifyRead), when readFiles was given an `asOf`;
+   * `read.tasks` is then this same array (a Task is a ParsedTask plus its classification).
+   */
+  tasks?: Task[];
 }
 
-export async function readOne(file: string, limits?: Partial<ReadLimits>): Promise<FileRead> {
+export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
     const { grids, error } = await readXlsxFile(file, { limits });
     if (error) return { file, read: null, error };
-    return { file, read: readWorkbook(grids, { file }), error: null };
+    const read = readWorkbook(grids, { file });
+    if (asOf === undefined) return { file, read, error: null };
+    const tasks = classifyRead(read, asOf);
+    return { file, read: { ...read, tasks }, error: null, tasks };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }
+}
+
+/**
+ * What a worker posts: the tasks once (structured clone does not share them between `read.tasks`
+ * and `tasks`, so one of the two is left empty and restored by `unpack`).
+ */
+export function pack(r: FileRead): FileRead {
+  return r.read && r.tasks ? { ...r, read: { ...r.read, tasks: [] } } : r;
+}
+
+export function unpack(r: FileRead): FileRead {
+  if (r.read && r.tasks) r.read.tasks = r.tasks;
+  return r;
 }
 
 /** The Issue for a file whose reading failed in an unforeseen way (a bug, a crashed worker). */

@@ -1,12 +1,14 @@
 /** Worker thread of readFiles: reads the files it is sent and posts back each FileRead (structured clone). */
 import { parentPort } from 'node:worker_threads';
 import type { ReadLimits } from './xlsx/read';
-import { readOne, unexpected, type FileRead } from './read-one';
+import { pack, readOne, unexpected, type FileRead } from './read-one';
 
 export interface ReadJob {
   id: number;
   file: string;
   limits?: Partial<ReadLimits>;
+  /** Classify the tasks at this date (core classifyRead) in the worker. */
+  asOf?: string;
 }
 
 export type WorkerMessage = { ready: true } | { id: number; result: FileRead };
@@ -25,9 +27,9 @@ parentPort?.on('message', (job: ReadJob) => {
 
 async function run(job: ReadJob): Promise<void> {
   if (CRASH_ON && job.file.endsWith(CRASH_ON)) process.exit(70);
-  const result = await readOne(job.file, job.limits);
+  const result = await readOne(job.file, job.limits, job.asOf);
   try {
-    parentPort?.postMessage({ id: job.id, result } satisfies WorkerMessage);
+    parentPort?.postMessage({ id: job.id, result: pack(result) } satisfies WorkerMessage);
   } catch (err) {
     parentPort?.postMessage({ id: job.id, result: { file: job.file, read: null, error: unexpected(job.file, err) } } satisfies WorkerMessage);
   }

@@ -40,6 +40,7 @@ async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Pr
   const found = await discoverInputs(inputs, cwd);
   const bar = progressBar(process.stderr, !args.quiet && !!process.stderr.isTTY);
   const reads = await readFiles(found.files, {
+    asOf,
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
     onProgress: (done: number, total: number) => bar.update(done, total),
   });

@@ -36,22 +36,9 @@ export function mergeKey(t: Task): string {
  * @example mergeResubmissions([{task: a, mtime: 1}, {task: aCorrected, mtime: 2}]) // → {tasks: [aCorrected], issues: [RESUBMISSION_CONFLICT]}
  */
 export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): MergeResult {
-  const groups = new Map<string, DatedTask[]>();
-  const shared = unitsInSeveralFiles(items);
-  const keyOf = memoKey();
-  for (const it of items) {
-    // A task can only be re-submitted when it has an ID or its lead unit reports in several files.
-    if (!it.task.taskId && !shared.has(it.task.leadUnit)) continue;
-    const k = keyOf(it.task);
-    const g = groups.get(k);
-    if (g) g.push(it);
-    else groups.set(k, [it]);
-  }
   const dropped = new Set<Task>();
   const issues: Issue[] = [];
-  for (const group of groups.values()) {
-    const files = new Set(group.map((g) => g.task.file));
-    if (files.size < 2) continue;
+  for (const group of groupsAcrossFiles(items)) {
     if (keepDuplicates) {
       issues.push(...keptCopies(group));
       continue;
@@ -66,7 +53,31 @@ export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): 
       issues.push(droppedIssue(g.task, winner.task));
     }
   }
-  return { tasks: items.map((i) => i.task).filter((t) => !dropped.has(t)), issues };
+  return { tasks: dropped.size ? items.map((i) => i.task).filter((t) => !dropped.has(t)) : items.map((i) => i.task), issues };
+}
+
+/**
+ * Copies of one task (same mergeKey) found in two files or more, groups in order of first appearance. A key is computed
+ * once per task, and a key seen once (the usual case) costs one Map entry, no array.
+ */
+function groupsAcrossFiles(items: DatedTask[]): DatedTask[][] {
+  const groups = new Map<string, DatedTask | DatedTask[]>();
+  const shared = unitsInSeveralFiles(items);
+  const keyOf = memoKey();
+  for (const it of items) {
+    // A task can only be re-submitted when it has an ID or its lead unit reports in several files.
+    if (!it.task.taskId && !shared.has(it.task.leadUnit)) continue;
+    const k = keyOf(it.task);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, it);
+    else if (Array.isArray(g)) g.push(it);
+    else groups.set(k, [g, it]);
+  }
+  const out: DatedTask[][] = [];
+  for (const g of groups.values()) {
+    if (Array.isArray(g) && g.some((x) => x.task.file !== g[0].task.file)) out.push(g);
+  }
+  return out;
 }
 
 /** Lead units (as written in `leadUnit`) whose tasks come from two files or more. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFiles, type FileRead } from '../../analytics/read-files';
+import { classifyRead } from '../../core/table/read';
 
 let dir: string;
 const good: string[] = [];
@@ -86,6 +87,25 @@ describe('readFiles', () => {
     expect(fallbacks).toEqual([]);
     expect(b).toEqual(a);
     check(a, paths);
+  });
+
+  it('classifies at asOf in the workers exactly as in-process and as core classifyRead', async () => {
+    const paths = [good[3], bad['FILE_NOT_XLSX'], ...good.slice(0, 3)];
+    const asOf = '2025-06-30';
+    const inProcess = await readFiles(paths, { asOf, concurrency: 1 });
+    const pooled = await readFiles(paths, { asOf, concurrency: 2, inProcessBelow: 0 });
+    expect(pooled).toEqual(inProcess);
+    const plain = await readFiles(paths, { concurrency: 1 });
+    expect(pooled.map((r) => r.tasks?.length ?? null)).toEqual([4, null, 1, 2, 3]);
+    for (const [i, r] of pooled.entries()) {
+      if (!r.read) continue;
+      expect(r.read.tasks).toBe(r.tasks);
+      expect(r.tasks).toEqual(classifyRead(plain[i].read!, asOf));
+      expect({ ...r.read, tasks: [] }).toEqual({ ...plain[i].read, tasks: [] });
+    }
+    // Task 2 of Bộ Tài chính: due 15/03/2025, "Đang thực hiện" → overdue at 30/06/2025, 107 days late.
+    const t = pooled[3].tasks![1];
+    expect([t.leadUnit, t.deadline.due, t.overdue, t.daysLate, t.category]).toEqual(['Bộ Tài chính', '2025-03-15', true, 107, 'open_overdue']);
   });
 
   it('passes limits to every worker', async () => {

@@ -1,6 +1,7 @@
 /** What the "Kết quả thực hiện" text proves: completion dates and completion claims. */
 import { findDateMentions } from '../deadline/find';
 import { clean, fold } from '../deadline/clean';
+import { memo } from '../deadline/memo';
 
 /** Dates that bound or plan the work rather than record it: "từ ngày", "trước ngày", "đến ngày", "dự kiến …". */
 const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat|thoi han|han)\s*(?:ngay\s*)?$/;
@@ -10,14 +11,16 @@ const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat
  * on or before asOf; null when none. Later dates are plans, not evidence.
  */
 export function completionDate(resultText: string, asOf: string): string | null {
-  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText)) return null;
   let best: string | null = null;
-  for (const m of findDateMentions(resultText)) {
-    if (NOT_EVIDENCE.test(m.before) || m.iso > asOf) continue;
-    if (!best || m.iso > best) best = m.iso;
-  }
+  for (const iso of recordDates(resultText)) if (iso <= asOf && (!best || iso > best)) best = iso;
   return best;
 }
+
+/** Dates the text cites as records (not bounds or plans), whatever the as-of date; memoised: result texts repeat. */
+const recordDates = memo((resultText: string): readonly string[] => {
+  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText)) return [];
+  return findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso);
+});
 
 const DONE = new RegExp(
   [

@@ -11,18 +11,8 @@ import { CATEGORY_KEYS } from '../../core/model';
 import { CATEGORY_LABELS } from '../../core/status';
 import { daysBetween } from '../../core/dates';
 import { formatCount, formatPercent } from '../../core/format';
+import { ROLE_LABELS } from '../../core/table/roles';
 
-export const ROLE_LABELS: Record<ColumnRole, string> = {
-  stt: 'STT',
-  task: 'Tên nhiệm vụ',
-  lead: 'Đơn vị chủ trì',
-  co: 'Đơn vị phối hợp',
-  deadline: 'Thời hạn',
-  result: 'Kết quả thực hiện',
-  status: 'Tiến độ',
-  note: 'Ghi chú',
-  id: 'Mã nhiệm vụ',
-};
 
 export interface HeaderMatch {
   role: ColumnRole;

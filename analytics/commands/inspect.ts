@@ -11,23 +11,12 @@ import { isIsoDate } from '../../core/dates';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import { classifyRead, readWorkbook } from '../../core/table/read';
+import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../rollup';
 import type { Report } from '../report-types';
 import { readXlsxFile } from '../xlsx/read';
 
 const USAGE = 'Cách dùng: npm run tiendo -- inspect <tệp.xlsx> [--as-of YYYY-MM-DD] [--json]';
-
-const ROLE_NAMES: Record<ColumnRole, string> = {
-  stt: 'STT',
-  task: 'Tên nhiệm vụ',
-  lead: 'Đơn vị chủ trì',
-  co: 'Đơn vị phối hợp',
-  deadline: 'Thời hạn',
-  result: 'Kết quả thực hiện',
-  status: 'Tiến độ',
-  note: 'Ghi chú',
-  id: 'Mã nhiệm vụ',
-};
 
 export interface InspectArgs {
   file: string;
@@ -96,7 +85,7 @@ function layoutLines(layout: TableLayout, grid: Grid | undefined): string[] {
   const first = layout.firstDataRow + (grid?.origin?.row ?? 1);
   const cols = (Object.entries(layout.columns) as [ColumnRole, number][])
     .sort((a, b) => a[1] - b[1])
-    .map(([role, c]) => `${letter(grid, c)} = ${ROLE_NAMES[role]}${layout.headers[c] && layout.headers[c] !== ROLE_NAMES[role] ? ` ("${layout.headers[c]}")` : ''}`);
+    .map(([role, c]) => `${letter(grid, c)} = ${ROLE_LABELS[role]}${layout.headers[c] && layout.headers[c] !== ROLE_LABELS[role] ? ` ("${layout.headers[c]}")` : ''}`);
   const lines = [`Bảng: trang tính "${layout.sheet}", tiêu đề ở ${rows}, dữ liệu từ dòng ${first}.`, 'Các cột:'];
   lines.push(...cols.map((c) => `  ${c}`));
   const extras = layout.extras.filter((x) => x.col !== layout.columns.note);

@@ -11,6 +11,7 @@ import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
 import { coveringMerge, spanText } from './cells';
+import { ROLE_LABELS } from './roles';
 
 /** Folded header wording → role. Order matters: the first rule that matches wins. */
 const RULES: readonly [ColumnRole, RegExp][] = [
@@ -220,13 +221,6 @@ function findTicks(layout: TableLayout): { col: number; status: string }[] {
     return s.recognised && s.progress !== 'unreported' && s.progress !== 'unknown' ? [{ col: x.col, status: label }] : [];
   });
 }
-
-const ROLE_LABELS: Partial<Record<ColumnRole, string>> = {
-  task: 'Tên nhiệm vụ',
-  lead: 'Đơn vị chủ trì',
-  deadline: 'Thời hạn',
-  status: 'Tiến độ',
-};
 
 /**
  * Issues about the layout itself: no task column → MISSING_COLUMN error (the

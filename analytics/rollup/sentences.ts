@@ -44,7 +44,7 @@ export function headline(report: Report): string {
 export function sentences(report: Report): string[] {
   const { categories, progress } = report.totals;
   const out = [headline(report)];
-  if (categories.open_in_time) out.push(`Còn ${formatCount(categories.open_in_time)} nhiệm vụ đang thực hiện, chưa đến hạn.`);
+  if (categories.open_in_time) out.push(`Còn ${formatCount(categories.open_in_time)} nhiệm vụ chưa hoàn thành, chưa đến hạn.`);
   if (categories.recurring) out.push(`Có ${formatCount(categories.recurring)} nhiệm vụ thực hiện thường xuyên, không tính quá hạn.`);
   if (categories.stopped) out.push(`Có ${formatCount(categories.stopped)} nhiệm vụ dừng thực hiện.`);
   if (progress.unreported) out.push(`Có ${formatCount(progress.unreported)} nhiệm vụ chưa cập nhật tiến độ (cột Tiến độ để trống).`);

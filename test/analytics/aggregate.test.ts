@@ -96,7 +96,7 @@ describe('aggregate a mixed folder', () => {
   it('writes the sentences', () => {
     expect(report.sentences).toEqual([
       HEADLINE,
-      'Còn 02 nhiệm vụ đang thực hiện, chưa đến hạn.',
+      'Còn 02 nhiệm vụ chưa hoàn thành, chưa đến hạn.',
       'Có 01 nhiệm vụ thực hiện thường xuyên, không tính quá hạn.',
       'Có 01 nhiệm vụ chưa cập nhật tiến độ (cột Tiến độ để trống).',
     ]);

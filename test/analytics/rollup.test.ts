@@ -59,7 +59,7 @@ describe('buildReport', () => {
     expect(report().sentences).toEqual([
       'Đã hoàn thành 02/12 (16,7%) nhiệm vụ, trong đó 01 nhiệm vụ hoàn thành quá hạn; 06 nhiệm vụ quá hạn, chưa hoàn thành, '
         + 'thuộc trách nhiệm của 04 đơn vị: Bộ Nội vụ (03 nhiệm vụ), Bộ Y tế (02 nhiệm vụ), Bộ Tài chính, Bộ Tư pháp mỗi đơn vị 01 nhiệm vụ.',
-      'Còn 02 nhiệm vụ đang thực hiện, chưa đến hạn.',
+      'Còn 02 nhiệm vụ chưa hoàn thành, chưa đến hạn.',
       'Có 01 nhiệm vụ thực hiện thường xuyên, không tính quá hạn.',
       'Có 01 nhiệm vụ dừng thực hiện.',
       'Có 01 nhiệm vụ chưa cập nhật tiến độ (cột Tiến độ để trống).',

@@ -54,16 +54,32 @@ export function tableValue(grid: Grid, r: number, c: number): CellValue {
   return null;
 }
 
+const texts = new WeakMap<Grid, (string | undefined)[][]>();
+
+/**
+ * cleanText(cellText(value)) of the cell (r, c) itself, computed once per grid object: the header
+ * scan and the row walk read the same cells (grids are not mutated after reading).
+ */
+function ownText(grid: Grid, r: number, c: number): string {
+  let rows = texts.get(grid);
+  if (!rows) texts.set(grid, rows = []);
+  const row = (rows[r] ??= []);
+  let t = row[c];
+  if (t === undefined) row[c] = t = cleanText(cellText(cellAt(grid, r, c)));
+  return t;
+}
+
 /** Clean text of (r, c) for the table. */
 export function tableText(grid: Grid, r: number, c: number): string {
-  return cleanText(cellText(tableValue(grid, r, c)));
+  const m = coveringMerge(grid, r, c);
+  if (!m) return ownText(grid, r, c);
+  return m.left === m.right ? ownText(grid, m.top, m.left) : '';
 }
 
 /** Clean text of (r, c) itself, or of its merge master (header parents span their children). */
 export function spanText(grid: Grid, r: number, c: number): string {
   const m = coveringMerge(grid, r, c);
-  const v = m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, c);
-  return cleanText(cellText(v));
+  return m ? ownText(grid, m.top, m.left) : ownText(grid, r, c);
 }
 
 /** Number format of (r, c) (the master's for a merged child). */

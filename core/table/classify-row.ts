@@ -18,13 +18,31 @@ export interface RowTexts {
   texts: { col: number; text: string }[];
 }
 
+interface Span {
+  roleCols: [ColumnRole, number][];
+  left: number;
+  right: number;
+}
+
+/** Role columns and the column span of a layout, worked out once per layout (layouts are not mutated). */
+const spans = new WeakMap<TableLayout, Span>();
+
+function spanOf(layout: TableLayout): Span {
+  let s = spans.get(layout);
+  if (!s) {
+    const roleCols = Object.entries(layout.columns) as [ColumnRole, number][];
+    const right = Math.max(layout.headers.length - 1, ...roleCols.map(([, c]) => c));
+    spans.set(layout, s = { roleCols, left: firstCol(layout), right });
+  }
+  return s;
+}
+
 export function rowTexts(grid: Grid, layout: TableLayout, r: number): RowTexts {
   const byRole: Partial<Record<ColumnRole, string>> = {};
   const texts: { col: number; text: string }[] = [];
-  const roleCols = Object.entries(layout.columns) as [ColumnRole, number][];
-  const right = Math.max(layout.headers.length - 1, ...roleCols.map(([, c]) => c));
+  const { roleCols, left, right } = spanOf(layout);
   const at: string[] = [];
-  for (let c = firstCol(layout); c <= right; c++) {
+  for (let c = left; c <= right; c++) {
     const t = tableText(grid, r, c);
     at[c] = t;
     if (t) texts.push({ col: c, text: t });

@@ -11,6 +11,7 @@ import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
 import { coveringMerge, spanText } from './cells';
+import { memo } from '../deadline/memo';
 import { ROLE_LABELS } from './roles';
 
 /** Folded header wording → role. Order matters: the first rule that matches wins. */
@@ -41,10 +42,15 @@ const CORE_ROLES: readonly ColumnRole[] = ['stt', 'task', 'lead', 'co', 'deadlin
  */
 export function columnRole(text: string): ColumnRole | null {
   if (!text || text.length > MAX_HEADER_TEXT) return null;
+  return roleOf(text);
+}
+
+/** Memoised: units, statuses and deadlines repeat on every row the header scan and repeat check look at. */
+const roleOf = memo((text: string): ColumnRole | null => {
   const key = foldKey(text);
   for (const [role, re] of RULES) if (re.test(key)) return role;
   return null;
-}
+});
 
 interface Candidate {
   top: number;

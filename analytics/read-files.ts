@@ -153,11 +153,14 @@ class Pool {
 }
 
 /**
- * Spawns a read worker. Running from TypeScript sources (tsx CLI, vitest), Node 20 workers ignore
- * `--import tsx`, so a tiny bootstrap loads the worker through tsx's `tsImport` instead.
+ * Spawns a read worker. Under scripts/tiendo.mjs (`npm run tiendo`) the worker is the prebuilt plain-JS
+ * bundle it names in `globalThis.tiendoWorkerUrl`. Running from TypeScript sources (tsx CLI, vitest),
+ * Node 20 workers ignore `--import tsx`, so a tiny bootstrap loads the worker through tsx's `tsImport`.
  */
 // No worker resourceLimits: on Node 20 a worker hitting its heap cap can abort the whole process.
 function spawnWorker(): Worker {
+  const bundled = (globalThis as { tiendoWorkerUrl?: string }).tiendoWorkerUrl;
+  if (bundled) return new Worker(new URL(bundled));
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(ts ? './read-worker.ts' : './read-worker.js', import.meta.url);
   if (!ts) return new Worker(url);

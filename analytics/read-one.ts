@@ -2,6 +2,7 @@
 import { issue, type Issue } from '../core/issue';
 import type { SheetRead, Task } from '../core/model';
 import { classifyRead, readWorkbook } from '../core/table/read';
+import { taskKey } from '../core/taskkey';
 import { readXlsxFile, type ReadLimits } from './xlsx/read';
 
 /** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
@@ -14,6 +15,8 @@ export interface FileRead {
    * `read.tasks` is then this same array (a Task is a ParsedTask plus its classification).
    */
   tasks?: Task[];
+  /** Core taskKey of each of `tasks` (same order), computed with them on the reading thread (re-submission merge). */
+  keys?: string[];
 }
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
@@ -23,7 +26,7 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
     const read = readWorkbook(grids, { file });
     if (asOf === undefined) return { file, read, error: null };
     const tasks = classifyRead(read, asOf);
-    return { file, read: { ...read, tasks }, error: null, tasks };
+    return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }
@@ -37,8 +40,19 @@ export function pack(r: FileRead): FileRead {
   return r.read && r.tasks ? { ...r, read: { ...r.read, tasks: [] } } : r;
 }
 
+/**
+ * Restores `read.tasks` and makes the tasks share the file's strings that structured clone copied
+ * once per task (file, sheet, asOf): about 200,000 copies fewer in a commune run.
+ */
 export function unpack(r: FileRead): FileRead {
-  if (r.read && r.tasks) r.read.tasks = r.tasks;
+  if (!r.read || !r.tasks) return r;
+  r.read.tasks = r.tasks;
+  const asOf = r.tasks[0]?.asOf;
+  for (const t of r.tasks) {
+    if (t.file === r.file) t.file = r.file;
+    if (t.sheet === r.read.sheet) t.sheet = r.read.sheet;
+    if (t.asOf === asOf) t.asOf = asOf;
+  }
   return r;
 }
 

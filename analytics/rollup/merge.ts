@@ -11,6 +11,8 @@ export interface DatedTask {
   task: Task;
   /** Modification time of the task's file (ms); missing counts as oldest. */
   mtime: number;
+  /** The task's core taskKey when already known (computed once per task; else merge computes it). */
+  key?: string;
 }
 
 export interface MergeResult {
@@ -67,7 +69,7 @@ function groupsAcrossFiles(items: DatedTask[]): DatedTask[][] {
   for (const it of items) {
     // A task can only be re-submitted when it has an ID or its lead unit reports in several files.
     if (!it.task.taskId && !shared.has(it.task.leadUnit)) continue;
-    const k = keyOf(it.task);
+    const k = it.key !== undefined && !it.task.taskId ? 'key:' + it.key + '|' + it.task.leadUnit : keyOf(it.task);
     const g = groups.get(k);
     if (g === undefined) groups.set(k, it);
     else if (Array.isArray(g)) g.push(it);

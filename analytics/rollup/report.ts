@@ -26,7 +26,7 @@ import { compareVi } from './units-of';
 export function buildReport(opts: BuildOptions): Report {
   const { asOf, sources } = opts;
   const phase = opts.onPhase ?? ((): void => undefined);
-  const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task) => ({ task, mtime: s.mtime ?? 0 })));
+  const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined })));
   phase('classify');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
   phase('merge');

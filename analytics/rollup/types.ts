@@ -12,6 +12,8 @@ export interface SourceRead {
   mtime?: number;
   /** Tasks already classified at asOf; when absent, buildReport classifies `read`. */
   tasks?: Task[];
+  /** Core taskKey of each of `tasks`, when already computed (e.g. by the read workers). */
+  keys?: string[];
 }
 
 /** One task sent by `tiendo distribute` (from its manifest danh-sach-giao.json). */

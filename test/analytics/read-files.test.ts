@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFiles, type FileRead } from '../../analytics/read-files';
 import { classifyRead } from '../../core/table/read';
+import { taskKey } from '../../core/taskkey';
 
 let dir: string;
 const good: string[] = [];
@@ -101,6 +102,7 @@ describe('readFiles', () => {
       if (!r.read) continue;
       expect(r.read.tasks).toBe(r.tasks);
       expect(r.tasks).toEqual(classifyRead(plain[i].read!, asOf));
+      expect(r.keys).toEqual(r.tasks!.map((t) => taskKey(t)));
       expect({ ...r.read, tasks: [] }).toEqual({ ...plain[i].read, tasks: [] });
     }
     // Task 2 of Bộ Tài chính: due 15/03/2025, "Đang thực hiện" → overdue at 30/06/2025, 107 days late.

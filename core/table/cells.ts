@@ -65,8 +65,15 @@ function ownText(grid: Grid, r: number, c: number): string {
   if (!rows) texts.set(grid, rows = []);
   const row = (rows[r] ??= []);
   let t = row[c];
-  if (t === undefined) row[c] = t = cleanText(cellText(cellAt(grid, r, c)));
+  if (t === undefined) row[c] = t = cellTableText(cellAt(grid, r, c));
   return t;
+}
+
+/** cleanText(cellText(v)); a string that cleaning leaves unchanged is not cleaned a second time. */
+function cellTableText(v: CellValue): string {
+  if (typeof v !== 'string') return cleanText(cellText(v));
+  const once = cleanText(v);
+  return once === v ? v : cleanText(once);
 }
 
 /** Clean text of (r, c) for the table. */

@@ -63,6 +63,9 @@ interface Candidate {
   parents?: number;
 }
 
+/** score() of a row naming every core role, task included. */
+const MAX_SCORE = CORE_ROLES.length + 2;
+
 function score(roles: (ColumnRole | null)[], more: ColumnRole[] = []): number {
   const seen = new Set([...roles, ...more].filter((r): r is ColumnRole => r !== null && CORE_ROLES.includes(r)));
   if (seen.size < 3) return 0;
@@ -136,6 +139,8 @@ function scanCandidates(grid: Grid): Candidate | null {
       if (two && (two.score > cand.score || (two.score === cand.score && two.score > 0 && (two.parents ?? 0) > 0))) cand = two;
     }
     if (cand.score > 0 && (!best || cand.score > best.score)) best = cand;
+    // Only a strictly higher score replaces the best: once it is the highest possible, stop.
+    if (best && best.score >= MAX_SCORE) break;
   }
   return best;
 }

@@ -6,6 +6,7 @@ import { cellAddress, styleAt, type CellValue, type Grid } from '../grid';
 import { convertLegacy, type LegacyEncoding } from './convert';
 import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
 import { hasHighChar } from './evidence';
+import { memo } from '../deadline/memo';
 
 /** One group of converted cells, for the LEGACY_ENCODING issue and the report. */
 export interface EncodingConversion {
@@ -65,8 +66,9 @@ const VIETNAMESE_LETTERS = new Set([...'ăâđêôơưĂÂĐÊÔƠƯ'].map((ch) 
 /** Real Unicode Vietnamese: beyond any legacy reading, with a Vietnamese letter (after NFC). Pass `beyond` = isBeyondLegacy(v). */
 function isUnicodeText(v: string, beyond: boolean): boolean {
   if (!beyond) return false;
+  // Latin and Latin Extended Additional text is already NFC (see cleanText): no normalize() call.
+  const n = isLatin(v) ? v : v.normalize('NFC');
   // Code units, as the first code unit of each code point: a surrogate (≥ 0xD800) counts as ≥ 0x1EA0 either way.
-  const n = v.normalize('NFC');
   for (let i = 0; i < n.length; i++) {
     const code = n.charCodeAt(i);
     if (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code)) return true;
@@ -74,22 +76,31 @@ function isUnicodeText(v: string, beyond: boolean): boolean {
   return false;
 }
 
-/** detectEncoding with a per-sheet cache: statuses and unit names repeat on every row. */
-function cachedDetect(): (text: string, font: string | undefined) => LegacyEncoding | null {
-  const cache = new Map<string, LegacyEncoding | null>();
-  return (text, font) => {
-    const key = `${font ?? ''}\u0000${text}`;
-    let enc = cache.get(key);
-    if (enc === undefined) {
-      enc = detectEncoding(text, font);
-      cache.set(key, enc);
-    }
-    return enc;
-  };
+/** Only characters U+0000–U+024F and U+1E00–U+1EFF: every such string is NFC. */
+function isLatin(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const code = v.charCodeAt(i);
+    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) return false;
+  }
+  return true;
+}
+
+/**
+ * detectEncoding, memoised by font and text across sheets and files: statuses, unit names and
+ * headers repeat on every row and in every workbook (detectEncoding is pure).
+ */
+const detectors = new Map<string | undefined, (text: string) => LegacyEncoding | null>();
+
+function detect(text: string, font: string | undefined): LegacyEncoding | null {
+  let f = detectors.get(font);
+  if (!f) {
+    if (detectors.size >= 256) detectors.clear();
+    detectors.set(font, f = memo((t: string) => detectEncoding(t, font)));
+  }
+  return f(text);
 }
 
 function scan(grid: Grid): Scan {
-  const detect = cachedDetect();
   const direct: (LegacyEncoding | null)[][] = [];
   const colVotes = new Map<number, Votes>();
   const sheetVotes: Votes = new Map();

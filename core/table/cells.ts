@@ -54,26 +54,35 @@ export function tableValue(grid: Grid, r: number, c: number): CellValue {
   return null;
 }
 
-const texts = new WeakMap<Grid, (string | undefined)[][]>();
+type TextCache = WeakMap<Grid, (string | undefined)[][]>;
+const displayTexts: TextCache = new WeakMap();
+const cleanTexts: TextCache = new WeakMap();
 
-/**
- * cleanText(cellText(value)) of the cell (r, c) itself, computed once per grid object: the header
- * scan and the row walk read the same cells (grids are not mutated after reading).
- */
-function ownText(grid: Grid, r: number, c: number): string {
-  let rows = texts.get(grid);
-  if (!rows) texts.set(grid, rows = []);
+/** The cached text of (r, c), computed once per grid object (grids are not mutated after reading). */
+function cached(cache: TextCache, grid: Grid, r: number, c: number, compute: () => string): string {
+  let rows = cache.get(grid);
+  if (!rows) cache.set(grid, rows = []);
   const row = (rows[r] ??= []);
   let t = row[c];
-  if (t === undefined) row[c] = t = cellTableText(cellAt(grid, r, c));
+  if (t === undefined) row[c] = t = compute();
   return t;
 }
 
-/** cleanText(cellText(v)); a string that cleaning leaves unchanged is not cleaned a second time. */
-function cellTableText(v: CellValue): string {
-  if (typeof v !== 'string') return cleanText(cellText(v));
-  const once = cleanText(v);
-  return once === v ? v : cleanText(once);
+/** cellText of the cell (r, c) itself (no merge rule). */
+export function displayText(grid: Grid, r: number, c: number): string {
+  return cached(displayTexts, grid, r, c, () => cellText(cellAt(grid, r, c)));
+}
+
+/**
+ * cleanText(cellText(value)) of the cell (r, c) itself: the header scan and the row walk read
+ * the same cells. A string that cleaning left unchanged is not cleaned a second time.
+ */
+function ownText(grid: Grid, r: number, c: number): string {
+  return cached(cleanTexts, grid, r, c, () => {
+    const v = cellAt(grid, r, c);
+    const once = displayText(grid, r, c);
+    return typeof v === 'string' && once === v ? v : cleanText(once);
+  });
 }
 
 /** Clean text of (r, c) for the table. */

@@ -4,13 +4,12 @@
  * "Chủ trì | Phối hợp"), hold line breaks and any common wording. Candidate
  * rows are scored by how many column roles they name; the best one wins.
  */
-import { cellText } from '../text/normalize';
 import { foldKey } from '../text/normalize';
 import { cellAt, gridWidth, sheetRow, type CellValue, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
-import { coveringMerge, spanText } from './cells';
+import { coveringMerge, displayText, spanText } from './cells';
 import { memo } from '../deadline/memo';
 import { ROLE_LABELS } from './roles';
 
@@ -157,7 +156,7 @@ export function isColumnNumberRow(grid: Grid, r: number, left: number, right: nu
   let n = 0;
   for (let c = left; c <= right; c++) {
     if (coveringMerge(grid, r, c)) continue;
-    const t = cellText(cellAt(grid, r, c)).trim();
+    const t = displayText(grid, r, c).trim();
     if (!t) continue;
     if (!COLUMN_NUMBER.test(t)) return false;
     n++;

@@ -4,7 +4,8 @@
  * node_modules/.cache/tiendo/<stamp>/ and rebuilt when a source file changes (stamp = newest mtime,
  * count and total size of core/, analytics/, templates/ and package.json). Read workers then start as
  * plain JS too (no tsx loader in each worker: about 0.6 s CPU saved per worker, ~2 s per run).
- * If the bundle cannot be built, the sources run through tsx as before (same results, slower start).
+ * If the bundle cannot be built (or TIENDO_NO_BUNDLE=1), the sources run through tsx as before
+ * (same results, slower start).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -81,8 +82,10 @@ async function bundle() {
 
 let dir = null;
 try {
-  mkdirSync(CACHE, { recursive: true });
-  dir = await bundle();
+  if (!process.env.TIENDO_NO_BUNDLE) {
+    mkdirSync(CACHE, { recursive: true });
+    dir = await bundle();
+  }
 } catch (err) {
   if (process.env.TIENDO_DEBUG) console.error('tiendo: bundle failed, running the sources through tsx:', err);
 }

@@ -94,7 +94,8 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
   await writeFile(join(dir, 'tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8');
   outputs.push(join(args.out, 'tom-tat.txt'));
   t('tong-hop.json + tom-tat.txt');
-  if (args.json === '-') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
+  if (args.json === '-') await writeReportJson(report, process.stdout);
   else if (args.json) {
     await writeReportJson(report, resolve(cwd, args.json));
     outputs.push(args.json);

@@ -1,10 +1,12 @@
 /** Write the Report as JSON without building one giant string (200,000 tasks stay cheap). */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Report } from '../report-types';
 
-export async function writeReportJson(report: Report, path: string): Promise<void> {
-  const out = createWriteStream(path, 'utf8');
+/** Writes to a file path, or to an open stream (e.g. process.stdout, left open). */
+export async function writeReportJson(report: Report, to: string | Writable): Promise<void> {
+  const out = typeof to === 'string' ? createWriteStream(to, 'utf8') : to;
   const write = async (s: string): Promise<void> => {
     if (!out.write(s)) await once(out, 'drain');
   };
@@ -17,6 +19,7 @@ export async function writeReportJson(report: Report, path: string): Promise<voi
     await write((i ? ',' : '') + chunk);
   }
   await write(tasks.length ? '\n  ]\n}\n' : ']\n}\n');
+  if (typeof to !== 'string') return;
   out.end();
   await once(out, 'finish');
 }

@@ -2,10 +2,10 @@
  * Whole-sheet legacy-encoding pass: decides per column (or per sheet when the whole
  * sheet is uniform) and converts only the string cells that read as legacy text.
  */
-import { cellAddress, styleAt, type CellValue, type Grid } from '../grid';
+import { cellAddress, styleAt, type Grid } from '../grid';
 import { convertLegacy, type LegacyEncoding } from './convert';
 import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
-import { hasHighChar } from './evidence';
+import { cp1252Char } from './cp1252';
 import { memo } from '../deadline/memo';
 
 /** One group of converted cells, for the LEGACY_ENCODING issue and the report. */
@@ -51,10 +51,23 @@ function upperFor(text: string, enc: LegacyEncoding, font: string | undefined): 
   return typedInCapitals(text);
 }
 
+/** A string cell that might be legacy text: everything else is left as it is. */
+interface Candidate {
+  r: number;
+  c: number;
+  v: string;
+  font: string | undefined;
+  /** ASCII only: legacy only through an upper-case TCVN3 font. */
+  ascii: boolean;
+  /** detectEncoding of the cell on its own (with its font). */
+  direct: LegacyEncoding | null;
+  /** Detected only because of its font, not its content. */
+  fontOnly: boolean;
+}
+
 interface Scan {
-  direct: (LegacyEncoding | null)[][];
-  /** Cells ("r,c") detected only because of their font, not their content. */
-  fontOnly: Set<string>;
+  /** In row-major order. */
+  candidates: Candidate[];
   colVotes: Map<number, Votes>;
   sheetVotes: Votes;
   /** Cells per column holding real Unicode Vietnamese text. */
@@ -62,27 +75,39 @@ interface Scan {
 }
 
 const VIETNAMESE_LETTERS = new Set([...'ăâđêôơưĂÂĐÊÔƠƯ'].map((ch) => ch.charCodeAt(0)));
+/** Characters above U+00FF that a cp1252 reader produces (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). */
+const CP1252_HIGH = new Set<number>();
+for (let b = 0x80; b <= 0x9f; b++) if (cp1252Char(b).charCodeAt(0) > 0xff) CP1252_HIGH.add(cp1252Char(b).charCodeAt(0));
 
-/** Real Unicode Vietnamese: beyond any legacy reading, with a Vietnamese letter (after NFC). Pass `beyond` = isBeyondLegacy(v). */
-function isUnicodeText(v: string, beyond: boolean): boolean {
-  if (!beyond) return false;
+/**
+ * One pass over a string: `high` = hasHighChar, `beyond` = isBeyondLegacy, `unicode` = real
+ * Unicode Vietnamese (beyond any legacy reading, with a Vietnamese letter after NFC).
+ */
+function profile(v: string): { high: boolean; beyond: boolean; unicode: boolean } {
+  let high = false;
+  let beyond = false;
+  let latin = true;
+  let letter = false;
+  for (let i = 0; i < v.length; i++) {
+    const code = v.charCodeAt(i);
+    if (code < 0x80) continue;
+    high = true;
+    if (code > 0xff && !CP1252_HIGH.has(code)) beyond = true;
+    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) latin = false;
+    if (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code)) letter = true;
+  }
   // Latin and Latin Extended Additional text is already NFC (see cleanText): no normalize() call.
-  const n = isLatin(v) ? v : v.normalize('NFC');
-  // Code units, as the first code unit of each code point: a surrogate (≥ 0xD800) counts as ≥ 0x1EA0 either way.
+  // Otherwise look again after NFC, code unit by code unit (a surrogate counts as ≥ 0x1EA0 either way).
+  const unicode = beyond && (latin ? letter : hasVietnameseLetter(v.normalize('NFC')));
+  return { high, beyond, unicode };
+}
+
+function hasVietnameseLetter(n: string): boolean {
   for (let i = 0; i < n.length; i++) {
     const code = n.charCodeAt(i);
     if (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code)) return true;
   }
   return false;
-}
-
-/** Only characters U+0000–U+024F and U+1E00–U+1EFF: every such string is NFC. */
-function isLatin(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const code = v.charCodeAt(i);
-    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) return false;
-  }
-  return true;
 }
 
 /**
@@ -100,39 +125,49 @@ function detect(text: string, font: string | undefined): LegacyEncoding | null {
   return f(text);
 }
 
+const upperFonts = new Map<string, boolean>();
+
+function upperFont(font: string | undefined): boolean {
+  if (font === undefined) return false;
+  let u = upperFonts.get(font);
+  if (u === undefined) {
+    if (upperFonts.size >= 256) upperFonts.clear();
+    upperFonts.set(font, u = isUpperFont(font));
+  }
+  return u;
+}
+
+/**
+ * Votes and candidates of a sheet. ASCII text and text beyond every legacy reading are never
+ * detected (detectEncoding returns null for both) nor plausible in any encoding, so they are
+ * candidates only as ASCII under an upper-case TCVN3 font; non-strings never are.
+ */
 function scan(grid: Grid): Scan {
-  const direct: (LegacyEncoding | null)[][] = [];
+  const candidates: Candidate[] = [];
   const colVotes = new Map<number, Votes>();
   const sheetVotes: Votes = new Map();
   const unicodeCols = new Map<number, number>();
-  const fontOnly = new Set<string>();
   grid.rows.forEach((row, r) => {
-    direct[r] = [];
     (row ?? []).forEach((v, c) => {
-      if (typeof v !== 'string') {
-        direct[r][c] = null;
-        return;
-      }
-      // ASCII text and text beyond every legacy reading are never detected (detectEncoding
-      // returns null for both): skip the font lookup and the cache.
-      const high = hasHighChar(v);
-      const beyond = high && isBeyondLegacy(v);
-      if (isUnicodeText(v, beyond)) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
-      if (!high || beyond) {
-        direct[r][c] = null;
-        return;
-      }
+      if (typeof v !== 'string') return;
+      const { high, beyond, unicode } = profile(v);
+      if (unicode) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
+      if (beyond) return;
       const font = styleAt(grid, r, c)?.font;
+      if (!high) {
+        if (upperFont(font)) candidates.push({ r, c, v, font, ascii: true, direct: null, fontOnly: false });
+        return;
+      }
       const enc = detect(v, font);
-      direct[r][c] = enc;
+      const fontOnly = enc !== null && enc !== 'utf8_as_cp1252' && font !== undefined && detect(v, undefined) === null;
+      candidates.push({ r, c, v, font, ascii: false, direct: enc, fontOnly });
       if (!enc || enc === 'utf8_as_cp1252') return;
-      if (font !== undefined && detect(v as string, undefined) === null) fontOnly.add(`${r},${c}`);
       if (!colVotes.has(c)) colVotes.set(c, new Map());
       vote(colVotes.get(c)!, enc);
       vote(sheetVotes, enc);
     });
   });
-  return { direct, fontOnly, colVotes, sheetVotes, unicodeCols };
+  return { candidates, colVotes, sheetVotes, unicodeCols };
 }
 
 /** Final encoding of one cell: the column's (else the sheet's) choice when the cell can read that way. */
@@ -174,17 +209,12 @@ function upperFontOnly(v: string, font: string | undefined): LegacyEncoding | nu
   return isUpperFont(font) && !isBeyondLegacy(v) && v !== v.toUpperCase() ? 'tcvn3' : null;
 }
 
-function convertCell(grid: Grid, s: Scan, r: number, c: number, v: CellValue): Hit | null {
-  if (typeof v !== 'string') return null;
-  const font = styleAt(grid, r, c)?.font;
-  // Shortcuts with the same outcome as the full decision below: ASCII text is never detected
-  // nor plausible in any encoding, so only an upper-case TCVN3 font can make it legacy; text
-  // beyond every legacy reading is never converted.
-  if (!hasHighChar(v)) return isUpperFont(font) ? convertTo(v, r, c, upperFontOnly(v, font), font) : null;
-  if (isBeyondLegacy(v)) return null;
+function convertCell(s: Scan, x: Candidate): Hit | null {
+  const { r, c, v, font } = x;
+  if (x.ascii) return convertTo(v, r, c, upperFontOnly(v, font), font);
   // A legacy font on text that reads as Unicode, in a column of Unicode text: the sheet was
   // converted but its fonts were not changed ("Công an" in .VnTime stays "Công an").
-  const own = s.fontOnly.has(`${r},${c}`) && columnMixed(s, c) ? null : s.direct[r][c];
+  const own = x.fontOnly && columnMixed(s, c) ? null : x.direct;
   return convertTo(v, r, c, decide(v, own, contextFor(s, c)) ?? upperFontOnly(v, font), font);
 }
 
@@ -223,10 +253,10 @@ function summarise(grid: Grid, hits: Hit[]): EncodingConversion[] {
 export function decodeGrid(grid: Grid): { grid: Grid; conversions: EncodingConversion[] } {
   const s = scan(grid);
   const hits: Hit[] = [];
-  grid.rows.forEach((row, r) => (row ?? []).forEach((v, c) => {
-    const h = convertCell(grid, s, r, c, v);
+  for (const x of s.candidates) {
+    const h = convertCell(s, x);
     if (h) hits.push(h);
-  }));
+  }
   if (hits.length === 0) return { grid, conversions: [] };
   const rows = grid.rows.map((row) => (row ? row.slice() : row));
   for (const h of hits) rows[h.r][h.c] = h.to;

@@ -26,6 +26,9 @@ const RULES: readonly [ColumnRole, RegExp][] = [
   ['task', /\bnhiem vu\b|\bnoi dung\b|\bcong viec\b|^ten\b/],
 ];
 
+/** Matches when any rule does (the rules have no flags). */
+const ANY_RULE = new RegExp(RULES.map(([, re]) => `(?:${re.source})`).join('|'));
+
 const MAX_HEADER_TEXT = 80;
 const MAX_SCAN_ROWS = 100;
 /** Columns examined for a header (a stray cell in column XFD must not make the scan slow). */
@@ -47,6 +50,7 @@ export function columnRole(text: string): ColumnRole | null {
 /** Memoised: units, statuses and deadlines repeat on every row the header scan and repeat check look at. */
 const roleOf = memo((text: string): ColumnRole | null => {
   const key = foldKey(text);
+  if (!ANY_RULE.test(key)) return null; // most cells (task and result texts) name no role: one scan
   for (const [role, re] of RULES) if (re.test(key)) return role;
   return null;
 });

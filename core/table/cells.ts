@@ -58,31 +58,34 @@ type TextCache = WeakMap<Grid, (string | undefined)[][]>;
 const displayTexts: TextCache = new WeakMap();
 const cleanTexts: TextCache = new WeakMap();
 
-/** The cached text of (r, c), computed once per grid object (grids are not mutated after reading). */
-function cached(cache: TextCache, grid: Grid, r: number, c: number, compute: () => string): string {
+/** The row of a grid's text cache (filled as cells are asked for; grids are not mutated after reading). */
+function cacheRow(cache: TextCache, grid: Grid, r: number): (string | undefined)[] {
   let rows = cache.get(grid);
   if (!rows) cache.set(grid, rows = []);
-  const row = (rows[r] ??= []);
+  return (rows[r] ??= []);
+}
+
+/** cellText of the cell (r, c) itself (no merge rule), computed once per grid. */
+export function displayText(grid: Grid, r: number, c: number): string {
+  const row = cacheRow(displayTexts, grid, r);
   let t = row[c];
-  if (t === undefined) row[c] = t = compute();
+  if (t === undefined) row[c] = t = cellText(cellAt(grid, r, c));
   return t;
 }
 
-/** cellText of the cell (r, c) itself (no merge rule). */
-export function displayText(grid: Grid, r: number, c: number): string {
-  return cached(displayTexts, grid, r, c, () => cellText(cellAt(grid, r, c)));
-}
-
 /**
- * cleanText(cellText(value)) of the cell (r, c) itself: the header scan and the row walk read
- * the same cells. A string that cleaning left unchanged is not cleaned a second time.
+ * cleanText(cellText(value)) of the cell (r, c) itself, computed once per grid: the header scan
+ * and the row walk read the same cells. A string that cleaning left unchanged is not cleaned twice.
  */
 function ownText(grid: Grid, r: number, c: number): string {
-  return cached(cleanTexts, grid, r, c, () => {
+  const row = cacheRow(cleanTexts, grid, r);
+  let t = row[c];
+  if (t === undefined) {
     const v = cellAt(grid, r, c);
     const once = displayText(grid, r, c);
-    return typeof v === 'string' && once === v ? v : cleanText(once);
-  });
+    row[c] = t = typeof v === 'string' && once === v ? v : cleanText(once);
+  }
+  return t;
 }
 
 /** Clean text of (r, c) for the table. */

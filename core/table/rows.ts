@@ -31,23 +31,31 @@ function unitIssues(units: ResolvedUnit[], at: { file: string; sheet: string; ro
   return out;
 }
 
+/** The row's text in the column of `role` ('' when none). */
+function roleText(row: RowTexts, role: ColumnRole): string {
+  return row.byRole[role] ?? '';
+}
+
+/** Where an issue about the cell of `role` in row r points. */
+function cellPlace(place: RowPlace, r: number, cells: Partial<Record<ColumnRole, string>>, role: ColumnRole) {
+  return { file: place.file, sheet: place.grid.name, row: sheetRow(place.grid, r), cell: cells[role] ?? cellAddress(place.grid, r, 0) };
+}
+
 /** Build the task of row r (a row classified 'task'). */
 export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask {
   const { grid, layout, file } = place;
   const cols = layout.columns;
-  const text = (role: ColumnRole) => row.byRole[role] ?? '';
   const cells: Partial<Record<ColumnRole, string>> = {};
   for (const [role, col] of Object.entries(cols) as [ColumnRole, number][]) cells[role] = cellAddress(grid, r, col);
-  const at = (role: ColumnRole) => ({ file, sheet: grid.name, row: sheetRow(grid, r), cell: cells[role] ?? cellAddress(grid, r, 0) });
   const issues: Issue[] = [];
 
-  const lead = resolveUnits(text('lead'));
-  const co = resolveUnits(text('co'));
+  const lead = resolveUnits(roleText(row, 'lead'));
+  const co = resolveUnits(roleText(row, 'co'));
   if (cols.lead !== undefined) {
-    if (!lead.text) issues.push(issue('NO_LEAD_UNIT', `Ô ${cells.lead}: chưa ghi đơn vị chủ trì.`, at('lead')));
-    issues.push(...unitIssues(lead.units, at('lead'), 'lead'));
+    if (!lead.text) issues.push(issue('NO_LEAD_UNIT', `Ô ${cells.lead}: chưa ghi đơn vị chủ trì.`, cellPlace(place, r, cells, 'lead')));
+    issues.push(...unitIssues(lead.units, cellPlace(place, r, cells, 'lead'), 'lead'));
   }
-  if (cols.co !== undefined) issues.push(...unitIssues(co.units, at('co'), 'co'));
+  if (cols.co !== undefined) issues.push(...unitIssues(co.units, cellPlace(place, r, cells, 'co'), 'co'));
 
   const deadline = cols.deadline === undefined
     ? { text: '', due: null, kind: 'none' as const }
@@ -59,8 +67,8 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   const status = cols.status !== undefined ? parseStatus(tableValue(grid, r, cols.status))
     : ticked ? parseStatus(ticked.status) : { progress: 'unreported' as const, text: '', recognised: true };
 
-  const task = text('task');
-  if (!task) issues.push(issue('NO_TASK_TEXT', `Dòng ${sheetRow(grid, r)}: có số thứ tự nhưng không có tên nhiệm vụ.`, at('task')));
+  const task = roleText(row, 'task');
+  if (!task) issues.push(issue('NO_TASK_TEXT', `Dòng ${sheetRow(grid, r)}: có số thứ tự nhưng không có tên nhiệm vụ.`, cellPlace(place, r, cells, 'task')));
 
   const extra: Record<string, string> = {};
   for (const x of layout.extras) {
@@ -72,7 +80,7 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     file,
     sheet: grid.name,
     row: sheetRow(grid, r),
-    stt: text('stt'),
+    stt: roleText(row, 'stt'),
     section: place.section,
     task,
     leadUnitText: lead.text,
@@ -80,11 +88,11 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     coUnitsText: co.text,
     coUnits: co.units,
     deadline,
-    resultText: text('result'),
+    resultText: roleText(row, 'result'),
     progressText: status.text,
     progress: status.progress,
     extra,
-    taskId: text('id') || null,
+    taskId: roleText(row, 'id') || null,
     cells,
     issues,
   };

@@ -18,6 +18,7 @@ export type IssueCode =
   | 'MISSING_COLUMN'
   // row level
   | 'ROW_NOT_TASK'
+  | 'ROW_AFTER_TABLE'
   | 'NO_TASK_TEXT'
   | 'NO_DEADLINE'
   | 'DEADLINE_UNPARSED'

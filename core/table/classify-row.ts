@@ -67,7 +67,11 @@ const SECTION_WORDS = /^(nhiem vu|cac nhiem vu|nhom|phan|muc|linh vuc|chuong tri
 /** Notes and recipients under a table (folded), written "Ghi chú: …". */
 const NOTE_WORDS = /^(ghi chu|luu y|chu thich|chu y|nguon|noi nhan)\b/;
 /** Signature block lines (folded, short): "TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Người lập biểu". */
-const SIGN_WORDS = /^(tm|kt|tl|tuq|q|thu truong|bo truong|chu tich|pho chu tich|giam doc|pho giam doc|chanh van phong|nguoi lap bieu|nguoi lap|nguoi ky|thu truong don vi|lanh dao don vi|xac nhan cua)(\s|$)/;
+/**
+ * Signature-block openings. The abbreviations ("TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG", "Q. CHỦ TỊCH")
+ * only count with a word after them: a bare "Q" or "TM" is a section label ("Q | Nhóm nhiệm vụ số 17").
+ */
+const SIGN_WORDS = /^((tm|kt|tl|tuq|q) \p{L}|(thu truong|bo truong|chu tich|pho chu tich|giam doc|pho giam doc|chanh van phong|nguoi lap bieu|nguoi lap|nguoi ky|thu truong don vi|lanh dao don vi|xac nhan cua)(\s|$))/u;
 const PLACE_DATE = /^[\p{Lu}][\p{L} .]{1,30}, ngày\b/u;
 const FOOTNOTE_MARK = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\*+\)|\*+\s)/;
 

@@ -71,7 +71,13 @@ function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: Parse
     const row = rowTexts(grid, layout, r);
     let kind = classifyRow(grid, layout, r, row, ctx);
     if (kind === 'footer') {
-      if (footerKind(row.texts[0].text) === 'sign' || (lastTask ??= lastTaskLike(grid, layout)) <= r) break;
+      if (footerKind(row.texts[0].text) === 'sign') {
+        // A signature block ends the document body; task-like rows after it are not counted, but each
+        // is reported, so nothing is lost silently.
+        issues.push(...rowsAfterTable(grid, layout, r + 1, file));
+        break;
+      }
+      if ((lastTask ??= lastTaskLike(grid, layout)) <= r) break;
       kind = 'other'; // a note in the middle of the table: tasks follow it
     }
     if (kind === 'blank' || kind === 'repeat') continue;
@@ -101,12 +107,29 @@ function notTask(grid: Grid, r: number, first: { col: number; text: string }, fi
 }
 
 /** Grid index of the last numbered row with task text and a lead, deadline or status (-1 if none), scanning up from the bottom. */
+/** A row that looks like a numbered task: STT number, task text, and a lead unit, deadline or status. */
+function taskLike(grid: Grid, layout: TableLayout, r: number): boolean {
+  const { byRole } = rowTexts(grid, layout, r);
+  return !!byRole.task && TASK_NUMBER.test(byRole.stt ?? '') && !!(byRole.lead || byRole.deadline || byRole.status);
+}
+
+/** ROW_AFTER_TABLE for each task-like row from grid row `from` on (below a signature block). */
+function rowsAfterTable(grid: Grid, layout: TableLayout, from: number, file: string): Issue[] {
+  const out: Issue[] = [];
+  if (layout.columns.stt === undefined) return out;
+  for (let r = from; r < grid.rows.length; r++) {
+    if (!taskLike(grid, layout, r)) continue;
+    const row = sheetRow(grid, r);
+    out.push(issue('ROW_AFTER_TABLE',
+      `Dòng ${row} trông như một nhiệm vụ nhưng nằm dưới phần ký tên, ngoài bảng: không được tính. Nếu là nhiệm vụ, hãy chuyển lên trong bảng.`,
+      { file, sheet: grid.name, row, cell: cellAddress(grid, r, layout.columns.task ?? 0) }));
+  }
+  return out;
+}
+
 function lastTaskLike(grid: Grid, layout: TableLayout): number {
   if (layout.columns.task === undefined || layout.columns.stt === undefined) return -1;
-  for (let k = grid.rows.length - 1; k >= layout.firstDataRow; k--) {
-    const { byRole } = rowTexts(grid, layout, k);
-    if (byRole.task && TASK_NUMBER.test(byRole.stt ?? '') && (byRole.lead || byRole.deadline || byRole.status)) return k;
-  }
+  for (let k = grid.rows.length - 1; k >= layout.firstDataRow; k--) if (taskLike(grid, layout, k)) return k;
   return -1;
 }
 

@@ -104,8 +104,29 @@ describe('readSheet on bare grids', () => {
     ]);
     const read = readSheet(g, { file: 'a.xlsx' });
     expect(read.tasks.map((t) => t.stt)).toEqual(['1', '2']);
-    expect(read.issues).toEqual([]);
+    // The numbered row under the signature is not counted, but it is reported, never dropped silently.
+    expect(read.issues.map((i) => [i.code, i.row, i.cell])).toEqual([['ROW_AFTER_TABLE', 7, 'B7']]);
     expect(read.rowsScanned).toBe(4);
+  });
+
+  it('does not take a bare "Q" or "TM" label for a signature ("Q. CHỦ TỊCH" is one)', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],
+      ['P', 'Nhóm nhiệm vụ số 16', null, null, null],
+      ['1', 'Việc một', 'Bộ Y tế', 'Năm 2025', 'Đã hoàn thành'],
+      ['Q', 'Nhóm nhiệm vụ số 17', null, null, null],
+      ['1', 'Việc hai', 'Bộ Y tế', 'Năm 2025', 'Đang thực hiện'],
+      ['TM', 'Nhóm nhiệm vụ số 18', null, null, null],
+      ['1', 'Việc ba', 'Bộ Y tế', 'Năm 2025', null],
+      [null, null, null, 'Q. CHỦ TỊCH'],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    // "Q" is a section letter; "TM" is no section label, so its row is reported, and reading goes on.
+    expect(read.tasks.map((t) => [t.section, t.task])).toEqual([
+      ['P. Nhóm nhiệm vụ số 16', 'Việc một'], ['Q. Nhóm nhiệm vụ số 17', 'Việc hai'], ['Q. Nhóm nhiệm vụ số 17', 'Việc ba'],
+    ]);
+    expect(read.issues.map((i) => [i.code, i.row])).toEqual([['ROW_NOT_TASK', 6]]);
+    expect(read.rowsScanned).toBe(7);
   });
 
   it('reads tick-mark status columns under a merged "Tiến độ" parent', () => {

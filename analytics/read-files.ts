@@ -91,7 +91,7 @@ class Pool {
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
       slot.pending = slot.pending.filter((id) => id !== msg.id);
-      this.settle(msg.id, unpack(msg.result));
+      this.settle(msg.id, unpack(JSON.parse(msg.json) as FileRead));
       this.feed(slot);
     });
     slot.worker.on('error', (err) => this.crashed(slot, err));

@@ -33,7 +33,7 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
 }
 
 /**
- * What a worker posts: the tasks once (structured clone does not share them between `read.tasks`
+ * What a worker posts: the tasks once (JSON does not share them between `read.tasks`
  * and `tasks`, so one of the two is left empty and restored by `unpack`).
  */
 export function pack(r: FileRead): FileRead {
@@ -41,7 +41,7 @@ export function pack(r: FileRead): FileRead {
 }
 
 /**
- * Restores `read.tasks` and makes the tasks share the file's strings that structured clone copied
+ * Restores `read.tasks` and makes the tasks share the file's strings that JSON.parse made
  * once per task (file, sheet, asOf): about 200,000 copies fewer in a commune run.
  */
 export function unpack(r: FileRead): FileRead {

@@ -10,7 +10,7 @@ import { isoFromDate } from './dates';
 import { clean } from './deadline/clean';
 import { excelSerialToIso, isDateFormat, isPlausibleSerial } from './deadline/serial';
 import { parseDeadlineText, type BeforeReading } from './deadline/text';
-import { memo } from './deadline/memo';
+import { memo } from './memo';
 
 export { excelSerialToIso, isDateFormat } from './deadline/serial';
 export { findDatesInText } from './deadline/find';

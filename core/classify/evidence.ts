@@ -1,7 +1,7 @@
 /** What the "Kết quả thực hiện" text proves: completion dates and completion claims. */
 import { findDateMentions } from '../deadline/find';
 import { clean, fold } from '../deadline/clean';
-import { memo } from '../deadline/memo';
+import { memo } from '../memo';
 
 /** Dates that bound or plan the work rather than record it: "từ ngày", "trước ngày", "đến ngày", "dự kiến …". */
 const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat|thoi han|han)\s*(?:ngay\s*)?$/;

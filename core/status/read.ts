@@ -4,7 +4,7 @@ import type { Progress } from '../model';
 import { clean, fold, wordKey } from '../deadline/clean';
 import { cellText } from '../text/normalize';
 import { PHRASES, type Phrase, type Timeliness } from './phrases';
-import { memo } from '../deadline/memo';
+import { memo } from '../memo';
 
 export interface StatusReading {
   progress: Progress;

@@ -10,7 +10,7 @@ import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
 import { coveringMerge, displayText, spanText } from './cells';
-import { memo } from '../deadline/memo';
+import { memo } from '../memo';
 import { ROLE_LABELS } from './roles';
 
 /** Folded header wording → role. Order matters: the first rule that matches wins. */

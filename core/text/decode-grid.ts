@@ -6,7 +6,7 @@ import { cellAddress, styleAt, type Grid } from '../grid';
 import { convertLegacy, type LegacyEncoding } from './convert';
 import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
 import { cp1252Char } from './cp1252';
-import { memo } from '../deadline/memo';
+import { memo } from '../memo';
 
 /** One group of converted cells, for the LEGACY_ENCODING issue and the report. */
 export interface EncodingConversion {
@@ -125,16 +125,10 @@ function detect(text: string, font: string | undefined): LegacyEncoding | null {
   return f(text);
 }
 
-const upperFonts = new Map<string, boolean>();
+const upperFontMemo = memo(isUpperFont, 256);
 
 function upperFont(font: string | undefined): boolean {
-  if (font === undefined) return false;
-  let u = upperFonts.get(font);
-  if (u === undefined) {
-    if (upperFonts.size >= 256) upperFonts.clear();
-    upperFonts.set(font, u = isUpperFont(font));
-  }
-  return u;
+  return font !== undefined && upperFontMemo(font);
 }
 
 /**

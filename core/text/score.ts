@@ -5,6 +5,7 @@
 import { isVietnameseSyllable } from './syllable';
 import { COMMON_SYLLABLES } from './common-syllables';
 import { hasHighChar } from './evidence';
+import { memo } from '../memo';
 
 export const MIN_VALID_RATIO = 0.75;
 
@@ -15,17 +16,10 @@ function badCase(word: string): boolean {
   return /\p{Ll}[A-Z]/u.test(word);
 }
 
-const validMemo = new Map<string, boolean>();
-
-export function validWord(word: string): boolean {
-  let ok = validMemo.get(word);
-  if (ok === undefined) {
-    if (validMemo.size >= 50_000) validMemo.clear();
-    ok = !/\p{N}/u.test(word) && !badCase(word) && isVietnameseSyllable(word);
-    validMemo.set(word, ok);
-  }
-  return ok;
-}
+export const validWord: (word: string) => boolean = memo(
+  (word) => !/\p{N}/u.test(word) && !badCase(word) && isVietnameseSyllable(word),
+  50_000,
+);
 
 /** Upper-case abbreviations with Đ ("HĐND", "ĐVHC", "BCĐTW"): not syllables, not evidence against. */
 export function isAbbreviation(word: string): boolean {

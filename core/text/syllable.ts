@@ -4,6 +4,7 @@
  * Checks the vowel cluster, the final, spelling rules (ngh/gh/k before i e ê) and where the tone sits.
  */
 import { splitSyllable, tonePositions } from './tone';
+import { memo } from '../memo';
 
 const NUCLEI = new Set([
   'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
@@ -56,19 +57,8 @@ function toneOk(t: Toned, initial: string, vowels: string, final: string): boole
   return tonePositions(vowels, final).includes(t.at - initial.length);
 }
 
-const memo = new Map<string, boolean>();
-const MEMO_LIMIT = 50_000;
-
 /** True if word (any case, NFC or NFD) is spelled like one Vietnamese syllable. */
-export function isVietnameseSyllable(word: string): boolean {
-  let ok = memo.get(word);
-  if (ok === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    ok = checkSyllable(word);
-    memo.set(word, ok);
-  }
-  return ok;
-}
+export const isVietnameseSyllable: (word: string) => boolean = memo(checkSyllable, 50_000);
 
 function checkSyllable(word: string): boolean {
   const t = stripTone(word.toLowerCase());

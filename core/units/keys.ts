@@ -5,6 +5,7 @@
  * and a paren depth, so text inside "( … )" is never taken for a unit name.
  */
 import { foldKey } from '../text/normalize';
+import { memo } from '../memo';
 
 export interface Token {
   /** Fold key of the word (numbers lose leading zeros: "06" → "6"). */
@@ -19,20 +20,11 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-const wordKeys = new Map<string, string>();
-const WORD_CACHE_LIMIT = 50_000;
-
 /** Fold one word token; numbers drop leading zeros so "06" matches "6". Cached: cells repeat the same words. */
-export function tokenKey(word: string): string {
-  let k = wordKeys.get(word);
-  if (k === undefined) {
-    k = foldKey(word).replace(/\s+/g, '');
-    if (/^\d+$/.test(k)) k = String(Number(k));
-    if (wordKeys.size >= WORD_CACHE_LIMIT) wordKeys.clear();
-    wordKeys.set(word, k);
-  }
-  return k;
-}
+export const tokenKey: (word: string) => string = memo((word) => {
+  const k = foldKey(word).replace(/\s+/g, '');
+  return /^\d+$/.test(k) ? String(Number(k)) : k;
+}, 50_000);
 
 /** Word tokens of `text` with offsets, paren depth and hard breaks. */
 export function tokenize(text: string): Token[] {

@@ -1,7 +1,8 @@
 /**
- * A small bounded memo for pure string → value functions: status and deadline
- * cells repeat a handful of values across thousands of rows ("Tháng 12/2025",
- * "Đang thực hiện"). Cleared when full; results must be treated as read-only.
+ * A small bounded memo for pure string → value functions, shared by core: cells
+ * repeat a handful of values across thousands of rows and files ("Tháng 12/2025",
+ * "Đang thực hiện", unit names, words). Cleared when full; results must be treated
+ * as read-only.
  */
 export function memo<T>(f: (s: string) => T, max = 4096): (s: string) => T {
   const cache = new Map<string, T>();

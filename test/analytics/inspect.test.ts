@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildFootnotes, buildReturnB6, buildSeed000, buildMultiSheet } from '../fixtures/samples';
+import {
+  buildDuplicateStt, buildFootnotes, buildMultiSheet, buildNfd, buildReturnB6, buildSeed000, buildStatuses, buildTwoRowHeader,
+  SMALL_ROWS, STATUS_VARIANTS,
+} from '../fixtures/samples';
+import { buildTcvn3, buildVni } from '../fixtures/legacy-samples';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
 import { parseArgs, run, todayInVietnam } from '../../analytics/commands/inspect';
 import type { Report } from '../../analytics/report-types';
@@ -43,6 +47,12 @@ beforeAll(async () => {
     b6: await buildReturnB6('inspect-b6.xlsx'),
     foot: await buildFootnotes('inspect-footnotes.xlsx'),
     multi: await buildMultiSheet('inspect-multi.xlsx'),
+    twoRow: await buildTwoRowHeader('inspect-two-row.xlsx'),
+    nfd: await buildNfd('inspect-nfd.xlsx'),
+    tcvn3: await buildTcvn3('inspect-tcvn3.xlsx'),
+    vni: await buildVni('inspect-vni.xlsx'),
+    statuses: await buildStatuses('inspect-statuses.xlsx'),
+    dupStt: await buildDuplicateStt('inspect-duplicate-stt.xlsx'),
     none: await writeAppendix(fixturePath('inspect-no-table.xlsx'), { sheets: [{ sheet: 'Công văn', plain: [['Kính gửi: Văn phòng Chính phủ'], ['Báo cáo tình hình thực hiện như sau.']] }] }),
   };
 }, 60_000);
@@ -113,6 +123,48 @@ describe('tiendo inspect', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--as-of');
   }, 30_000);
+});
+
+/** Task texts of the small return (NFD, TCVN3, VNI fixtures), as typed in Unicode NFC. */
+const SMALL_TASKS = SMALL_ROWS.filter(Array.isArray).map((r) => r[1]);
+
+describe('inspect on every other fixture: every task, nothing else', () => {
+  const json = async (name: string): Promise<Report> => {
+    const { code, out } = await inProcess(paths[name], '--as-of', '2025-11-01', '--json');
+    expect(code).toBe(0);
+    return JSON.parse(out) as Report;
+  };
+
+  it('two-row merged header: the 5 tasks under their sections, the header and column-number rows skipped', async () => {
+    const r = await json('twoRow');
+    expect(r.tasks.map((t) => [t.row, t.stt, t.section])).toEqual([
+      [8, '1', 'I. NHIỆM VỤ VỀ THỂ CHẾ'], [9, '2', 'I. NHIỆM VỤ VỀ THỂ CHẾ'], [10, '3', 'I. NHIỆM VỤ VỀ THỂ CHẾ'],
+      [12, '1', 'II. NHIỆM VỤ CỦA ĐỊA PHƯƠNG'], [13, '2', 'II. NHIỆM VỤ CỦA ĐỊA PHƯƠNG'],
+    ]);
+    expect(r.tasks.map((t) => t.progress)).toEqual(['done', 'in_progress', 'not_done', 'in_progress', 'stopped']);
+  });
+
+  it.each(['nfd', 'tcvn3', 'vni'])('%s: the 4 tasks of the small return, in Unicode NFC', async (name) => {
+    const r = await json(name);
+    expect(r.tasks.map((t) => t.row)).toEqual([7, 8, 10, 11]);
+    expect(r.tasks.map((t) => t.task)).toEqual(SMALL_TASKS);
+    expect(r.tasks.map((t) => t.leadUnit)).toEqual(['Bộ Khoa học và Công nghệ', 'Bộ Khoa học và Công nghệ', 'Bộ Y tế', 'Bộ Công an']);
+    expect(r.tasks.map((t) => t.progress)).toEqual(['done', 'in_progress', 'in_progress', 'not_done']);
+  });
+
+  it('statuses: one task per variant, each mapped as listed', async () => {
+    const r = await json('statuses');
+    expect(r.tasks.map((t) => t.row)).toEqual(STATUS_VARIANTS.map((_, i) => i + 2));
+    expect(r.tasks.map((t) => t.progress)).toEqual(STATUS_VARIANTS.map(([, p]) => p));
+  });
+
+  it('duplicate and out-of-order STT: every row kept, the two flagged', async () => {
+    const r = await json('dupStt');
+    expect(r.tasks.map((t) => t.row)).toEqual([2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    expect(r.tasks.map((t) => t.stt)).toEqual(['1', '2', '2', '4', '3', '1', '1.1', '1.2', 'a)', '2']);
+    const flagged = r.tasks.flatMap((t) => t.issues.filter((i) => /STT/.test(i.code)).map((i) => [i.code, t.row]));
+    expect(flagged).toEqual([['DUPLICATE_STT', 4], ['STT_OUT_OF_ORDER', 6]]);
+  });
 });
 
 describe('inspect arguments', () => {

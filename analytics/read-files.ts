@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadJob, WorkerMessage } from './read-worker';
-import { readOne, unexpected, unpack, type FileRead } from './read-one';
+import { readOne, unexpected, unpack, type FileRead, type Packed } from './read-one';
 import type { ReadLimits } from './xlsx/read';
 
 export type { FileRead } from './read-one';
@@ -91,7 +91,7 @@ class Pool {
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
       slot.pending = slot.pending.filter((id) => id !== msg.id);
-      this.settle(msg.id, unpack(JSON.parse(msg.json) as FileRead));
+      this.settle(msg.id, unpack(JSON.parse(msg.json) as Packed));
       this.feed(slot);
     });
     slot.worker.on('error', (err) => this.crashed(slot, err));

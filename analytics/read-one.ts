@@ -33,26 +33,56 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
 }
 
 /**
- * What a worker posts: the tasks once (JSON does not share them between `read.tasks`
- * and `tasks`, so one of the two is left empty and restored by `unpack`).
+ * What a worker posts, smaller than the FileRead it stands for (3,321 communes: about 200,000
+ * tasks cross the thread boundary as JSON). The tasks go once (JSON does not share them between
+ * `read.tasks` and `tasks`), and the strings every task repeats (its file, sheet and as-of date,
+ * and its issues' file and sheet) are replaced in place, keeping the key order, by `SAME`.
+ * `unpack` restores them.
  */
-export function pack(r: FileRead): FileRead {
-  return r.read && r.tasks ? { ...r, read: { ...r.read, tasks: [] } } : r;
+export interface Packed extends FileRead {
+  /** The as-of date the tasks were classified at, once. */
+  asOf?: string;
+}
+
+/** Stands for "the file's value" in a packed task or issue (those fields are otherwise strings). */
+const SAME = 1;
+
+export function pack(r: FileRead): Packed {
+  if (!r.read || !r.tasks) return r;
+  const sheet = r.read.sheet;
+  const asOf = r.tasks[0]?.asOf;
+  const same = (v: string | null | undefined, owner: string | null | undefined): unknown => (typeof v === 'string' && v === owner ? SAME : v);
+  const tasks = r.tasks.map((t) => ({
+    ...t,
+    file: same(t.file, r.file),
+    sheet: same(t.sheet, sheet),
+    asOf: same(t.asOf, asOf),
+    issues: t.issues.map((i) => ({ ...i, ...('file' in i ? { file: same(i.file, r.file) } : {}), ...('sheet' in i ? { sheet: same(i.sheet, sheet) } : {}) })),
+  }) as unknown as Task);
+  return { ...r, read: { ...r.read, tasks: [] }, tasks, ...(asOf === undefined ? {} : { asOf }) };
 }
 
 /**
- * Restores `read.tasks` and makes the tasks share the file's strings that JSON.parse made
- * once per task (file, sheet, asOf): about 200,000 copies fewer in a commune run.
+ * Restores what `pack` replaced, with one shared copy of the file, sheet and as-of strings
+ * (JSON.parse would otherwise have made them once per task: about 200,000 copies fewer).
  */
-export function unpack(r: FileRead): FileRead {
+export function unpack(p: Packed): FileRead {
+  const { asOf, ...r } = p;
   if (!r.read || !r.tasks) return r;
-  r.read.tasks = r.tasks;
-  const asOf = r.tasks[0]?.asOf;
+  const file = r.file;
+  const sheet = r.read.sheet;
   for (const t of r.tasks) {
-    if (t.file === r.file) t.file = r.file;
-    if (t.sheet === r.read.sheet) t.sheet = r.read.sheet;
-    if (t.asOf === asOf) t.asOf = asOf;
+    const m = t as unknown as Record<string, unknown>;
+    if (m.file === SAME) m.file = file;
+    if (m.sheet === SAME) m.sheet = sheet;
+    if (m.asOf === SAME) m.asOf = asOf;
+    for (const i of t.issues) {
+      const x = i as unknown as Record<string, unknown>;
+      if (x.file === SAME) x.file = file;
+      if (x.sheet === SAME) x.sheet = sheet;
+    }
   }
+  r.read.tasks = r.tasks;
   return r;
 }
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFiles, type FileRead } from '../../analytics/read-files';
+import { pack, readOne, unpack, type Packed } from '../../analytics/read-one';
+import { buildReturnB6 } from '../fixtures/samples';
 import { classifyRead } from '../../core/table/read';
 import { taskKey } from '../../core/taskkey';
 
@@ -132,5 +134,31 @@ describe('readFiles', () => {
 
   it('returns an empty list for no input', async () => {
     expect(await readFiles([])).toEqual([]);
+  });
+});
+
+describe('pack / unpack (what a worker posts)', () => {
+  it('round-trips a FileRead through JSON exactly, key order included, and posts less', async () => {
+    const r = await readOne(await buildReturnB6('pack-b6.xlsx'), undefined, '2025-11-01');
+    expect(r.tasks?.length).toBe(6);
+    // An issue with no file, one naming another sheet: left as they are.
+    r.tasks![0].issues.push({ code: 'UNKNOWN_STATUS', severity: 'warning', message: 'không có tệp' });
+    r.tasks![1].issues.push({ code: 'UNKNOWN_STATUS', severity: 'warning', message: 'trang khác', file: r.file, sheet: 'Khác', row: 3 });
+    const before = JSON.stringify(r);
+    const packed = JSON.stringify(pack(r));
+    expect(JSON.stringify(r)).toBe(before); // pack does not touch its input
+    const back = unpack(JSON.parse(packed) as Packed);
+    expect(back).toEqual(r);
+    expect(JSON.stringify(back)).toBe(before);
+    expect(back.read!.tasks).toBe(back.tasks);
+    expect(back.tasks![0].issues.at(-1)).not.toHaveProperty('file');
+    expect(back.tasks![1].issues.at(-1)).toMatchObject({ file: r.file, sheet: 'Khác', row: 3 });
+    // Each task repeats the file path at least twice in JSON (task, and its issues), the read once more.
+    expect(packed.length).toBeLessThan(before.length - r.tasks!.length * r.file.length);
+  });
+
+  it('leaves rejected files and unclassified reads as they are', async () => {
+    const rejected: FileRead = { file: 'x.xlsx', read: null, error: { code: 'FILE_EMPTY', severity: 'error', message: 'rỗng' } };
+    expect(unpack(JSON.parse(JSON.stringify(pack(rejected))) as Packed)).toEqual(rejected);
   });
 });

@@ -116,7 +116,11 @@ export function isFooterText(text: string): boolean {
 function isRepeat(grid: Grid, layout: TableLayout, r: number, row: RowTexts): boolean {
   const last = row.texts.length ? row.texts[row.texts.length - 1].col : 0;
   if (row.texts.length >= 2 && isColumnNumberRow(grid, r, row.texts[0].col, last)) return true;
-  // Cheap test first: a repeated header names its STT or task column.
+  // Cheap tests first. A repeat names at least 3 roles, so at least one outside the task and result
+  // columns, whose long unique texts are the costly ones to look at (the others repeat: memo hits).
+  const { task: taskCol, result: resultCol } = layout.columns;
+  if (!row.texts.some((t) => t.col !== taskCol && t.col !== resultCol && columnRole(t.text) !== null)) return false;
+  // And it names its STT or task column.
   const { stt, task } = row.byRole;
   if (!(stt && columnRole(stt) === 'stt') && !(task && columnRole(task) === 'task')) return false;
   const roles = new Set(row.texts.map((t) => columnRole(t.text)).filter((x) => x !== null));

@@ -109,6 +109,18 @@ describe('readSheet on bare grids', () => {
     expect(read.rowsScanned).toBe(4);
   });
 
+  it('skips a partial repeated header and keeps task rows whose texts use header words', () => {
+    const g = grid([
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ'],
+      ['1', 'Rà soát nội dung công việc, tình hình thực hiện nhiệm vụ', 'Bộ Y tế', 'Năm 2025', 'Kết quả: đã ban hành', 'Đang thực hiện'],
+      [null, 'Nội dung nhiệm vụ', null, 'Thời hạn', 'Kết quả', null],
+      ['2', 'Tiến độ thực hiện nhiệm vụ', 'Đơn vị phối hợp', 'Năm 2025', 'Tình hình thực hiện', null],
+    ]);
+    const read = readSheet(g, { file: 'a.xlsx' });
+    expect(read.tasks.map((t) => [t.row, t.stt])).toEqual([[2, '1'], [4, '2']]);
+    expect(read.issues.filter((i) => i.row === 3)).toEqual([]);
+  });
+
   it('does not take a bare "Q" or "TM" label for a signature ("Q. CHỦ TỊCH" is one)', () => {
     const g = grid([
       ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'],

@@ -114,18 +114,26 @@ function slowFoldKey(s: string): string {
  */
 const SEPARATOR = 0;
 const FOLD_RANGES: readonly [number, number][] = [[0x0000, 0x024f], [0x1e00, 0x1eff], [0x2000, 0x206f]];
-let foldTable: Map<number, string | typeof SEPARATOR> | null = null;
+/** Indexed by char code up to the last range's end; `undefined` outside the ranges. */
+type FoldTable = (string | typeof SEPARATOR | undefined)[];
+let foldTable: FoldTable | null = null;
 
-function buildFoldTable(): Map<number, string | typeof SEPARATOR> {
-  const table = new Map<number, string | typeof SEPARATOR>();
+function buildFoldTable(): FoldTable {
+  const end = FOLD_RANGES[FOLD_RANGES.length - 1][1] + 1;
+  const table: FoldTable = new Array<string | typeof SEPARATOR | undefined>(end).fill(undefined);
   for (const [from, to] of FOLD_RANGES) {
     for (let c = from; c <= to; c++) {
       const f = String.fromCharCode(c).normalize('NFC').toLocaleLowerCase('vi').normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
-      if (/^[\p{L}\p{N}]+$/u.test(f)) table.set(c, f);
-      else if (/^[^\p{L}\p{N}]+$/u.test(f)) table.set(c, SEPARATOR);
+      if (/^[\p{L}\p{N}]+$/u.test(f)) table[c] = f;
+      else if (/^[^\p{L}\p{N}]+$/u.test(f)) table[c] = SEPARATOR;
     }
   }
   return table;
+}
+
+/** a-z and 0-9 fold to themselves: runs of them are copied as slices. */
+function isPlainKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** foldKey through the table, or null when s holds a character outside it. */
@@ -133,8 +141,22 @@ function fastFoldKey(s: string): string | null {
   const table = (foldTable ??= buildFoldTable());
   let out = '';
   let gap = false;
+  let run = -1; // start of the current a-z/0-9 run, or -1
   for (let i = 0; i < s.length; i++) {
-    const f = table.get(s.charCodeAt(i));
+    const c = s.charCodeAt(i);
+    if (isPlainKeyChar(c)) {
+      if (run < 0) {
+        if (gap && out) out += ' ';
+        gap = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      out += s.slice(run, i);
+      run = -1;
+    }
+    const f = c < table.length ? table[c] : undefined;
     if (f === undefined) return null;
     if (f === SEPARATOR) {
       gap = true;
@@ -144,6 +166,7 @@ function fastFoldKey(s: string): string | null {
       gap = false;
     }
   }
+  if (run >= 0) out += s.slice(run);
   return out;
 }
 

@@ -98,6 +98,21 @@ describe('foldKey', () => {
   it('equates old and new tone placement (diacritics are removed anyway)', () => {
     expect(foldKey('Hoà Bình')).toBe(foldKey('Hòa Bình'));
   });
+
+  it('gives what the whole-string pipeline gives, on 5,000 random mixed strings', () => {
+    const slow = (s: string): string => s.normalize('NFC').toLocaleLowerCase('vi').normalize('NFD').replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    // Plain letters and digits, Vietnamese letters, punctuation and spaces, combining marks, Greek and CJK (slow path).
+    const pool = [...'abcxyz0189 ABCZ', ...'ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ',
+      ...'ÀẢÃÁẠỲỶỸÝỴ', ...',.;:!?-–—()/&\n\t“”…', '\u0300', '\u0309', '\u00a0', 'Σ', 'ς', 'ß', 'İ', '中'];
+    let seed = 7;
+    const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      for (let n = rnd(40); n > 0; n--) s += pool[rnd(pool.length)];
+      expect(foldKey(s), JSON.stringify(s)).toBe(slow(s));
+    }
+  });
 });
 
 describe('toneKey', () => {

@@ -16,6 +16,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { bestCpu } from './best-cpu';
 
 export interface Floor { tasks: number; jsonMb: number; jsonCpu: number; xlsxRows: number; xlsxCpu: number }
 
@@ -24,22 +25,6 @@ const CONTRACT = ['file', 'sheet', 'row', 'stt', 'section', 'task', 'leadUnit', 
 
 interface Row { file: string; sheet: string; row: number; stt: string; section: string | null; task: string; leadUnit: string;
   deadline: { text: string }; progressText: string; progress: string; category: string; issues: { code: string; message: string }[] }
-
-function cpuSeconds(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-}
-
-function best(fn: () => number): { cpu: number; out: number } {
-  let r = { cpu: Infinity, out: 0 };
-  for (let i = 0; i < 3; i++) {
-    const c0 = cpuSeconds();
-    const out = fn();
-    const cpu = cpuSeconds() - c0;
-    if (cpu < r.cpu) r = { cpu, out };
-  }
-  return r;
-}
 
 function json(tasks: Record<string, unknown>[]): number {
   const out = join(tmpdir(), `tiendo-floor-${process.pid}.json`);
@@ -85,9 +70,9 @@ function main(): void {
   const report = JSON.parse(readFileSync(path, 'utf8')) as { tasks: Record<string, unknown>[] };
   const tasks = report.tasks.map((t) => Object.fromEntries(CONTRACT.map((k) => [k, t[k]])));
   report.tasks = [];
-  const j = best(() => json(tasks));
-  const x = best(() => xlsx(tasks as unknown as Row[]));
-  const floor: Floor = { tasks: tasks.length, jsonMb: j.out / 1048576, jsonCpu: j.cpu, xlsxRows: x.out, xlsxCpu: x.cpu };
+  const j = bestCpu(3, () => json(tasks));
+  const x = bestCpu(3, () => xlsx(tasks as unknown as Row[]));
+  const floor: Floor = { tasks: tasks.length, jsonMb: j.out / 1048576, jsonCpu: j.seconds, xlsxRows: x.out, xlsxCpu: x.seconds };
   console.log(JSON.stringify(floor));
 }
 

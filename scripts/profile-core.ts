@@ -12,6 +12,7 @@ import { readXlsxFile } from '../analytics/xlsx/read';
 import type { Grid } from '../core/grid';
 import type { SheetRead } from '../core/model';
 import { classifyRead, readWorkbook } from '../core/table/read';
+import { bestCpu } from './best-cpu';
 import { ensureBenchData } from './bench-data';
 
 const COUNT = Number(process.argv[2] ?? 300);
@@ -24,21 +25,10 @@ function communeFiles(dir: string): string[] {
   return out;
 }
 
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 /** Best (lowest) CPU milliseconds of `REPEATS` runs of `fn`. */
 function best<T>(fn: () => T): { ms: number; out: T } {
-  let ms = Infinity;
-  let out!: T;
-  for (let i = 0; i < REPEATS; i++) {
-    const t = cpuMs();
-    out = fn();
-    ms = Math.min(ms, cpuMs() - t);
-  }
-  return { ms, out };
+  const { seconds, out } = bestCpu(REPEATS, fn);
+  return { ms: seconds * 1000, out };
 }
 
 async function load(paths: string[]): Promise<{ file: string; grids: Grid[] }[]> {

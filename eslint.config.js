@@ -1,6 +1,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, lowest first; a folder may import only from the folders before it:
+ *   core/   pure domain (Grid → tasks with issues), browser-safe, no clock
+ *   report/ pure, browser-safe report model: counts, labels, sentences, summary tables, sheet layouts
+ *   xlsx/   the workbook reader and writer (Node adapters; the only ExcelJS user)
+ *   batch/  Node jobs over files: the read pool, aggregate, distribute
+ *   cli/    the command line;   addin/  the Excel add-in (its adapter is the only Office.js user)
+ */
+const layer = (name, forbidden) => ({ group: forbidden.map((f) => `**/${f}/**`), message: `${name}/ must not import from ${forbidden.join(', ')} (imports run downward only; see ARCHITECTURE.md).` });
+const NODE_BUILTINS = ['fs', 'path', 'os', 'zlib', 'worker_threads', 'child_process', 'stream', 'buffer', 'crypto', 'util', 'url', 'events'];
+const pure = (name, upper) => ({
+  files: [`${name}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['node:*'], message: `${name}/ must not import Node built-ins (it also runs in the browser).` },
+        { group: ['exceljs', 'exceljs/*', 'fflate', 'xlsx', '@duckdb/*', 'docx'], message: `${name}/ must not touch a file-format library: only the adapters do.` },
+        { group: ['office-js', '@microsoft/office-js'], message: `${name}/ must not import Office.js.` },
+        layer(name, upper),
+      ],
+      paths: NODE_BUILTINS,
+    }],
+    'no-restricted-globals': ['error', { name: 'Office', message: `${name}/ must not use Office.js.` }, { name: 'Excel', message: `${name}/ must not use Office.js.` }, { name: 'process', message: `${name}/ is pure: no process.` }],
+    'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: `${name}/ never reads the clock: pass asOf.` }],
+  },
+});
+const adapter = (name, upper) => ({
+  files: [`${name}/**/*.ts`],
+  rules: { 'no-restricted-imports': ['error', { patterns: [layer(name, upper), { group: ['office-js', '@microsoft/office-js'], message: 'Only addin/excel-adapter.ts touches Office.js.' }] }] },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'tiendo-out/**', 'test-output/**', 'bench-data/**', 'core/data/**'] },
   js.configs.recommended,
@@ -13,20 +44,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // core/ is pure: shared by the add-in (browser) and the analytics (Node).
-    files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*'], message: 'core/ must not import Node built-ins (it also runs in the browser).' },
-          { group: ['exceljs', 'exceljs/*', 'fflate', 'xlsx'], message: 'core/ must not touch an xlsx library: only analytics/xlsx adapters do.' },
-          { group: ['office-js', '@microsoft/office-js', '**/addin/**', '**/analytics/**'], message: 'core/ must not import Office.js or the adapters.' },
-        ],
-        paths: ['fs', 'path', 'os', 'zlib', 'worker_threads', 'child_process', 'stream', 'buffer', 'crypto', 'util', 'url', 'events'],
-      }],
-      'no-restricted-globals': ['error', { name: 'Office', message: 'core/ must not use Office.js.' }, { name: 'Excel', message: 'core/ must not use Office.js.' }, { name: 'process', message: 'core/ is pure: no process.' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'core/ never reads the clock: pass asOf.' }],
-    },
-  },
+  pure('core', ['report', 'xlsx', 'batch', 'cli', 'addin']),
+  pure('report', ['xlsx', 'batch', 'cli', 'addin']),
+  adapter('xlsx', ['batch', 'cli', 'addin']),
+  adapter('batch', ['cli', 'addin']),
+  adapter('cli', ['addin']),
+  adapter('addin', ['xlsx', 'batch', 'cli']),
 );

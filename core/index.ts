@@ -1,8 +1,8 @@
 /**
  * tiendo core: the pure domain shared by the add-in (browser) and the
- * analytics (Node). Grid in, tasks and issues out; no I/O.
+ * batch and CLI (Node). Grid in, tasks and issues out; no I/O.
  *
- *   import { readWorkbook, classifyRead } from '../core';
+ *   import { readWorkbook, classifyRead } from './';
  *   const read = readWorkbook(grids, { file: 'bo-y-te.xlsx' });
  *   const tasks = classifyRead(read, '2025-11-01');
  */

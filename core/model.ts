@@ -25,6 +25,23 @@ export interface Deadline {
   kind: DeadlineKind;
 }
 
+/**
+ * Where a task's progress came from (the JSON's `progressSource`):
+ * `typed` a status written in its cell; `tick` a mark under a status column of a tick form;
+ * `inferred` read by tiendo from other text (the result text, a phrase with one documented reading), see `progressReason`;
+ * `none` nothing reported (progress `unreported`).
+ */
+export type ProgressSource = 'typed' | 'tick' | 'inferred' | 'none';
+export const PROGRESS_SOURCES: readonly ProgressSource[] = ['typed', 'tick', 'inferred', 'none'];
+
+/**
+ * Where a task's due date came from (the JSON's `dueSource`):
+ * `typed` a deadline written as text ("Tháng 10/2025", "31/10/2025" typed as text);
+ * `date-cell` an Excel date value; `extension` an approved extension's new date; `none` no due date.
+ */
+export type DueSource = 'typed' | 'date-cell' | 'extension' | 'none';
+export const DUE_SOURCES: readonly DueSource[] = ['typed', 'date-cell', 'extension', 'none'];
+
 /** Reported progress ("Tiến độ"), normalised. `unknown` = a word tiendo does not recognise (kept verbatim, flagged). */
 export type Progress = 'done' | 'done_late' | 'in_progress' | 'not_done' | 'stopped' | 'unreported' | 'unknown';
 export const PROGRESS_KEYS: readonly Progress[] = ['done', 'done_late', 'in_progress', 'not_done', 'stopped', 'unreported', 'unknown'];
@@ -93,6 +110,12 @@ export interface ParsedTask {
   resultText: string;
   progressText: string;
   progress: Progress;
+  /** Where `progress` came from; anything but `typed`/`none` is shown as inferred in every output. */
+  progressSource: ProgressSource;
+  /** Why tiendo inferred this progress (Vietnamese, shown to users), when `progressSource` is `tick` or `inferred`. */
+  progressReason?: string;
+  /** Where `deadline.due` came from. */
+  dueSource: DueSource;
   /** Other columns (e.g. "Ghi chú"), by header text. */
   extra: Record<string, string>;
   /** Stable ID from a tiendo-distributed workbook's hidden column, if present. */

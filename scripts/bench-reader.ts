@@ -10,12 +10,12 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { readFiles } from '../analytics/read-files';
+import { readFiles } from '../batch/read-files';
 import { readWorkbook } from '../core/table/read';
 import { lowerBound } from './bench-lower-bound';
-import { readXlsx } from '../analytics/xlsx/read';
-import { DEFAULT_LIMITS } from '../analytics/xlsx/reader/limits';
-import { findEntry, openZip } from '../analytics/xlsx/reader/zip';
+import { readXlsx } from '../xlsx/read';
+import { DEFAULT_LIMITS } from '../xlsx/reader/limits';
+import { findEntry, openZip } from '../xlsx/reader/zip';
 
 const DIR = 'bench-data/reader';
 const COUNT = Number(process.argv[2] ?? 300);

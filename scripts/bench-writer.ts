@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Report } from '../analytics/report-types';
-import { writeWorkbook } from '../analytics/xlsx/write';
-import { summarySpec } from '../templates/summary';
-import { syntheticReport } from '../test/analytics/lean-fixtures';
+import type { Report } from '../report/report-types';
+import { writeWorkbook } from '../xlsx/write';
+import { summarySpec } from '../report/layout/summary';
+import { syntheticReport } from '../test/xlsx/lean-fixtures';
 
 type Engine = 'exceljs' | 'lean';
 

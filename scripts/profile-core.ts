@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsxFile } from '../analytics/xlsx/read';
+import { readXlsxFile } from '../xlsx/read';
 import type { Grid } from '../core/grid';
 import type { SheetRead } from '../core/model';
 import { classifyRead, readWorkbook } from '../core/table/read';

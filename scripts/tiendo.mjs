@@ -2,7 +2,7 @@
 /**
  * `npm run tiendo`: runs the CLI from a plain-JS bundle of the TypeScript sources (esbuild), cached in
  * node_modules/.cache/tiendo/<stamp>/ and rebuilt when a source file changes (stamp = newest mtime,
- * count and total size of core/, analytics/, templates/ and package.json). Read workers then start as
+ * count and total size of core/, report/, xlsx/, batch/, cli/ and package.json). Read workers then start as
  * plain JS too (no tsx loader in each worker: about 0.6 s CPU saved per worker, ~2 s per run).
  * If the bundle cannot be built (or TIENDO_NO_BUNDLE=1), the sources run through tsx as before
  * (same results, slower start).
@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
-const SOURCES = ['core', 'analytics', 'templates'];
+const SOURCES = ['core', 'report', 'xlsx', 'batch', 'cli'];
 
 /** Newest mtime, count and total size of the sources: any edit, checkout or added file changes it. */
 function stamp() {
@@ -55,7 +55,7 @@ async function bundle() {
   const { build } = await import('esbuild');
   const tmp = `${dir}.tmp-${process.pid}`;
   await build({
-    entryPoints: { cli: join(ROOT, 'analytics/cli.ts'), 'read-worker': join(ROOT, 'analytics/read-worker.ts') },
+    entryPoints: { cli: join(ROOT, 'cli/main.ts'), 'read-worker': join(ROOT, 'batch/read-worker.ts') },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -90,10 +90,10 @@ try {
   if (process.env.TIENDO_DEBUG) console.error('tiendo: bundle failed, running the sources through tsx:', err);
 }
 if (dir) {
-  // Read workers (analytics/read-files.ts) start from this plain-JS entry.
+  // Read workers (batch/read-files.ts) start from this plain-JS entry.
   globalThis.tiendoWorkerUrl = pathToFileURL(join(dir, 'read-worker.mjs')).href;
   await import(pathToFileURL(join(dir, 'cli.mjs')).href);
 } else {
   const { tsImport } = await import('tsx/esm/api');
-  await tsImport(pathToFileURL(join(ROOT, 'analytics/cli.ts')).href, import.meta.url);
+  await tsImport(pathToFileURL(join(ROOT, 'cli/main.ts')).href, import.meta.url);
 }

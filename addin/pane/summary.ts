@@ -1,14 +1,14 @@
 /**
  * "Tạo phụ lục tổng hợp": the per-unit table, totals and sentences, computed by the batch
- * tool's own rollup code (analytics/rollup, Arquero, browser-safe), laid out for the adapter.
+ * tool's own rollup code (report/, Arquero, browser-safe), laid out for the adapter.
  */
 import type { CellValue } from '../../core/grid';
 import { CATEGORY_KEYS } from '../../core/model';
 import type { Task } from '../../core/model';
 import { CATEGORY_LABELS } from '../../core/status';
 import { formatDateVi } from '../../core/format';
-import { fromTasks } from '../../analytics/rollup';
-import type { Report } from '../../analytics/report-types';
+import { fromTasks } from '../../report';
+import type { Report } from '../../report/report-types';
 import type { SummarySheet } from '../excel-adapter';
 
 export const SUMMARY_SHEET = 'Tổng hợp (tiendo)';

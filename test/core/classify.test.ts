@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../../analytics/xlsx/read';
+import { readXlsx } from '../../xlsx/read';
 import { classifyRead, readWorkbook } from '../../core/table/read';
 import { classifyTask, rowIssues } from '../../core/classify';
 import { parseDeadline } from '../../core/deadline';
@@ -26,6 +26,8 @@ function task(deadline: CellValue, status: CellValue, result = '', extra: Partia
     resultText: result,
     progressText: s.text,
     progress: s.progress,
+    progressSource: s.text ? 'typed' : 'none',
+    dueSource: 'typed',
     extra: {},
     taskId: null,
     cells: { stt: 'A12', task: 'B12', lead: 'C12', deadline: 'E12', result: 'F12', status: 'G12' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../../analytics/xlsx/read';
+import { readXlsx } from '../../xlsx/read';
 import type { Grid } from '../../core/grid';
 import { detectSwappedDates, excelSerialToIso, findDatesInText, isDateFormat, parseDeadline, swapDayMonth } from '../../core/deadline';
 

@@ -1,5 +1,5 @@
 /** Read a fixture workbook the way the CLI does: the lean xlsx reader, then core readWorkbook. */
-import { readXlsxFile } from '../../../analytics/xlsx/read';
+import { readXlsxFile } from '../../../xlsx/read';
 import { readWorkbook } from '../../../core/table/read';
 import type { SheetRead } from '../../../core/model';
 

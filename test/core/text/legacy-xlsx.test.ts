@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../../analytics/xlsx/read';
+import { readXlsx } from '../../../xlsx/read';
 import { decodeGrid } from '../../../core/text/encoding';
 import type { Grid } from '../../../core/grid';
 import { encodeLegacy } from '../../support/legacy';

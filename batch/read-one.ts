@@ -1,0 +1,98 @@
+/** Reads one workbook and finds its table: the unit of work of readFiles (in-process or in a worker). */
+import { issue, type Issue } from '../core/issue';
+import type { SheetRead, Task } from '../core/model';
+import { classifyRead, readWorkbook } from '../core/table/read';
+import { taskKey } from '../core/taskkey';
+import { readXlsxFile, type ReadLimits } from '../xlsx/read';
+
+/** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
+export interface FileRead {
+  file: string;
+  read: SheetRead | null;
+  error: Issue | null;
+  /**
+   * The read's tasks classified at `asOf` (core classifyRead), when readFiles was given an `asOf`;
+   * `read.tasks` is then this same array (a Task is a ParsedTask plus its classification).
+   */
+  tasks?: Task[];
+  /** Core taskKey of each of `tasks` (same order), computed with them on the reading thread (re-submission merge). */
+  keys?: string[];
+}
+
+export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
+  try {
+    const { grids, error } = await readXlsxFile(file, { limits });
+    if (error) return { file, read: null, error };
+    const read = readWorkbook(grids, { file });
+    if (asOf === undefined) return { file, read, error: null };
+    const tasks = classifyRead(read, asOf);
+    return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
+  } catch (err) {
+    return { file, read: null, error: unexpected(file, err) };
+  }
+}
+
+/**
+ * What a worker posts, smaller than the FileRead it stands for (3,321 communes: about 200,000
+ * tasks cross the thread boundary as JSON). The tasks go once (JSON does not share them between
+ * `read.tasks` and `tasks`), and the strings every task repeats (its file, sheet and as-of date,
+ * and its issues' file and sheet) are replaced in place, keeping the key order, by `SAME`.
+ * `unpack` restores them.
+ */
+export interface Packed extends FileRead {
+  /** The as-of date the tasks were classified at, once. */
+  asOf?: string;
+}
+
+/** Stands for "the file's value" in a packed task or issue (those fields are otherwise strings). */
+const SAME = 1;
+
+export function pack(r: FileRead): Packed {
+  if (!r.read || !r.tasks) return r;
+  const sheet = r.read.sheet;
+  const asOf = r.tasks[0]?.asOf;
+  const same = (v: string | null | undefined, owner: string | null | undefined): unknown => (typeof v === 'string' && v === owner ? SAME : v);
+  const tasks = r.tasks.map((t) => ({
+    ...t,
+    file: same(t.file, r.file),
+    sheet: same(t.sheet, sheet),
+    asOf: same(t.asOf, asOf),
+    issues: t.issues.map((i) => ({ ...i, ...('file' in i ? { file: same(i.file, r.file) } : {}), ...('sheet' in i ? { sheet: same(i.sheet, sheet) } : {}) })),
+  }) as unknown as Task);
+  return { ...r, read: { ...r.read, tasks: [] }, tasks, ...(asOf === undefined ? {} : { asOf }) };
+}
+
+/**
+ * Restores what `pack` replaced, with one shared copy of the file, sheet and as-of strings
+ * (JSON.parse would otherwise have made them once per task: about 200,000 copies fewer).
+ */
+export function unpack(p: Packed): FileRead {
+  const { asOf, ...r } = p;
+  if (!r.read || !r.tasks) return r;
+  const file = r.file;
+  const sheet = r.read.sheet;
+  for (const t of r.tasks) {
+    const m = t as unknown as Record<string, unknown>;
+    if (m.file === SAME) m.file = file;
+    if (m.sheet === SAME) m.sheet = sheet;
+    if (m.asOf === SAME) m.asOf = asOf;
+    for (const i of t.issues) {
+      const x = i as unknown as Record<string, unknown>;
+      if (x.file === SAME) x.file = file;
+      if (x.sheet === SAME) x.sheet = sheet;
+    }
+  }
+  r.read.tasks = r.tasks;
+  return r;
+}
+
+/** The Issue for a file whose reading failed in an unforeseen way (a bug, a crashed worker). */
+export function unexpected(file: string, err: unknown): Issue {
+  const detail = err instanceof Error ? err.message : String(err);
+  return issue('FILE_CORRUPT', `Không đọc được tệp ${baseName(file)}: lỗi không mong đợi (${detail}).`, { file });
+}
+
+function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i < 0 ? path : path.slice(i + 1);
+}

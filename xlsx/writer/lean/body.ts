@@ -1,0 +1,224 @@
+/**
+ * The rows of one sheet (title block, header, data, blank input rows, footer) as
+ * <sheetData> text chunks, with the merges they need. Mirrors writer/sheet.ts cell
+ * for cell so both engines produce the same workbook.
+ */
+import { columnLetter } from '../../../core/grid';
+import { cellValueOf, rowParts, type CellInput, type CellLook, type ColumnSpec, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../../report/layout/spec';
+import { DATE_FORMAT, LOOK, SIZE } from '../../../report/layout/style';
+import { cellXml, rowXml, type Plain } from './cells';
+import type { SharedStrings } from './strings';
+import type { StyleTable } from './styles';
+
+export interface BodyContext {
+  styles: StyleTable;
+  strings: SharedStrings;
+  /** Merged ranges, filled while the rows are generated. */
+  merges: string[];
+}
+
+/** Data rows joined per chunk: small chunks die young (a few MB of row strings would be promoted and cost major GCs). */
+const ROWS_PER_CHUNK = 32;
+
+export function lastVisibleColumn(columns: ColumnSpec[]): number {
+  for (let i = columns.length - 1; i >= 0; i--) if (!columns[i].hidden) return i + 1;
+  return Math.max(columns.length, 1);
+}
+
+export function columnLook(c: ColumnSpec): CellLook {
+  return { ...LOOK.body, wrap: c.wrap ?? true, ...(c.align ? { align: c.align } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
+}
+
+function kindLook(kind: RowKind): CellLook | undefined {
+  return kind === 'section' ? LOOK.section : kind === 'total' ? LOOK.total : undefined;
+}
+
+function range(r1: number, c1: number, r2: number, c2: number): string {
+  return `${columnLetter(c1)}${r1}:${columnLetter(c2)}${r2}`;
+}
+
+/** <sheetData> content in chunks; `ctx.merges` is complete once the generator is done. */
+export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): Generator<string> {
+  const visibleWidth = lastVisibleColumn(sheet.columns);
+  const letters = sheet.columns.map((_, i) => columnLetter(i + 1));
+  const chars = sheet.columns.slice(0, visibleWidth).reduce((n, c) => n + c.width, 0);
+  const head: string[] = [];
+  (sheet.titleBlock ?? []).forEach((line, i) => head.push(lineRow(i + 1, line, visibleWidth, chars, ctx)));
+  head.push(...headerRows(sheet, layout, ctx));
+  yield head.join('');
+  const bases = sheet.columns.map(columnLook);
+  const plain = plainStyles(sheet.columns, bases, ctx.styles);
+  const dates = dateStyles(sheet.columns, bases, ctx.styles);
+  const extra = spansByRow(sheet.merges ?? []);
+  let r = layout.firstDataRow;
+  let part: string[] = [];
+  const flush = (): string => {
+    const s = part.join('');
+    part = [];
+    return s;
+  };
+  for (const spec of sheet.rows) {
+    const { cells, kind, height } = rowParts(spec);
+    part.push(dataRow(r, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
+    r++;
+    if (part.length >= ROWS_PER_CHUNK) yield flush();
+  }
+  for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
+    part.push(dataRow(r, [], 'data', undefined, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
+    r++;
+    if (part.length >= ROWS_PER_CHUNK) yield flush();
+  }
+  if (sheet.footer?.length) {
+    r++;
+    for (const line of sheet.footer) part.push(lineRow(r++, { align: 'left', ...line }, visibleWidth, chars, ctx));
+  }
+  yield flush();
+  ctx.merges.push(...(sheet.merges ?? []));
+}
+
+/** Last sheet row the body writes. */
+export function lastBodyRow(sheet: SheetSpec, layout: SheetLayout): number {
+  const data = layout.firstDataRow + sheet.rows.length + (sheet.blankRows ?? 0) - 1;
+  return sheet.footer?.length ? data + 1 + sheet.footer.length : data;
+}
+
+function lineRow(r: number, line: TitleLine, width: number, chars: number, ctx: BodyContext): string {
+  const size = line.size ?? SIZE.subtitle;
+  const s = ctx.styles.xf({ bold: line.bold, italic: line.italic, size, align: line.align ?? 'center', valign: 'middle', wrap: true });
+  let cells = cellXml('A' + r, s, line.text, ctx.strings);
+  for (let c = 2; c <= width; c++) cells += cellXml(columnLetter(c) + r, s, null, ctx.strings);
+  if (width > 1) ctx.merges.push(range(r, 1, r, width));
+  // Merged cells do not grow by themselves: give long lines the height they need.
+  const lines = Math.ceil((line.text.length * size) / 11 / Math.max(chars, 20));
+  return rowXml(r, cells, lines > 1 ? Math.ceil(size * 1.45) * lines : undefined);
+}
+
+function headerRows(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): string[] {
+  const s = ctx.styles.xf(LOOK.header);
+  const n = sheet.columns.length;
+  const top: Plain[] = new Array<Plain>(n).fill(null);
+  const bottom: Plain[] = new Array<Plain>(n).fill(null);
+  const twoRows = layout.headerBottom > layout.headerTop;
+  const keyIndex = new Map(sheet.columns.map((c, i) => [c.key ?? `#${i}`, i + 1]));
+  const grouped = new Set<number>();
+  for (const g of sheet.headerGroups ?? []) {
+    const from = keyIndex.get(g.from);
+    const to = keyIndex.get(g.to);
+    if (!from || !to) continue;
+    for (let c = from; c <= to; c++) grouped.add(c);
+    top[from - 1] = g.title;
+    if (to > from) ctx.merges.push(range(layout.headerTop, from, layout.headerTop, to));
+  }
+  sheet.columns.forEach((col, i) => {
+    const c = i + 1;
+    (grouped.has(c) ? bottom : top)[i] = col.header;
+    if (!grouped.has(c) && twoRows) ctx.merges.push(range(layout.headerTop, c, layout.headerBottom, c));
+  });
+  const longest = Math.max(...sheet.columns.map((c) => Math.ceil(c.header.length / Math.max(c.width - 2, 4))), 1);
+  const height = Math.min(15 * longest + 6, 80);
+  const cellsOf = (r: number, values: Plain[]): string => values.map((v, i) => cellXml(columnLetter(i + 1) + r, s, v, ctx.strings)).join('');
+  const rows = twoRows
+    ? [rowXml(layout.headerTop, cellsOf(layout.headerTop, top)), rowXml(layout.headerBottom, cellsOf(layout.headerBottom, bottom), height)]
+    : [rowXml(layout.headerTop, cellsOf(layout.headerTop, top), height)];
+  if (sheet.columnNumbers) {
+    const r = layout.headerBottom + 1;
+    const ns = ctx.styles.xf(LOOK.columnNumber);
+    rows.push(rowXml(r, sheet.columns.map((col, i) => cellXml(columnLetter(i + 1) + r, ns, col.hidden ? null : `(${i + 1})`, ctx.strings)).join('')));
+  }
+  return rows;
+}
+
+type PlainStyles = Record<RowKind, number[]>;
+
+function plainStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable): PlainStyles {
+  const of = (kind: RowKind): number[] => columns.map((c, i) => {
+    const k = kindLook(kind);
+    return styles.xf(k ? { ...bases[i], ...k } : bases[i], !!c.unlocked && kind === 'data');
+  });
+  return { data: of('data'), section: of('section'), total: of('total') };
+}
+
+/** Per row kind and column, the style of a bare Date cell (the look path of writer/sheet.ts, computed once). */
+function dateStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable): PlainStyles {
+  const of = (kind: RowKind): number[] => columns.map((c, i) => {
+    const k = kindLook(kind);
+    let look: CellLook = k ? { ...bases[i], ...k } : bases[i];
+    if (!look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
+    return styles.xf(look, !!c.unlocked && kind === 'data');
+  });
+  return { data: of('data'), section: of('section'), total: of('total') };
+}
+
+/** Column spans (1-based, inclusive) of the extra merges, by their top row: their cells take the first cell's look, as in ExcelJS. */
+function spansByRow(ranges: string[]): Map<number, [number, number][]> {
+  const out = new Map<number, [number, number][]>();
+  for (const m of ranges) {
+    const x = /^([A-Z]+)(\d+)(?::([A-Z]+)\d+)?$/i.exec(m);
+    if (!x) continue;
+    const row = Number(x[2]);
+    const list = out.get(row) ?? [];
+    list.push([columnNumber(x[1]), columnNumber(x[3] ?? x[1])]);
+    out.set(row, list);
+  }
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function dataRow(
+  r: number, cells: CellInput[], kind: RowKind, height: number | undefined, columns: ColumnSpec[], letters: string[],
+  bases: CellLook[], plain: PlainStyles, dates: PlainStyles, visibleWidth: number, ctx: BodyContext, extra: [number, number][] | undefined,
+): string {
+  const n = columns.length;
+  const rs = String(r);
+  if (kind === 'data' && !extra) {
+    // Fast path: no merge in this row, so each cell is written as it comes.
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const input = cells[i] ?? null;
+      const s = typeof input !== 'object' || input === null ? plain.data[i] : input instanceof Date ? dates.data[i] : ownStyle(input, i, kind, columns, bases, ctx);
+      out += cellXml(letters[i] + rs, s, cellValueOf(input), ctx.strings, i);
+    }
+    return rowXml(r, out, height);
+  }
+  const styles = new Array<number>(n);
+  const values = new Array<Plain>(n);
+  for (let i = 0; i < n; i++) {
+    const input = cells[i] ?? null;
+    values[i] = cellValueOf(input);
+    styles[i] = typeof input !== 'object' || input === null ? plain[kind][i] : input instanceof Date ? dates[kind][i] : ownStyle(input, i, kind, columns, bases, ctx);
+  }
+  const spans: [number, number][] = extra ? [...extra] : [];
+  if (kind === 'section') {
+    // "A | Nhiệm vụ chung": keep the label in its cell and merge the title across the rest.
+    const from = cellValueOf(cells[0] ?? null) !== null && cellValueOf(cells[1] ?? null) !== null ? 2 : 1;
+    if (visibleWidth > from) {
+      ctx.merges.push(range(r, from, r, visibleWidth));
+      spans.push([from, visibleWidth]);
+    }
+  }
+  // Merged cells show the first cell: the others are written empty with its look.
+  for (const [from, to] of spans) {
+    for (let c = from + 1; c <= Math.min(to, n); c++) {
+      styles[c - 1] = styles[from - 1];
+      values[c - 1] = null;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) out += cellXml(letters[i] + rs, styles[i], values[i], ctx.strings, i);
+  return rowXml(r, out, height);
+}
+
+/** Style of a cell with its own look ({ value, bold, … }), on top of its column and row kind (as writer/sheet.ts). */
+function ownStyle(input: Exclude<CellInput, string | number | boolean | Date | null>, i: number, kind: RowKind, columns: ColumnSpec[], bases: CellLook[], ctx: BodyContext): number {
+  const k = kindLook(kind);
+  let look: CellLook = k ? { ...bases[i], ...k } : bases[i];
+  if (input.value instanceof Date && !look.numFmt) look = { ...look, numFmt: DATE_FORMAT, align: look.align ?? 'center' };
+  const { value: _value, ...own } = input;
+  if (Object.keys(own).length) look = { ...look, ...own };
+  return ctx.styles.xf(look, !!columns[i].unlocked && kind === 'data');
+}

@@ -1,5 +1,7 @@
 /** The whole aggregate job on the Node side: discover → read (worker pool) → buildReport → write outputs. */
-import { stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue } from '../../core/issue';
@@ -107,9 +109,10 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     await attempt(join(args.out, 'tong-hop.json'), () => writeReportJson(report, stage.path('tong-hop.json')));
     await attempt(join(args.out, 'tom-tat.txt'), () => writeFile(stage.path('tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8'));
     t('tong-hop.json + tom-tat.txt');
-    // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
-    if (args.json === '-') await writeReportJson(report, process.stdout);
-    else if (jsonFile && jsonStage) await attempt(args.json!, () => writeReportJson(report, jsonStage.path(basename(jsonFile))));
+    // The report is serialised once (streamed: one giant string of 200,000 tasks would not fit the CLI's heap cap);
+    // --json - and --json FILE are copies of the staged tong-hop.json.
+    if (args.json === '-') await pipeline(createReadStream(stage.path('tong-hop.json')), process.stdout, { end: false });
+    else if (jsonFile && jsonStage) await attempt(args.json!, () => copyFile(stage.path('tong-hop.json'), jsonStage.path(basename(jsonFile))));
     if (outputErrors.length) return { outputs: [], outputErrors };
     const outputs = (await stage.commit()).map((f) => join(args.out, basename(f)));
     if (jsonStage) {

@@ -1,16 +1,13 @@
 /** The whole aggregate job on the Node side: discover → read (worker pool) → buildReport → write outputs. */
-import { stat, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issue } from '../../core/issue';
-import { readFiles } from '../read-files';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
-import type { SourceRead } from '../../report/types';
 import type { AggregateArgs } from './args';
-import { discoverInputs } from './discover';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
+import { collectSources } from './sources';
 import { todayInVietnam } from './today';
 import { writeReportJson } from './write-json';
 
@@ -34,33 +31,19 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
-  const cwd = process.cwd();
   const asOf = args.asOf ?? todayInVietnam();
-  const inputs = args.inputs.length ? args.inputs : [SAMPLES_DIR];
-  const found = await discoverInputs(inputs, cwd);
   const bar = progressBar(process.stderr, !args.quiet && !!process.stderr.isTTY);
-  const reads = await readFiles(found.files, {
+  const sources = await collectSources(args.inputs.length ? args.inputs : [SAMPLES_DIR], {
     asOf,
-    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    concurrency: args.concurrency,
     onProgress: (done: number, total: number) => bar.update(done, total),
   });
   bar.end();
   t('read');
-  const sources: SourceRead[] = [
-    ...found.missing.map((f) => ({ file: f, read: null, error: issue('FILE_NOT_FOUND', `Không tìm thấy tệp hoặc thư mục "${f}".`, { file: f }) })),
-    ...(await withMtimes(reads, cwd)),
-  ];
   const sent = args.sent ? await loadSent(args.sent) : undefined;
   const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent, onPhase: (p) => t('  ' + p) });
   t('  inputs, sentences');
   return report;
-}
-
-async function withMtimes(reads: SourceRead[], cwd: string): Promise<SourceRead[]> {
-  return Promise.all(reads.map(async (r) => {
-    const st = await stat(resolve(cwd, r.file)).catch(() => null);
-    return { ...r, mtime: st?.mtimeMs ?? 0 };
-  }));
 }
 
 /** With TIENDO_TIMING=1, prints the seconds each phase took on stderr (for `npm run bench`). */

@@ -1,0 +1,115 @@
+/**
+ * The merged task table for other tools (`aggregate --tasks FILE`, the scripting API's writeTasks), by extension:
+ * - `.csv`: UTF-8 with a BOM (Excel then reads Vietnamese correctly), comma-separated, CRLF, RFC 4180 quoting.
+ *   A text cell is quoted when it holds `,` `;` `"` or a line break (so neither list separator Excel may use, `,` or
+ *   the Vietnamese locale's `;`, ever splits it) or starts or ends with a space. Lists (leadUnits, coUnits,
+ *   issues) are joined with "; "; the deadline is yyyy-mm-dd; overdue is true/false; null is an empty cell.
+ *   Text that begins with = + - @ or a tab is written with a leading ' so that Excel shows it as text instead of
+ *   running it as a formula (a hostile return must not execute on the analyst's machine): strip that one
+ *   apostrophe when reading such a cell with another tool.
+ * - `.parquet`: Apache Parquet (pandas, Power BI, DuckDB), written by parquet-wasm (the Rust arrow-rs writer),
+ *   Snappy-compressed; strings as UTF-8, lists as list<string>, deadline as DATE, row and daysLate as INT32.
+ * - `.arrow`: Arrow IPC file (Feather v2) with the same types.
+ * The file is written beside its target and renamed into place: a failed export never leaves half a file.
+ */
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { extname } from 'node:path';
+import { toArrowIPC, type ColumnTable } from 'arquero';
+import { bool, dateDay, int32, list, utf8, type DataType } from '@uwdata/flechette';
+import { dateToIso, INT_COLUMNS, LIST_COLUMNS, type FrameColumn } from '../report/task-frame';
+
+export type TaskExportFormat = 'csv' | 'parquet' | 'arrow';
+
+/** The export format a file name asks for, or null (the caller says which extensions are accepted). */
+export function exportFormatOf(path: string): TaskExportFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.parquet') return 'parquet';
+  if (ext === '.arrow' || ext === '.feather') return 'arrow';
+  return null;
+}
+
+/** Writes a task frame (report/task-frame.ts) to `path` in the format its extension names. */
+export async function writeTasks(frame: ColumnTable, path: string): Promise<void> {
+  const format = exportFormatOf(path);
+  if (!format) throw new Error(`Không nhận ra định dạng của "${path}": dùng đuôi .csv, .parquet hoặc .arrow.`);
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    if (format === 'csv') await writeCsv(frame, tmp);
+    else await writeFile(tmp, format === 'arrow' ? tasksArrow(frame) : await tasksParquet(frame));
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Arrow types of the frame's columns (text as plain UTF-8, not dictionaries: every reader takes it). */
+function arrowTypes(frame: ColumnTable): Record<string, DataType> {
+  const types: Record<string, DataType> = {};
+  for (const name of frame.columnNames()) {
+    const c = name as FrameColumn;
+    types[name] = LIST_COLUMNS.includes(c) ? list(utf8()) : INT_COLUMNS.includes(c) ? int32()
+      : c === 'deadline' ? dateDay() : c === 'overdue' ? bool() : utf8();
+  }
+  return types;
+}
+
+/** The frame as an Arrow IPC file. */
+export function tasksArrow(frame: ColumnTable): Uint8Array {
+  return toArrowIPC(frame, { format: 'file', types: arrowTypes(frame) });
+}
+
+/** The frame as a Parquet file. */
+export async function tasksParquet(frame: ColumnTable): Promise<Uint8Array> {
+  const pw = await import('parquet-wasm');
+  const ipc = toArrowIPC(frame, { format: 'stream', types: arrowTypes(frame) });
+  const table = pw.Table.fromIPCStream(ipc);
+  const props = new pw.WriterPropertiesBuilder().setCompression(pw.Compression.SNAPPY).build();
+  return pw.writeParquet(table, props);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
+
+/** One CSV cell. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return dateToIso(v) ?? '';
+  let s = Array.isArray(v) ? v.join('; ') : String(v);
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) || s.startsWith("'") ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** The frame as CSV text, BOM first (for tests and small tables; files are streamed by writeTasks). */
+export function tasksCsv(frame: ColumnTable): string {
+  const parts: string[] = [];
+  for (const chunk of csvChunks(frame)) parts.push(chunk);
+  return parts.join('');
+}
+
+function* csvChunks(frame: ColumnTable): Generator<string> {
+  const names = frame.columnNames();
+  const cols = names.map((n) => frame.array(n) as unknown as unknown[]);
+  yield '\uFEFF' + names.map(csvCell).join(',') + '\r\n';
+  const n = frame.numRows();
+  const BATCH = 1000;
+  for (let start = 0; start < n; start += BATCH) {
+    const lines: string[] = [];
+    for (let r = start; r < Math.min(n, start + BATCH); r++) lines.push(cols.map((c) => csvCell(c[r])).join(','));
+    yield lines.join('\r\n') + '\r\n';
+  }
+}
+
+async function writeCsv(frame: ColumnTable, path: string): Promise<void> {
+  const out = createWriteStream(path, 'utf8');
+  const failed = once(out, 'error').then(([e]) => { throw e; });
+  failed.catch(() => undefined); // handled by the races below; never an unhandled rejection
+  for (const chunk of csvChunks(frame)) if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
+}

@@ -1,5 +1,6 @@
 /** Command-line options of `tiendo aggregate`. */
 import { isIsoDate } from '../../core/dates';
+import { exportFormatOf } from '../export-tasks';
 
 export interface AggregateArgs {
   inputs: string[];
@@ -12,17 +13,19 @@ export interface AggregateArgs {
   kemTheo: string | null;
   concurrency: number | null;
   quiet: boolean;
+  /** Export the merged task table here (.csv, .parquet or .arrow), or null. */
+  tasks: string | null;
 }
 
 export type ParsedArgs = { ok: true; args: AggregateArgs } | { ok: false; message: string };
 
-const VALUED = new Set(['--as-of', '--out', '--json', '--sent', '--title', '--kem-theo', '--concurrency']);
+const VALUED = new Set(['--as-of', '--out', '--json', '--sent', '--title', '--kem-theo', '--concurrency', '--tasks']);
 
 /** Parse argv (after the command name). Accepts `--opt value` and `--opt=value`. */
 export function parseArgs(argv: string[]): ParsedArgs {
   const a: AggregateArgs = {
     inputs: [], asOf: null, out: 'tiendo-out', json: null, keepDuplicates: false,
-    sent: null, title: null, kemTheo: null, concurrency: null, quiet: false,
+    sent: null, title: null, kemTheo: null, concurrency: null, quiet: false, tasks: null,
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -51,6 +54,9 @@ function setValue(a: AggregateArgs, opt: string, v: string): string | null {
     case '--sent': a.sent = v; return null;
     case '--title': a.title = v; return null;
     case '--kem-theo': a.kemTheo = v; return null;
+    case '--tasks':
+      if (!exportFormatOf(v)) return `--tasks cần tệp .csv, .parquet hoặc .arrow: "${v}"`;
+      a.tasks = v; return null;
     case '--concurrency': {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) return `--concurrency cần số nguyên dương: "${v}"`;

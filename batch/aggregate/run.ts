@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
+import { taskFrame } from '../../report/task-frame';
+import { writeTasks } from '../export-tasks';
 import type { AggregateArgs } from './args';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
@@ -82,6 +84,15 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
   else if (args.json) {
     await writeReportJson(report, resolve(cwd, args.json));
     outputs.push(args.json);
+  }
+  if (args.tasks) {
+    try {
+      await writeTasks(taskFrame(report.tasks), resolve(cwd, args.tasks));
+      outputs.push(args.tasks);
+    } catch (e) {
+      outputErrors.push(`${args.tasks}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    t('--tasks');
   }
   return { outputs, outputErrors };
 }

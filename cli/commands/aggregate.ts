@@ -1,6 +1,7 @@
 /**
  * `npm run tiendo -- aggregate <file-or-folder>... [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
- *   [--keep-duplicates] [--sent danh-sach-giao.json] [--title …] [--kem-theo …] [--concurrency N] [--quiet]`
+ *   [--keep-duplicates] [--sent danh-sach-giao.json] [--title …] [--kem-theo …] [--concurrency N] [--quiet]
+ *   [--tasks FILE.csv|.parquet|.arrow]`
  * Exit 0: every input read; 1: some inputs rejected (the rest is still written); 2: usage error.
  */
 import { parseArgs } from '../../batch/aggregate/args';
@@ -9,6 +10,7 @@ import { rejectionLines, summaryLine } from '../../batch/aggregate/summary-line'
 
 export const USAGE = `Cách dùng: npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
   [--keep-duplicates] [--sent danh-sach-giao.json] [--title "…"] [--kem-theo "…"] [--concurrency N] [--quiet]
+  [--tasks FILE.csv|FILE.parquet|FILE.arrow]   (bảng nhiệm vụ đã gộp cho Excel, pandas, Power BI, DuckDB)
 Không có đầu vào: tổng hợp các tệp mẫu trong samples/.`;
 
 export async function run(argv: string[]): Promise<number> {

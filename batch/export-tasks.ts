@@ -3,10 +3,11 @@
  * - `.csv`: UTF-8 with a BOM (Excel then reads Vietnamese correctly), comma-separated, CRLF, RFC 4180 quoting.
  *   A text cell is quoted when it holds `,` `;` `"` or a line break (so neither list separator Excel may use, `,` or
  *   the Vietnamese locale's `;`, ever splits it) or starts or ends with a space. Lists (leadUnits, coUnits,
- *   issues) are joined with "; "; the deadline is yyyy-mm-dd; overdue is true/false; null is an empty cell.
- *   Text that begins with = + - @ or a tab is written with a leading ' so that Excel shows it as text instead of
- *   running it as a formula (a hostile return must not execute on the analyst's machine): strip that one
- *   apostrophe when reading such a cell with another tool.
+ *   issues) are joined with "; " (as a JSON array instead, `["…"]`, in the rare cell where an element is empty, holds a `;`
+ *   or the first starts with `[`); the deadline is yyyy-mm-dd; overdue is true/false; null is an empty cell.
+ *   Text that begins with = + - @ ' or a tab is written with one more ' in front, so that Excel shows it as text
+ *   instead of running it as a formula (a hostile return must not run on the analyst's machine): another tool
+ *   reading the CSV removes one leading ' from any cell that starts with one.
  * - `.parquet`: Apache Parquet (pandas, Power BI, DuckDB), written by parquet-wasm (the Rust arrow-rs writer),
  *   Snappy-compressed; strings as UTF-8, lists as list<string>, deadline as DATE, row and daysLate as INT32.
  * - `.arrow`: Arrow IPC file (Feather v2) with the same types.
@@ -71,7 +72,7 @@ export async function tasksParquet(frame: ColumnTable): Promise<Uint8Array> {
   return pw.writeParquet(table, props);
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@'\t\r]/;
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
 
 /** One CSV cell. */
@@ -80,9 +81,14 @@ export function csvCell(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return dateToIso(v) ?? '';
-  let s = Array.isArray(v) ? v.join('; ') : String(v);
+  let s = Array.isArray(v) ? listCell(v.map(String)) : String(v);
   if (FORMULA_START.test(s)) s = `'${s}`;
   return NEEDS_QUOTES.test(s) || s.startsWith("'") ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function listCell(items: string[]): string {
+  const plain = items.every((x) => x !== '' && !x.includes(';')) && !items[0]?.startsWith('[');
+  return plain ? items.join('; ') : JSON.stringify(items);
 }
 
 /** The frame as CSV text, BOM first (for tests and small tables; files are streamed by writeTasks). */

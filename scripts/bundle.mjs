@@ -5,11 +5,11 @@
  * api/ and package.json). Entry points: cli.mjs, api.mjs and read-worker.mjs (read workers start as plain JS too:
  * no tsx loader in each worker, about 0.6 s CPU saved per worker).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(realpathSync(fileURLToPath(import.meta.url))), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
 /** The bundle's entry points: the CLI, the scripting API (api/index.ts) and the read worker. */
 const ENTRIES = ['cli', 'api', 'read-worker'];

@@ -22,7 +22,7 @@ describe('aggregate --tasks', () => {
     }
     const bad = argsOf(['--tasks=t.xlsx']);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.message).toMatch(/--tasks cần tệp \.csv, \.parquet hoặc \.arrow/);
+    if (!bad.ok) expect(bad.message).toMatch(/--tasks: cần tệp \.csv, \.parquet hoặc \.arrow/);
   });
 
   it('writes every merged task of the report, in report order, to Parquet and CSV', async () => {

@@ -2,7 +2,8 @@
  * `aggregate --tasks` / writeTasks: CSV, Parquet and Arrow exports read back by independent readers
  * (csv-parse, hyparquet, flechette) give every task with the same values.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -74,6 +75,9 @@ function readArrow(path: string): Row[] {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-export-'));
+/** Debian's python3 with python3-pandas, when installed (the bench installs it): a second, independent CSV reader. */
+const PYTHON = '/usr/bin/python3';
+const HAS_PANDAS = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
 
 describe.each([
   ['hostile texts', async (): Promise<ColumnTable> => taskFrame(hostileTasks().map((t) => frameTaskOf(t, toReportTask(t))))],
@@ -110,6 +114,22 @@ describe.each([
     expect(leaf('leadUnits')).toMatchObject({ converted_type: 'LIST' });
     expect(leaf('task')).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'UTF8' });
     expect(Number(meta.num_rows)).toBe(frame.numRows());
+  });
+
+  it.skipIf(!HAS_PANDAS)('pandas (Debian python3-pandas) reads the CSV to the same task texts, units and flags', () => {
+    const py = [
+      'import json, sys, pandas as pd',
+      "df = pd.read_csv(sys.argv[1], encoding='utf-8-sig', keep_default_na=False, dtype=str)",
+      "unq = lambda s: s[1:] if s.startswith(\"'\") else s",
+      "print(json.dumps({'task': [unq(s) for s in df['task']], 'leadUnit': [unq(s) for s in df['leadUnit']], 'overdue': list(df['overdue'])}))",
+    ].join('\n');
+    const r = spawnSync(PYTHON, ['-c', py, file('csv')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const got = JSON.parse(r.stdout) as { task: string[]; leadUnit: string[]; overdue: string[] };
+    const want = frame.objects() as { task: string; leadUnit: string; overdue: boolean }[];
+    expect(got.task).toEqual(want.map((t) => t.task));
+    expect(got.leadUnit).toEqual(want.map((t) => t.leadUnit));
+    expect(got.overdue).toEqual(want.map((t) => String(t.overdue)));
   });
 
   it('Arrow read back with flechette gives every task with the same values', () => {

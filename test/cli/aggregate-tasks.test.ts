@@ -1,5 +1,5 @@
 /** `aggregate --tasks FILE`: the merged task table exported beside the report, one row per task of tong-hop.json. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -44,5 +44,22 @@ describe('aggregate --tasks', () => {
       const key = (r: Record<string, unknown>): string => `${String(r.file)}:${String(r.row)}:${String(r.overdue)}:${String(r.daysLate ?? '')}`;
       expect(rows.map(key)).toEqual(report.tasks.map((t) => key(t as unknown as Record<string, unknown>)));
     }
+  }, 60_000);
+
+  it('stages the export like the other outputs: beside --json, in its own folder, nothing half-written left behind', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tiendo-agg-tasks-stage-'));
+    for (const [json, tasks] of [[join(base, 'a/r.json'), join(base, 'a/t.arrow')], [null, join(base, 'b/c/t.csv')], [null, join(base, 'out/t.parquet')]]) {
+      const argv = ['samples/bao-cao', '--as-of', '2025-11-15', '--out', join(base, 'out'), '--tasks', tasks!, '--quiet', ...(json ? ['--json', json] : [])];
+      const parsed = argsOf(argv);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const { outputs, outputErrors } = await aggregate(parsed.args);
+      expect(outputErrors).toEqual([]);
+      expect(outputs.filter((o) => o === tasks)).toHaveLength(1);
+      expect(existsSync(tasks!)).toBe(true);
+      if (json) expect(existsSync(json)).toBe(true);
+    }
+    const leftovers = (d: string): string[] => readdirSync(d, { recursive: true }).map(String).filter((f) => f.includes('tiendo-tmp'));
+    expect(leftovers(base)).toEqual([]);
+    expect(readdirSync(join(base, 'out')).sort()).toEqual(['t.parquet', 'tom-tat.txt', 'tong-hop.json', 'tong-hop.xlsx']);
   }, 60_000);
 });

@@ -17,7 +17,7 @@ import { todayInVietnam } from '../batch/aggregate/today';
 import { inputOf, mergeReturns, toReportTask } from '../report';
 import type { ReportInput } from '../report/report-types';
 import { sentences as reportSentences, type SentenceInput } from '../report/sentences';
-import { frameTaskOf, overdueListOf, summarize, taskFrame } from '../report/task-frame';
+import { overdueListOf, summarize, taskFrame } from '../report/task-frame';
 import type { SentTask } from '../report/types';
 import type { OverdueEntry } from '../report/overdue-list';
 
@@ -71,7 +71,7 @@ export async function readReturns(paths: string | string[], opts: ReadReturnsOpt
   const merged = mergeReturns({ asOf, sources, keepDuplicates: opts.keepDuplicates, sent });
   return {
     asOf,
-    tasks: taskFrame(merged.tasks.map((t) => frameTaskOf(t, toReportTask(t)))),
+    tasks: taskFrame(merged.tasks.map(toReportTask)),
     issues: merged.issues,
     inputs: sources.map(inputOf),
     notReturned: merged.notReturned ?? [],

@@ -4,7 +4,7 @@
  * from such a table, however a script filtered it.
  */
 import { not, table, type ColumnTable } from 'arquero';
-import type { Category, DeadlineKind, DueSource, Progress, ProgressSource, Task } from '../core/model';
+import type { Category, DeadlineKind, Progress } from '../core/model';
 import type { ReportTask, ReportTotals, ReportUnit } from './report-types';
 import { overdueList, type OverdueEntry, type TaskDetail } from './overdue-list';
 import { totalsOf } from './report';
@@ -14,8 +14,8 @@ import { sentences } from './sentences';
 import { taskTable } from './task-table';
 import { unitRollup, unitsOf } from './unit-rollup';
 
-/** A task as the JSON contract has it, with the provenance fields when the producer set them. */
-export type FrameTask = ReportTask & { progressSource?: ProgressSource; progressReason?: string; dueSource?: DueSource };
+/** A task as the JSON contract has it (toReportTask). */
+export type FrameTask = ReportTask;
 
 /**
  * The columns of taskFrame(), in order. Text columns hold '' or null as the JSON does; `leadUnits`,
@@ -36,13 +36,6 @@ export const LIST_COLUMNS: readonly FrameColumn[] = ['leadUnits', 'coUnits', 'is
 /** Columns that hold integers (or null). */
 export const INT_COLUMNS: readonly FrameColumn[] = ['row', 'daysLate'];
 const PROVENANCE: readonly FrameColumn[] = ['dueSource', 'progressSource', 'progressReason'];
-
-/** A Task as the JSON contract has it, with its provenance (what the scripting API tabulates). */
-export function frameTaskOf(t: Task, report: ReportTask): FrameTask {
-  const out: FrameTask = { ...report, progressSource: t.progressSource, dueSource: t.dueSource };
-  if (t.progressReason !== undefined) out.progressReason = t.progressReason;
-  return out;
-}
 
 /** ISO yyyy-mm-dd → Date at 00:00 UTC (null stays null). */
 export function isoToDate(iso: string | null): Date | null {

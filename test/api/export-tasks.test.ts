@@ -13,7 +13,7 @@ import type { ColumnTable } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, exportFormatOf, writeTasks } from '../../batch/export-tasks';
 import { toReportTask } from '../../report/report';
-import { FRAME_COLUMNS, frameTaskOf, INT_COLUMNS, LIST_COLUMNS, taskFrame, type FrameColumn } from '../../report/task-frame';
+import { FRAME_COLUMNS, INT_COLUMNS, LIST_COLUMNS, taskFrame, type FrameColumn } from '../../report/task-frame';
 import { readReturns } from '../../api/index';
 import type { Task } from '../../core/model';
 import { late, mkTask } from '../report/rollup-helpers';
@@ -80,7 +80,7 @@ const PYTHON = '/usr/bin/python3';
 const HAS_PANDAS = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
 
 describe.each([
-  ['hostile texts', async (): Promise<ColumnTable> => taskFrame(hostileTasks().map((t) => frameTaskOf(t, toReportTask(t))))],
+  ['hostile texts', async (): Promise<ColumnTable> => taskFrame(hostileTasks().map(toReportTask))],
   ['samples/bao-cao through readReturns', async (): Promise<ColumnTable> => (await readReturns(['samples/bao-cao'], { asOf: '2025-11-15' })).tasks],
 ])('%s', (name, make) => {
   let frame: ColumnTable;

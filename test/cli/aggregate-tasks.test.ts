@@ -43,6 +43,9 @@ describe('aggregate --tasks', () => {
       expect(rows).toHaveLength(report.tasks.length);
       const key = (r: Record<string, unknown>): string => `${String(r.file)}:${String(r.row)}:${String(r.overdue)}:${String(r.daysLate ?? '')}`;
       expect(rows.map(key)).toEqual(report.tasks.map((t) => key(t as unknown as Record<string, unknown>)));
+      // Provenance travels with every task: an inferred or ticked progress is marked as such in the export too.
+      expect(rows.map((r) => [r.progressSource, r.dueSource])).toEqual(report.tasks.map((t) => [t.progressSource, t.dueSource]));
+      expect(report.tasks.every((t) => t.progressSource && t.dueSource)).toBe(true);
     }
   }, 60_000);
 

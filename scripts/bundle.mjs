@@ -1,7 +1,7 @@
 /**
  * The plain-JS bundle of the TypeScript sources (esbuild), shared by the CLI launcher (scripts/tiendo.mjs) and
  * the scripting API's package entry (api/entry.mjs): cached in node_modules/.cache/tiendo/<stamp>/ and rebuilt
- * when a source file changes (stamp = newest mtime, count and total size of core/, report/, xlsx/, batch/, cli/,
+ * when a source file changes (stamp = newest mtime, count and total size of core/, report/, xlsx/, docx/, batch/, cli/,
  * api/ and package.json). Entry points: cli.mjs, api.mjs and read-worker.mjs (read workers start as plain JS too:
  * no tsx loader in each worker, about 0.6 s CPU saved per worker).
  */
@@ -13,7 +13,7 @@ export const ROOT = resolve(dirname(realpathSync(fileURLToPath(import.meta.url))
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
 /** The bundle's entry points: the CLI, the scripting API (api/index.ts) and the read worker. */
 const ENTRIES = ['cli', 'api', 'read-worker'];
-const SOURCES = ['core', 'report', 'xlsx', 'batch', 'cli', 'api'];
+const SOURCES = ['core', 'report', 'xlsx', 'docx', 'batch', 'cli', 'api'];
 
 /** Newest mtime, count and total size of the sources: any edit, checkout or added file changes it. */
 function stamp() {

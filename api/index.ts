@@ -81,7 +81,7 @@ export async function readReturns(paths: string | string[], opts: ReadReturnsOpt
 
 /**
  * The ready-to-paste sentences (tom-tat.txt) for a task table, or for totals and units already computed.
- * @example sentences(tasks.filter((d) => d.section.startsWith('B.')))[0] // "Đã hoàn thành 4/12 (33,3%) nhiệm vụ, …"
+ * @example sentences(tasks.filter((d) => op.startswith(d.section, 'B.')))[0] // "Đã hoàn thành 00/06 (0,0%) nhiệm vụ; …"
  */
 export function sentences(of: ColumnTable | SentenceInput): string[] {
   return isTable(of) ? summarize(of).sentences : reportSentences(of);

@@ -22,7 +22,8 @@ export type FrameTask = ReportTask;
  * `coUnits` and `issues` (the codes of the row's issues) are arrays of strings; `deadline` is the due
  * date as a Date at 00:00 UTC (null for recurring, blank or unparsed deadlines: see `deadlineKind`), the
  * cell text stays in `deadlineText`; `overdue` is a boolean; `row` and `daysLate` are integers.
- * `progressSource`, `progressReason` and `dueSource` are present when the tasks carry them.
+ * `progressSource`, `progressReason` and `dueSource` are left out only for tasks that do not carry them (an older
+ * tong-hop.json).
  */
 export const FRAME_COLUMNS = [
   'file', 'sheet', 'row', 'stt', 'section', 'task', 'leadUnit', 'leadUnits', 'coUnits',
@@ -52,7 +53,7 @@ export function dateToIso(d: Date | null | undefined): string | null {
  * @example taskFrame(report.tasks).filter((d) => d.overdue).groupby('leadUnit').count()
  */
 export function taskFrame(tasks: readonly FrameTask[]): ColumnTable {
-  const hasProvenance = tasks.some((t) => t.progressSource !== undefined || t.dueSource !== undefined);
+  const hasProvenance = !tasks.length || tasks.some((t) => t.progressSource !== undefined || t.dueSource !== undefined);
   const cols: Record<string, unknown[]> = {};
   for (const c of FRAME_COLUMNS) if (hasProvenance || !PROVENANCE.includes(c)) cols[c] = new Array(tasks.length);
   for (let k = 0; k < tasks.length; k++) {

@@ -36,6 +36,7 @@ export type IssueCode =
   | 'LEGACY_ENCODING'
   | 'FORMULA_TEXT'
   // aggregation level
+  | 'DUPLICATE_FILE'
   | 'DUPLICATE_TASK'
   | 'RESUBMISSION_CONFLICT'
   | 'NO_TASK_ID'

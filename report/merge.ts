@@ -6,6 +6,7 @@
 import { issue, type Issue } from '../core/issue';
 import type { Task } from '../core/model';
 import { taskKey } from '../core/taskkey';
+import { foldKey } from '../core/text/normalize';
 
 export interface DatedTask {
   task: Task;
@@ -32,7 +33,7 @@ export function mergeKey(t: Task): string {
  * copy becomes an issue: RESUBMISSION_CONFLICT when both copies report something
  * different, else DUPLICATE_TASK. A task under a group lead ("Các bộ, ngành, địa phương") without
  * an ID is each unit's own report: copies that report something are all kept, only blank copies
- * (the master list's row) are dropped. With `keepDuplicates` every copy is kept and
+ * (the master list's row) and word-for-word repeats of a result are dropped (mergeGroupCopies). With `keepDuplicates` every copy is kept and
  * each later copy gets a DUPLICATE_TASK note. Order of the kept tasks is the input order.
  *
  * @example mergeResubmissions([{task: a, mtime: 1}, {task: aCorrected, mtime: 2}]) // → {tasks: [aCorrected], issues: [RESUBMISSION_CONFLICT]}
@@ -46,11 +47,12 @@ export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): 
       continue;
     }
     const winner = pickWinner(group);
-    const shared = sharedLead(winner.task);
+    if (sharedLead(winner.task)) {
+      mergeGroupCopies(group, winner, dropped, issues);
+      continue;
+    }
     for (const g of group) {
       if (g.task.file === winner.task.file) continue;
-      // Under a group lead each unit reports its own part: only a blank copy (the master's row) is absorbed.
-      if (shared && reports(g.task)) continue;
       dropped.add(g.task);
       issues.push(droppedIssue(g.task, winner.task));
     }
@@ -112,6 +114,36 @@ function memoKey(): (t: Task) => string {
 /** A lead shared by many units ("Các bộ, ngành, địa phương", "UBND các xã"): its rows from different files are different reports. */
 function sharedLead(t: Task): boolean {
   return !t.taskId && t.leadUnits.some((u) => u.kind === 'group');
+}
+
+/**
+ * Under a group lead each unit reports its own part: copies that report something are all kept, except
+ * a copy saying word for word what a newer copy says (same status and the same non-empty result): the
+ * result is the unit's own words, so it is one unit's report sent twice, not two units. Blank copies
+ * (the master's row) are absorbed by the winner. Two copies with the same status and no result cannot
+ * be told apart from two units' reports and are both kept (a file that is a copy of another file as a
+ * whole is dropped earlier, see duplicate-files.ts).
+ */
+function mergeGroupCopies(group: DatedTask[], winner: DatedTask, dropped: Set<Task>, issues: Issue[]): void {
+  const seen = new Map<string, Task>();
+  const order = [winner, ...group.filter((g) => g !== winner).sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0))];
+  for (const g of order) {
+    if (g !== winner && !reports(g.task)) {
+      if (g.task.file !== winner.task.file) {
+        dropped.add(g.task);
+        issues.push(droppedIssue(g.task, winner.task));
+      }
+      continue;
+    }
+    const said = g.task.resultText.trim() ? foldKey(g.task.progressText) + '\u0001' + foldKey(g.task.resultText) : null;
+    if (said === null) continue;
+    const first = seen.get(said);
+    if (!first) seen.set(said, g.task);
+    else if (first.file !== g.task.file) {
+      dropped.add(g.task);
+      issues.push(droppedIssue(g.task, first));
+    }
+  }
 }
 
 function reports(t: Task): boolean {

@@ -6,6 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
 import { inputOf, rejection } from './inputs';
+import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
 import { checkReturns, countByUnit } from './not-returned';
 import { sentences } from './sentences';
@@ -26,12 +27,16 @@ import { compareVi } from './units-of';
 export function buildReport(opts: BuildOptions): Report {
   const { asOf, sources } = opts;
   const phase = opts.onPhase ?? ((): void => undefined);
-  const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined })));
+  const perSource = sources.map((s) => tasksOf(s, asOf));
   phase('classify');
+  // The same return twice (a copy, a re-save, a renamed file) counts once: see duplicate-files.ts.
+  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined })), opts.keepDuplicates);
+  const dated = sources.flatMap((s, si) => (dup.duplicateOf.has(s.file) ? [] : perSource[si].map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined }))));
+  phase('duplicate files');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
   phase('merge');
   let tasks = merged.tasks;
-  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...merged.issues];
+  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...dup.issues, ...merged.issues];
   const report = fromTasks(asOf, tasks);
   phase('rollups');
   if (opts.sent) {
@@ -43,7 +48,7 @@ export function buildReport(opts: BuildOptions): Report {
       .map(([unit, n]) => ({ unit, tasks: n }))
       .sort((a, b) => compareVi(a.unit, b.unit));
   }
-  report.inputs = sources.map(inputOf);
+  report.inputs = sources.map((s) => inputOf(s, dup.duplicateOf.get(s.file)));
   report.issues = issues;
   report.sentences = sentences(report);
   return report;

@@ -35,6 +35,7 @@ export type IssueCode =
   | 'DUPLICATE_STT'
   | 'STT_OUT_OF_ORDER'
   | 'OVERDUE_IN_PROGRESS'
+  | 'LONG_OVERDUE'
   | 'DONE_AFTER_DEADLINE'
   | 'DONE_SUGGESTED'
   | 'DONE_LATE_BUT_ON_TIME'
@@ -75,7 +76,7 @@ const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
-const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);
+const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);
 
 export function defaultSeverity(code: IssueCode): Severity {
   if (ERRORS.has(code)) return 'error';

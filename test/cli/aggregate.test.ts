@@ -162,8 +162,10 @@ describe('options', () => {
     const ok = parseArgs(['a', '--as-of', '2025-11-15', '--out=o', '--keep-duplicates', '--title', 'T', '--kem-theo', 'K', 'b']);
     expect(ok).toEqual({ ok: true, args: expect.objectContaining({ inputs: ['a', 'b'], asOf: '2025-11-15', out: 'o', keepDuplicates: true, title: 'T', kemTheo: 'K' }) });
     expect(parseArgs(['--as-of', '2025-02-30'])).toMatchObject({ ok: false });
-    expect(parseArgs(['--bogus'])).toEqual({ ok: false, message: 'Tuỳ chọn không hợp lệ: --bogus' });
-    expect(parseArgs(['--out'])).toEqual({ ok: false, message: 'Thiếu giá trị cho --out' });
+    expect(parseArgs(['--bogus'])).toEqual({ ok: false, message: 'Tùy chọn không hợp lệ: --bogus' });
+    expect(parseArgs(['--out'])).toEqual({ ok: false, message: 'Thiếu giá trị cho --out.' });
+    // -q is the short --quiet, never an input path.
+    expect(parseArgs(['-q', 'a'])).toMatchObject({ ok: true, args: { quiet: true, inputs: ['a'] } });
   });
 
   it('computes today in Asia/Ho_Chi_Minh, not UTC', () => {

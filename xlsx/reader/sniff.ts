@@ -5,8 +5,9 @@
  * (.docx/.doc: a later version may read Word returns, so the code is kept apart), FILE_PDF,
  * FILE_LEGACY_XLS; anything else FILE_NOT_XLSX with a hint of the content.
  */
+import { looksLikeZip } from '../zip/read';
 import { ReadFailure } from './limits';
-import type { ZipArchive } from './zip';
+import type { ZipArchive } from '../zip/read';
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
@@ -34,6 +35,8 @@ export function sniff(buf: Buffer, name = ''): void {
     throw new ReadFailure('FILE_LEGACY_XLS', `tệp Excel 97-2003 (.xls): ${SAVE_AS.excel}`);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) return;
+  // A zip behind a prefix (a self-extractor's "MZ…" stub): the zip reader shifts the offsets.
+  if (looksLikeZip(buf)) return;
   const head = textHead(buf);
   if (head.startsWith('%PDF')) throw new ReadFailure('FILE_PDF', `tệp PDF, không phải bảng tính: ${SAVE_AS.pdf}`);
   if (/^<\?xml[\s\S]*opendocument\.spreadsheet|^<office:document/i.test(head)) {

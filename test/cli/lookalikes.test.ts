@@ -116,14 +116,14 @@ describe('look-alike files in a folder', () => {
     expect(nguon.join('\n')).not.toContain('ghi-chu.txt');
   }, 60_000);
 
-  it('a folder holding only a CSV is not "1/1 read": it is rejected, exit 1', async () => {
+  it('a folder holding only a CSV is not "1/1 read": it is rejected and nothing is written (exit 2)', async () => {
     const only = fixturePath('lookalikes-csv-only');
     rmSync(only, { recursive: true, force: true });
     mkdirSync(only, { recursive: true });
     writeFileSync(join(only, 'bao-cao.csv'), readFileSync(p('phu-luc.csv')));
     const r = await cli('aggregate', only, '--as-of', '2025-11-15', '--out', fixturePath('lookalikes-csv-only-out'));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('Đã đọc 0/1 tệp');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Không đọc được tệp nào trong 1 tệp đã cho');
     expect(r.err).toMatch(/Từ chối: .*bao-cao\.csv: .*CSV/);
   }, 60_000);
 

@@ -165,10 +165,11 @@ function pickWinner(group: DatedTask[]): DatedTask {
 
 function differs(a: Task, b: Task): string | null {
   if (!reports(a) || !reports(b)) return null;
-  if (a.progress !== b.progress || a.progressText.trim() !== b.progressText.trim()) {
+  // Case, spacing and punctuation are no conflict (a re-typed or re-saved copy): the words are compared.
+  if (a.progress !== b.progress || foldKey(a.progressText) !== foldKey(b.progressText)) {
     return `Tiến độ "${a.progressText}" khác "${b.progressText}"`;
   }
-  if (a.resultText.trim() !== b.resultText.trim()) return 'Kết quả thực hiện khác nhau';
+  if (foldKey(a.resultText) !== foldKey(b.resultText)) return 'Kết quả thực hiện khác nhau';
   return null;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Unit names written with abbreviations, matched by pattern rather than by a list of spellings.
  *
- * A Vietnamese syllable always has a vowel, so a word without one ("TP", "TW", "NN", "KH", "CN", "UBND",
- * "KHCN", "B") is an abbreviation: its letters are the initials of as many syllables ("TP" = Thành phố,
- * "UBND" = Ủy ban nhân dân, "KHCN" = Khoa học Công nghệ; W stands for Ư as in "TW" = Trung ương).
+ * A Vietnamese syllable is an initial consonant, one to three vowels and a final consonant, so a word that
+ * cannot be one ("TP", "TW", "NN", "KH", "CN", "UBND", "HĐND", "KHCN", "B") is an abbreviation: its letters are
+ * the initials of as many syllables ("TP" = Thành phố, "UBND" = Ủy ban nhân dân, "KHCN" = Khoa học Công nghệ;
+ * W stands for Ư as in "TW" = Trung ương).
  * A cell's words are compared with every registry name syllable by syllable: a syllable the cell writes
  * in full must be the same syllable, a cell's initial only the same first letter. "và" is left out on both sides (it is a
  * comma in other spellings). A match must use at least one abbreviation (full spellings are the trie's
@@ -22,11 +23,12 @@ interface Syl {
   full: string | null;
 }
 
-const NO_VOWEL = /^[bcdfghjklmnpqrstvwxz]+$/;
+/** One Vietnamese syllable, folded: initial consonant, one to three vowels, final consonant. */
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
-/** A word without a vowel, of at most 8 letters ("UBND", "KHCN", "BVHTTDL"). */
+/** A word that cannot be one syllable ("TP", "TW", "UBND", "KHCN", "HĐND", "B"), of at most 8 letters: an abbreviation. */
 export function isAbbreviation(key: string): boolean {
-  return key.length <= 8 && NO_VOWEL.test(key);
+  return key.length <= 8 && /^[a-z]+$/.test(key) && !SYLLABLE.test(key);
 }
 
 function syllables(key: string): Syl[] {

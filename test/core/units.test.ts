@@ -288,7 +288,7 @@ describe('resolveUnits: unknown names', () => {
 });
 
 describe('resolveUnits: units as people write them (issue 9)', () => {
-  it('abbreviations are read as initials of the name, however they are spelt', () => {
+  it('abbreviations (words that cannot be one syllable) are read as initials of the name, however they are spelt', () => {
     for (const cell of ['Bộ KH và CN', 'B KHCN', 'Bộ KH & CN', 'Bộ Khoa học và CN', 'BỘ KH-CN', 'Bộ K.H và C.N']) {
       expect([cell, names(cell)]).toEqual([cell, ['Bộ Khoa học và Công nghệ']]);
     }
@@ -300,6 +300,7 @@ describe('resolveUnits: units as people write them (issue 9)', () => {
     expect(units('Bộ KH và ĐT')[0]).toMatchObject({ name: 'Bộ Tài chính', legacy: 'Bộ Kế hoạch và Đầu tư' });
     expect(units('Bộ TT và TT')[0]).toMatchObject({ name: 'Bộ Khoa học và Công nghệ', legacy: 'Bộ Thông tin và Truyền thông' });
     expect(units('UBND TP Hà Nội')).toEqual([{ name: 'Thành phố Hà Nội', known: true, kind: 'city' }]);
+    expect(names('Văn phòng TW Đảng; Thanh tra CP; BHXH VN')).toEqual(['Văn phòng Trung ương Đảng', 'Thanh tra Chính phủ', 'Bảo hiểm xã hội Việt Nam']);
   });
 
   it('an abbreviation two units could stand for is not guessed', () => {
@@ -324,6 +325,10 @@ describe('resolveUnits: units as people write them (issue 9)', () => {
     for (const cell of ['Các bộ, ngành và địa phương', 'Các Bộ, ngành và UBND các tỉnh, TP', 'Các bộ, ngành, UBND các tỉnh, thành phố trực thuộc Trung ương', 'Các bộ, ngành; các tỉnh, TP']) {
       expect([cell, units(cell)]).toEqual([cell, [group(ALL)]]);
     }
+    // The registry's long group, abbreviated, is that group (not two).
+    expect(names('Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc CP, Chủ tịch UBND các tỉnh, TP trực thuộc TW'))
+      .toEqual(['Cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương']);
+    expect(names('Các Bộ, ngành, cơ quan thuộc CP')).toEqual(['Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ']);
     // A heading over a list is still a heading.
     expect(names('Các tỉnh, thành phố: Hà Nội, Huế')).toEqual(['Thành phố Hà Nội', 'Thành phố Huế']);
   });

@@ -105,14 +105,9 @@ function stripPart(keys: string[], parts: string[][], atEnd: boolean): [string[]
  * thuộc TW" all name "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương".
  */
 function groupVariants(keys: string[], provincial: boolean): string[][] {
-  let body = keys;
-  let head: boolean, tail: boolean, cac = false;
-  [body, head] = stripPart(body, GROUP_HEADS, false);
-  if (body[0] === 'cac' && body.length > 1) {
-    body = body.slice(1);
-    cac = true;
-  }
-  [body, tail] = stripPart(body, GROUP_TAILS, true);
+  const [afterHead, head] = stripPart(keys, GROUP_HEADS, false);
+  const cac = afterHead[0] === 'cac' && afterHead.length > 1;
+  const [body, tail] = stripPart(cac ? afterHead.slice(1) : afterHead, GROUP_TAILS, true);
   const heads = head || provincial ? [[], ...GROUP_HEADS] : [[]];
   const tails = tail || provincial ? [[], ...GROUP_TAILS] : [[]];
   const cacs = cac ? [[], ['cac']] : [[]];

@@ -9,7 +9,9 @@ export type IssueCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_NOT_XLSX'
   | 'FILE_LEGACY_XLS'
-  // look-alikes beside the workbooks: a CSV, an OpenDocument spreadsheet, a Word document, a PDF
+  | 'FILE_LEGACY_DOC'
+  // look-alikes beside the workbooks: a CSV, an OpenDocument spreadsheet, a PDF; FILE_WORD: Word content under
+  // a spreadsheet's name (read as Word by batch/read-grids.ts, so it only surfaces where Word is not read)
   | 'FILE_CSV'
   | 'FILE_ODS'
   | 'FILE_WORD'
@@ -73,7 +75,8 @@ export function issue(code: IssueCode, message: string, at: Omit<Issue, 'code' |
 }
 
 const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
+  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_LEGACY_DOC', 'FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF',
+  'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
 const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);

@@ -117,6 +117,7 @@ function text(zip: ZipArchive, entry: ZipEntry): string {
 const INTRO: Record<ReadFailure['code'], string> = {
   FILE_NOT_XLSX: 'Không đọc được tệp',
   FILE_LEGACY_XLS: 'Không đọc được tệp',
+  FILE_LEGACY_DOC: 'Không đọc được tệp',
   FILE_CSV: 'Không đọc được tệp',
   FILE_ODS: 'Không đọc được tệp',
   FILE_WORD: 'Không đọc được tệp',

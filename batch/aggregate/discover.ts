@@ -3,14 +3,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /**
- * Extensions picked up in folders: .xlsx/.xlsm are read; the others are returns in another format
- * (a CSV export, an OpenDocument or old Excel file, a Word table, a scanned PDF) and are reported as
- * rejected with how to save them as .xlsx (xlsx/reader/sniff.ts), never skipped silently.
- * Other files (.txt notes, images) are not returns and are left alone.
+ * Extensions picked up in folders: .xlsx/.xlsm and Word returns (.docx) are read; the others are returns in another
+ * format (a CSV export, an OpenDocument or old Excel or Word file, a scanned PDF) and are reported as rejected with
+ * how to save them as .xlsx (xlsx/reader/sniff.ts), never skipped silently. Other files (.txt notes, images) are
+ * not returns and are left alone.
  */
 export const SPREADSHEET_EXTS = new Set([
   '.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods', '.fods', '.csv', '.tsv',
-  '.docx', '.doc', '.odt', '.rtf', '.pdf',
+  '.docx', '.docm', '.doc', '.odt', '.rtf', '.pdf',
 ]);
 
 export interface Discovered {

@@ -1,9 +1,9 @@
 /**
- * Look-alike files beside the workbooks (issue 9, item 8): a CSV export, an OpenDocument spreadsheet, an
- * old .xls, a Word table (.docx and .doc), a PDF. Each is listed as rejected (JSON inputs[].error and
+ * Look-alike files beside the workbooks (issue 9, item 8): a CSV export, an OpenDocument spreadsheet or text,
+ * an old .xls or .doc, a PDF. Each is listed as rejected (JSON inputs[].error and
  * errorCode, the "Nguồn" sheet, a "Từ chối:" line on stderr, exit 1) with a Vietnamese message saying
- * what it is and how to save it as .xlsx; content decides, so a Word file renamed .xlsx is still named
- * as Word. A .txt note in the folder is not a return and is left alone.
+ * what it is and how to save it as .xlsx; content decides, so a Word return renamed .xlsx is read as Word
+ * (tiendo reads .docx returns). A .txt note in the folder is not a return and is left alone.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
 import { deflated, rawZip } from '../xlsx/read-helpers';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -39,14 +40,26 @@ function ods(): Buffer {
   ]);
 }
 
-/** A Word .docx: the package points at word/document.xml. */
-function docx(): Buffer {
+/** An OpenDocument text (.odt): a letter, not a table. */
+function odt(): Buffer {
   return rawZip([
-    deflated('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    deflated('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-      + 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    deflated('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl/></w:body></w:document>'),
+    stored('mimetype', 'application/vnd.oasis.opendocument.text'),
+    deflated('content.xml', '<office:document-content><office:body><office:text/></office:body></office:document-content>'),
   ]);
+}
+
+/** A real Word return (two tasks in a table), built with the docx library. */
+async function wordReturn(): Promise<Buffer> {
+  const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+  const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });
+  const table = new Table({
+    rows: [
+      row(['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ']),
+      row(['1', 'Số hóa hồ sơ bệnh án', 'Bộ Y tế', '30/09/2025', 'Đang thực hiện']),
+      row(['2', 'Cấp giấy khám sức khỏe điện tử', 'Bộ Y tế', '31/12/2025', 'Đã hoàn thành']),
+    ],
+  });
+  return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Phụ lục'), table] }] }));
 }
 
 /** An OLE2 compound file whose directory names `stream` (Workbook for .xls, WordDocument for .doc). */
@@ -58,12 +71,13 @@ function ole2(stream: string): Buffer {
 }
 
 const EXPECTED: [string, string, RegExp][] = [
-  ['bao-cao.doc', 'FILE_WORD', /Word 97-2003 \(\.doc\)/],
-  ['bao-cao.docx', 'FILE_WORD', /Word \(\.docx\)/],
+  ['bao-cao.doc', 'FILE_LEGACY_DOC', /Word 97-2003 \(\.doc\).*\.docx/],
+  ['bao-cao.odt', 'FILE_NOT_XLSX', /OpenDocument \(\.odt\)/],
   ['bao-cao.xls', 'FILE_LEGACY_XLS', /Excel 97-2003 \(\.xls\): mở bằng Excel rồi lưu thành \.xlsx/],
   ['bo-y-te.xlsx', '', /^$/],
   ['cong-van.pdf', 'FILE_PDF', /tệp PDF/],
-  ['phu-luc-ban-word.xlsx', 'FILE_WORD', /Word \(\.docx\)/],
+  // A Word return saved under a workbook's name is read as Word (its 2 tasks are counted).
+  ['phu-luc-ban-word.xlsx', '', /^$/],
   ['phu-luc.csv', 'FILE_CSV', /CSV.*lưu thành \.xlsx/],
   ['phu-luc.ods', 'FILE_ODS', /tệp OpenDocument \(\.ods\): mở bằng Excel hoặc LibreOffice rồi lưu thành \.xlsx/],
   ['so-lieu.tsv', 'FILE_CSV', /CSV/],
@@ -84,8 +98,8 @@ describe('look-alike files in a folder', () => {
     writeFileSync(p('phu-luc.csv'), '\uFEFFSTT,Tên nhiệm vụ,Đơn vị chủ trì,Thời hạn,Tiến độ\r\n1,Xây dựng đề án,Bộ Nội vụ,30/09/2025,Đã hoàn thành\r\n2,Kết nối dữ liệu,Bộ Nội vụ,31/12/2025,Đang thực hiện\r\n');
     writeFileSync(p('so-lieu.tsv'), 'STT\tNhiệm vụ\n1\tA\n');
     writeFileSync(p('phu-luc.ods'), ods());
-    writeFileSync(p('bao-cao.docx'), docx());
-    writeFileSync(p('phu-luc-ban-word.xlsx'), docx());
+    writeFileSync(p('bao-cao.odt'), odt());
+    writeFileSync(p('phu-luc-ban-word.xlsx'), await wordReturn());
     writeFileSync(p('bao-cao.doc'), ole2('WordDocument'));
     writeFileSync(p('bao-cao.xls'), ole2('Workbook'));
     writeFileSync(p('cong-van.pdf'), Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'));
@@ -104,15 +118,15 @@ describe('look-alike files in a folder', () => {
       expect(input.error ?? '').toMatch(msg);
       if (input.error) expect(input.error).toContain(f);
     }
-    expect([rep.totals.tasks, rep.totals.overdue]).toEqual([2, 1]);
+    expect([rep.totals.tasks, rep.totals.overdue]).toEqual([4, 2]);
     const refused = r.err.split('\n').filter((l) => l.startsWith('Từ chối: '));
     expect(refused.map((l) => basename(l.slice('Từ chối: '.length).split(': ')[0]))).toEqual(EXPECTED.filter(([, c]) => c).map(([f]) => f));
-    expect(r.err).toContain('Đã đọc 1/9 tệp, 2 nhiệm vụ (1 quá hạn); 8 tệp bị từ chối');
+    expect(r.err).toContain('Đã đọc 2/9 tệp, 4 nhiệm vụ (2 quá hạn); 7 tệp bị từ chối');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'tong-hop.xlsx'));
     const nguon: string[] = [];
     wb.getWorksheet('Nguồn')!.eachRow((row) => row.eachCell((c) => nguon.push(String(c.text))));
-    expect(nguon).toEqual(expect.arrayContaining(['FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF', 'FILE_LEGACY_XLS']));
+    expect(nguon).toEqual(expect.arrayContaining(['FILE_CSV', 'FILE_ODS', 'FILE_LEGACY_DOC', 'FILE_PDF', 'FILE_LEGACY_XLS']));
     expect(nguon.join('\n')).not.toContain('ghi-chu.txt');
   }, 60_000);
 
@@ -128,7 +142,7 @@ describe('look-alike files in a folder', () => {
   }, 60_000);
 
   it('inspect --json names the look-alike in inputs and issues, exit 1', async () => {
-    for (const [f, code] of [['phu-luc.ods', 'FILE_ODS'], ['phu-luc.csv', 'FILE_CSV'], ['bao-cao.docx', 'FILE_WORD'], ['cong-van.pdf', 'FILE_PDF']]) {
+    for (const [f, code] of [['phu-luc.ods', 'FILE_ODS'], ['phu-luc.csv', 'FILE_CSV'], ['bao-cao.doc', 'FILE_LEGACY_DOC'], ['cong-van.pdf', 'FILE_PDF']]) {
       const r = await cli('inspect', p(f), '--json', '--as-of', '2025-11-15');
       expect(r.code).toBe(1);
       const rep = JSON.parse(r.out) as Report;

@@ -1,9 +1,9 @@
 /**
  * Recognises what a file that is not a readable workbook actually is: from its first bytes (sniff),
  * or from the parts of a zip that has no workbook (sniffZip). Each look-alike gets its own code and a
- * Vietnamese message saying what it is and how to save it as .xlsx: FILE_CSV, FILE_ODS, FILE_WORD
- * (.docx/.doc: a later version may read Word returns, so the code is kept apart), FILE_PDF,
- * FILE_LEGACY_XLS; anything else FILE_NOT_XLSX with a hint of the content.
+ * Vietnamese message saying what it is and how to save it as .xlsx: FILE_CSV, FILE_ODS, FILE_PDF,
+ * FILE_LEGACY_XLS, FILE_LEGACY_DOC; FILE_WORD for a .docx under a spreadsheet's name (batch/read-grids.ts then
+ * reads it as Word); anything else FILE_NOT_XLSX with a hint of the content.
  */
 import { looksLikeZip } from '../zip/read';
 import { ReadFailure } from './limits';
@@ -31,7 +31,7 @@ export function sniff(buf: Buffer, name = ''): void {
     if (buf.indexOf(ENCRYPTED_PACKAGE) >= 0 || buf.indexOf(ENCRYPTION_INFO) >= 0) {
       throw new ReadFailure('FILE_ENCRYPTED', 'tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại');
     }
-    if (buf.indexOf(WORD_DOCUMENT) >= 0) throw new ReadFailure('FILE_WORD', `tệp Word 97-2003 (.doc), không phải bảng tính: ${SAVE_AS.word}`);
+    if (buf.indexOf(WORD_DOCUMENT) >= 0) throw new ReadFailure('FILE_LEGACY_DOC', 'tệp Word 97-2003 (.doc); hãy mở bằng Word rồi lưu lại dưới dạng .docx');
     throw new ReadFailure('FILE_LEGACY_XLS', `tệp Excel 97-2003 (.xls): ${SAVE_AS.excel}`);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) return;
@@ -61,7 +61,7 @@ export function sniffZip(zip: ZipArchive, mimetype: () => string): void {
     if (mime.includes('opendocument.text')) throw new ReadFailure('FILE_NOT_XLSX', `tệp văn bản OpenDocument (.odt), không phải bảng tính: ${SAVE_AS.word}`);
     if (!mime || mime.includes('opendocument.spreadsheet')) throw new ReadFailure('FILE_ODS', `tệp OpenDocument (.ods): ${SAVE_AS.excelOrCalc}`);
   }
-  if (has('word/document.xml')) throw new ReadFailure('FILE_WORD', `tệp Word (.docx), không phải bảng tính: ${SAVE_AS.word}`);
+  if (has('word/document.xml')) throw new ReadFailure('FILE_WORD', `tệp Word (.docx) mang tên bảng tính: hãy đổi đuôi tệp thành .docx, hoặc ${SAVE_AS.word}`);
   if (has('xl/workbook.bin')) throw new ReadFailure('FILE_NOT_XLSX', `tệp Excel nhị phân (.xlsb): ${SAVE_AS.excel}`);
   if (has('ppt/presentation.xml')) throw new ReadFailure('FILE_NOT_XLSX', 'tệp PowerPoint (.pptx), không phải bảng tính');
 }

@@ -91,6 +91,7 @@ function readWorkbookParts(zip: ZipArchive, limits: ReadLimits, file: string): X
   const sharedReplaced = new Set<number>();
   const shared = ssEntry ? parseSharedStrings(text(zip, ssEntry), sharedReplaced) : null;
   let budget = limits.maxCells;
+  let rowBudget = limits.maxRows;
   const grids: Grid[] = [];
   const notes: Issue[] = [];
   /** Sheet name that first read each part: later entries naming the same part are not read again. */
@@ -106,8 +107,9 @@ function readWorkbookParts(zip: ZipArchive, limits: ReadLimits, file: string): X
     const grid: Grid = { name: ref.name, rows: [], merges: [], styles: [], origin: { row: 1, col: 1 }, date1904: wb.date1904, hidden: ref.hidden };
     if (entry) {
       readBy.set(entry, ref.name);
-      const data = parseSheet(text(zip, entry), { shared, sharedReplaced, styles, date1904: wb.date1904, cellBudget: budget });
+      const data = parseSheet(text(zip, entry), { shared, sharedReplaced, styles, date1904: wb.date1904, cellBudget: budget, rowBudget });
       budget -= data.cells;
+      rowBudget -= data.dataRows;
       grid.rows = data.rows;
       grid.styles = data.styles;
       grid.merges = data.merges;

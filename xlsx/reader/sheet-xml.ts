@@ -19,6 +19,8 @@ export interface SheetContext {
   date1904: boolean;
   /** Cells still allowed in this workbook (maxCells minus cells already read). */
   cellBudget: number;
+  /** Rows holding data still allowed in this workbook (maxRows minus rows already read). */
+  rowBudget: number;
 }
 
 export interface SheetData {
@@ -27,6 +29,8 @@ export interface SheetData {
   merges: MergeRange[];
   /** Non-empty cells stored. */
   cells: number;
+  /** Rows holding at least one non-empty cell. */
+  dataRows: number;
   /** Cells (A1 addresses, first few) longer than Excel's 32,767 characters, and how many in all. */
   long: CellNotes;
   /** Cells whose control characters or lone surrogates were replaced by U+FFFD. */
@@ -65,7 +69,7 @@ let lastShared = -1;
 
 export function parseSheet(xml: string, ctx: SheetContext): SheetData {
   const p = rootPrefix(xml);
-  const out: SheetData = { rows: [], styles: [], merges: [], cells: 0, long: { count: 0, cells: [] }, replaced: { count: 0, cells: [] } };
+  const out: SheetData = { rows: [], styles: [], merges: [], cells: 0, dataRows: 0, long: { count: 0, cells: [] }, replaced: { count: 0, cells: [] } };
   const sd = findTag(xml, p + 'sheetData', 0);
   let after = 0;
   if (sd >= 0) {
@@ -86,6 +90,7 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
   let row = -1;
   let col = 0;
   let pos = from;
+  let lastDataRow = -1;
   for (;;) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
@@ -110,7 +115,13 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
     if (ce < 0) ce = end;
     let v = cellValue(xml, te, ce, p, shared, table, date1904, styleIdx);
     if (v !== null) {
-      if (++out.cells > ctx.cellBudget) throw new ReadFailure('FILE_TOO_LARGE', `bảng tính có quá ${ctx.cellBudget.toLocaleString('vi-VN')} ô dữ liệu: hãy chia thành nhiều tệp nhỏ hơn rồi gửi lại`);
+      if (++out.cells > ctx.cellBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có nhiều ô dữ liệu hơn giới hạn một tệp tiendo đọc được: hãy chia bảng thành nhiều tệp nhỏ hơn rồi gửi lại');
+      if (row !== lastDataRow) {
+        lastDataRow = row;
+        if (out.rows[row] === undefined || out.rows[row].length === 0) {
+          if (++out.dataRows > ctx.rowBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có nhiều dòng dữ liệu hơn giới hạn một tệp tiendo đọc được: hãy chia bảng thành nhiều tệp nhỏ hơn rồi gửi lại');
+        }
+      }
       if (row >= MAX_ROWS || col >= MAX_COLS) throw new ReadFailure('FILE_CORRUPT', 'địa chỉ ô nằm ngoài giới hạn của Excel');
       if (typeof v === 'string') {
         if (typeCode === 1) {

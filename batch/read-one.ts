@@ -104,7 +104,7 @@ function hiddenTables(grids: Grid[], chosen: string | null, file: string): Issue
 export function unexpected(file: string, err: unknown): Issue {
   const detail = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: string } | null)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|memory limit|heap/i.test(detail)) {
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|memory limit|heap|allocation failed|invalid (string|array) length/i.test(detail)) {
     return issue('FILE_TOO_LARGE', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này cần quá nhiều bộ nhớ nên đã bị dừng. Hãy chia bảng thành nhiều tệp nhỏ hơn, hoặc xoá các dòng, cột thừa ở cuối trang tính, rồi gửi lại.`, { file });
   }
   return issue('FILE_CORRUPT', `Không đọc được tệp ${baseName(file)}: việc đọc tệp bị dừng bất thường (${detail}). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`, { file });

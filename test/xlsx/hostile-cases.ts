@@ -48,14 +48,14 @@ function headerRow(r: number): string {
 }
 
 /** Task row `i` (1-based) at sheet row r, with inline strings. */
-function taskRow(r: number, i: number, task = `Nhiệm vụ số ${i}`, raw = false): string {
-  return `<row r="${r}"><c r="A${r}"><v>${i}</v></c>${inl(`B${r}`, task, raw)}${inl(`C${r}`, 'Bộ Y tế')}${inl(`D${r}`, '31/12/2025')}${inl(`E${r}`, '')}${inl(`F${r}`, i % 2 ? 'Đã hoàn thành' : 'Đang thực hiện')}</row>`;
+function taskRow(r: number, i: number, task = `Nhiệm vụ số ${i}`, raw = false, unit = 'Bộ Y tế'): string {
+  return `<row r="${r}"><c r="A${r}"><v>${i}</v></c>${inl(`B${r}`, task, raw)}${inl(`C${r}`, unit)}${inl(`D${r}`, '31/12/2025')}${inl(`E${r}`, '')}${inl(`F${r}`, i % 2 ? 'Đã hoàn thành' : 'Đang thực hiện')}</row>`;
 }
 
 /** A sheet with a header on row 1 and `n` tasks below; `extra` rows are appended after. */
-export function tableSheet(n: number, opts: { tasks?: string[]; raw?: boolean; extraRows?: string; after?: string } = {}): string {
+export function tableSheet(n: number, opts: { tasks?: string[]; raw?: boolean; unit?: string; extraRows?: string; after?: string } = {}): string {
   const rows = [headerRow(1)];
-  for (let i = 1; i <= n; i++) rows.push(taskRow(i + 1, i, opts.tasks?.[i - 1], opts.raw));
+  for (let i = 1; i <= n; i++) rows.push(taskRow(i + 1, i, opts.tasks?.[i - 1], opts.raw, opts.unit));
   return sheetXml(rows.join('') + (opts.extraRows ?? ''), opts.after ?? '');
 }
 

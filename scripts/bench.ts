@@ -2,7 +2,8 @@
  * `npm run bench`: generate (once, cached in bench-data/) 3,321 commune workbooks of 60 rows and one
  * 20,000-row national workbook, then time in the same run the raw lower bound (inflate + scan) and
  * `tiendo aggregate` end to end (child process: wall time, peak RSS, phases), and print each ratio.
- * Targets: communes ≤ 1.5× lower bound and < 1 GB peak; national ≤ 2×.
+ * Targets: communes ≤ 1.5× lower bound and < 1 GB peak; national ≤ 2×; the largest workbook the
+ * reader allows (scripts/bench-largest.ts) aggregates below 1 GB peak.
  * Also prints each target's floor (node start-up, then the lower bound plus the bare required
  * outputs of scripts/bench-floor.ts spread perfectly over every core), and runs
  * scripts/bench-reader.ts, bench-addin.ts and bench-writer.ts when they exist.
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMUNE_ROWS, COMMUNES, NATIONAL_ROWS, ensureBenchData } from './bench-data';
 import type { Floor } from './bench-floor';
 import { lowerBound } from './bench-lower-bound';
+import { ensureLargest, LARGEST_COLUMNS, LARGEST_ROWS } from './bench-largest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench-data');
@@ -130,6 +132,17 @@ function reportFloor(name: string, lb: Bound, floor: Floor | null, startup: numb
   console.log(`  the ${target}× target is ${wall / lb.seconds > target ? 'below this floor: not reachable while writing the required outputs' : 'above this floor'}`);
 }
 
+/** The largest workbook the reader allows, aggregated under the CLI's 1 GB heap cap: it must finish, below 1 GB peak. */
+function reportLargest(run: Run, path: string): boolean {
+  const ok = run.exit === 0 && run.peakMb !== null && run.peakMb < 1024;
+  console.log(`\n== largest allowed workbook (${LARGEST_ROWS.toLocaleString('vi-VN')} task rows × ${LARGEST_COLUMNS} columns, ${mb([path]).toFixed(1)} MB; xlsx/reader/limits.ts)`);
+  console.log(`  tiendo aggregate: ${run.seconds.toFixed(2)} s wall, peak RSS ${run.peakMb === null ? 'n/a' : run.peakMb.toFixed(0) + ' MB'}, exit ${run.exit}`);
+  for (const p of run.phases) console.log(`    ${p}`);
+  if (run.exit !== 0 && run.summary) console.log(`  stderr: ${run.summary}`);
+  console.log(`  target: finishes, peak < 1024 MB: ${ok ? 'OK' : 'MISSED'}`);
+  return ok;
+}
+
 function hook(script: string): void {
   const path = join(ROOT, 'scripts', script);
   if (!existsSync(path)) return;
@@ -153,6 +166,8 @@ async function main(): Promise<void> {
   const runCommunes = aggregate(data.communes, 'bench-data/out-communes');
   const lbNational = await lowerBound([data.national]);
   const runNational = aggregate(data.national, 'bench-data/out-national');
+  const largest = await ensureLargest(DATA);
+  const runLargest = aggregate(largest, 'bench-data/out-largest');
 
   // First call builds the launcher's bundle if the sources changed (not timed); the second is the start-up.
   const startup = spawnSync(tiendoCommand()[0], [...tiendoCommand().slice(1), '--help'], { cwd: ROOT });
@@ -164,6 +179,7 @@ async function main(): Promise<void> {
     report(`${COMMUNES} commune workbooks`, lbCommunes, runCommunes, 1.5, 1024),
     report(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, runNational, 2),
   ];
+  ok.push(reportLargest(runLargest, largest));
   const startupFloor = nodeStartup();
   reportFloor(`${COMMUNES} commune workbooks`, lbCommunes, outputFloor(join(ROOT, 'bench-data/out-communes/tong-hop.json')), startupFloor, 1.5);
   reportFloor(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, outputFloor(join(ROOT, 'bench-data/out-national/tong-hop.json')), startupFloor, 2);

@@ -23,11 +23,9 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error, notes = [] } = await readXlsxFile(file, { limits });
+    const { grids, error, notes } = await readXlsxFile(file, { limits });
     if (error) return { file, read: null, error };
-    const read = readWorkbook(grids, { file });
-    const more = [...notes, ...hiddenTables(grids, read.sheet, file)];
-    if (more.length > 0) read.issues = [...read.issues, ...more];
+    const read = workbookRead(grids, notes, file);
     if (asOf === undefined) return { file, read, error: null };
     const tasks = classifyRead(read, asOf);
     return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
@@ -88,6 +86,20 @@ export function unpack(p: Packed): FileRead {
   }
   r.read.tasks = r.tasks;
   return r;
+}
+
+/**
+ * core readWorkbook plus what the reader noted (XlsxRead.notes) and a note for each hidden sheet
+ * holding a table that was passed over: the read every command reports.
+ * @example
+ * const { grids, error, notes } = await readXlsxFile(file);
+ * if (!error) console.log(workbookRead(grids, notes, file).issues.map((i) => i.code));
+ */
+export function workbookRead(grids: Grid[], notes: Issue[] | undefined, file: string): SheetRead {
+  const read = readWorkbook(grids, { file });
+  const more = [...(notes ?? []), ...hiddenTables(grids, read.sheet, file)];
+  if (more.length > 0) read.issues = [...read.issues, ...more];
+  return read;
 }
 
 /** A note for each hidden sheet that holds a table but was passed over (readWorkbook reads visible sheets first). */

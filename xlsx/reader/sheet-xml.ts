@@ -91,6 +91,7 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
   let col = 0;
   let pos = from;
   let lastDataRow = -1;
+  const anyReplaced = (ctx.sharedReplaced?.size ?? 0) > 0;
   for (;;) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
@@ -125,7 +126,7 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
       if (row >= MAX_ROWS || col >= MAX_COLS) throw new ReadFailure('FILE_CORRUPT', 'địa chỉ ô nằm ngoài giới hạn của Excel');
       if (typeof v === 'string') {
         if (typeCode === 1) {
-          if (ctx.sharedReplaced?.has(lastShared)) note(out.replaced, row, col);
+          if (anyReplaced && ctx.sharedReplaced!.has(lastShared)) note(out.replaced, row, col);
         } else {
           const clean = replaceInvalid(v);
           if (clean !== v) { v = clean; note(out.replaced, row, col); }

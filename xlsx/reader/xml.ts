@@ -225,15 +225,21 @@ function onlySpaceBetween(xml: string, from: number, to: number): boolean {
   return true;
 }
 
+/** True when `ch` occurs right after a "<" at or after `from`. */
+function afterLt(xml: string, ch: string, from: number): boolean {
+  for (let i = xml.indexOf(ch, from); i >= 0; i = xml.indexOf(ch, i + 1)) if (xml.charCodeAt(i - 1) === 60) return true;
+  return false;
+}
+
 /**
  * The document with comments and processing instructions removed and CDATA sections turned into
  * escaped text, as an XML parser would see them; the scanners then never take a `<row>` inside a
  * comment for data. The XML declaration is kept. Parts without any of these (all Excel writes) are
- * returned as they are, after three indexOf calls.
+ * returned as they are, after a search for the rare "!" and "?" (searching for "<!" would stop at every tag).
  */
 export function plainMarkup(xml: string): string {
   const decl = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
-  if (xml.indexOf('<!--', decl) < 0 && xml.indexOf('<?', decl) < 0 && xml.indexOf('<![CDATA[', decl) < 0) return xml;
+  if (!afterLt(xml, '!', decl) && !afterLt(xml, '?', decl)) return xml;
   let out = xml.slice(0, decl);
   let i = decl;
   const n = xml.length;

@@ -57,7 +57,7 @@ export default tseslint.config(
   pure('core', ['report', 'xlsx', 'batch', 'cli', 'addin']),
   pure('report', ['xlsx', 'batch', 'cli', 'addin']),
   adapter('xlsx', ['batch', 'cli', 'addin']),
-  adapter('docx', ['xlsx', 'batch', 'cli', 'addin']),
+  adapter('docx', ['batch', 'cli', 'addin']),
   adapter('batch', ['cli', 'addin']),
   adapter('cli', ['addin']),
   adapter('addin', ['xlsx', 'batch', 'cli']),

@@ -5,7 +5,8 @@ import type { Grid } from '../core/grid';
 import { headerScore } from '../core/table/header';
 import { classifyRead, readWorkbook } from '../core/table/read';
 import { taskKey } from '../core/taskkey';
-import { readXlsxFile, type ReadLimits } from '../xlsx/read';
+import type { ReadLimits } from '../xlsx/read';
+import { readGridsFile } from './read-grids';
 
 /** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
 export interface FileRead {
@@ -23,7 +24,7 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error, notes } = await readXlsxFile(file, { limits });
+    const { grids, error, notes } = await readGridsFile(file, limits);
     if (error) return { file, read: null, error };
     const read = workbookRead(grids, notes, file);
     if (asOf === undefined) return { file, read, error: null };

@@ -3,7 +3,7 @@
  * `tiendo inspect --json`). Field names are a public contract: keep them stable
  * and documented in the README.
  */
-import type { Category, Deadline, Progress } from '../core/model';
+import type { Category, Deadline, DueSource, Progress, ProgressSource } from '../core/model';
 import type { Issue } from '../core/issue';
 
 export type ProgressCounts = Record<Progress, number>;
@@ -21,11 +21,17 @@ export interface ReportInput {
   rows?: number;
 }
 
+export type ProgressSourceCounts = Record<ProgressSource, number>;
+
 export interface ReportTotals {
   tasks: number;
   overdue: number;
   progress: ProgressCounts;
   categories: CategoryCounts;
+  /** Tasks by where their progress came from (each task once); `tick` and `inferred` are tiendo's reading. */
+  progressSources: ProgressSourceCounts;
+  /** Tasks where something was written but no status could be read (an unknown word, or a result text without one). */
+  unrecognised: number;
 }
 
 export interface ReportUnit {
@@ -52,6 +58,12 @@ export interface ReportTask {
   result: string;
   progressText: string;
   progress: Progress;
+  /** Where `progress` came from: `typed` in its cell, `tick` a mark of a tick form, `inferred` by tiendo (see progressReason), `none`. */
+  progressSource: ProgressSource;
+  /** Why tiendo inferred `progress` (Vietnamese), when progressSource is `tick` or `inferred`. */
+  progressReason?: string;
+  /** Where `deadline.due` came from: `typed` text, `date-cell` an Excel date, `extension` an approved extension, `none`. */
+  dueSource: DueSource;
   category: Category;
   overdue: boolean;
   daysLate: number | null;

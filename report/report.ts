@@ -4,7 +4,8 @@ import type { Issue } from '../core/issue';
 import type { Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
-import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
+import { categoriesOf, countExprs, emptyCategories, emptyProgress, emptySources, progressOf } from './counts';
+import { isUnrecognised } from './rules';
 import { inputOf, rejection } from './inputs';
 import { mergeResubmissions } from './merge';
 import { checkReturns, countByUnit } from './not-returned';
@@ -55,7 +56,7 @@ export function fromTasks(asOf: string, tasks: Task[]): Report {
   const report: Report = {
     asOf,
     inputs: [],
-    totals: totalsOf(table),
+    totals: totalsOf(table, tasks),
     units: unitsOf(unitRollup(table)),
     tasks: tasks.map(toReportTask),
     issues: [],
@@ -77,10 +78,22 @@ function sourceIssues(s: SourceRead): Issue[] {
   return s.read?.issues ?? [];
 }
 
-function totalsOf(table: ColumnTable): ReportTotals {
-  if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories() };
+function totalsOf(table: ColumnTable, tasks: Task[]): ReportTotals {
+  const { progressSources, unrecognised } = provenanceOf(tasks);
+  if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories(), progressSources, unrecognised };
   const row = eachTaskOnce(table).rollup(countExprs()).object() as Record<string, unknown>;
-  return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row) };
+  return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row), progressSources, unrecognised };
+}
+
+/** Tasks by progress source, and how many had something written but no readable status (see rules.ts). */
+function provenanceOf(tasks: Task[]): Pick<ReportTotals, 'progressSources' | 'unrecognised'> {
+  const progressSources = emptySources();
+  let unrecognised = 0;
+  for (const t of tasks) {
+    progressSources[t.progressSource ?? (t.progress === 'unreported' ? 'none' : 'typed')]++;
+    if (isUnrecognised({ progress: t.progress, result: t.resultText })) unrecognised++;
+  }
+  return { progressSources, unrecognised };
 }
 
 function withIssue(t: Task, extra: Issue | null): Task {
@@ -102,6 +115,9 @@ export function toReportTask(t: Task): ReportTask {
     result: t.resultText,
     progressText: t.progressText,
     progress: t.progress,
+    progressSource: t.progressSource,
+    ...(t.progressReason ? { progressReason: t.progressReason } : {}),
+    dueSource: t.dueSource,
     category: t.category,
     overdue: t.overdue,
     daysLate: t.daysLate,

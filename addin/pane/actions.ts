@@ -52,6 +52,7 @@ export async function runCheck(s: PaneSettings): Promise<CheckView> {
   return checkView(a.grid, a.read, a.tasks, s);
 }
 
+
 export interface ClassifyResult {
   check: CheckView;
   sheet: string;
@@ -90,7 +91,7 @@ export async function runSummary(s: PaneSettings): Promise<SummaryResult> {
   if (!a.tasks.length) throw new PaneError(MESSAGES.noTasks);
   const report = summaryReport(s.asOf, a.tasks);
   await excel.writeSummarySheet(summaryLayout(report, a.read.sheet ?? a.grid.name));
-  return { check: checkView(a.grid, a.read, a.tasks, s), sheet: SUMMARY_SHEET, units: report.units.length, sentences: report.sentences };
+  return { check: checkView(a.grid, a.read, a.tasks, s, report), sheet: SUMMARY_SHEET, units: report.units.length, sentences: report.sentences };
 }
 
 /** Selects an issue's cell. */

@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
   it('Kiểm tra bảng: header matched, counts by category, issues; no HTML from cells', async () => {
     await click('#btn-check');
     expect(await page.isHidden('#error')).toBe(true);
-    expect(await text('#summary-line')).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ; 02 nhiệm vụ quá hạn, chưa hoàn thành.');
+    expect(await text('#summary-line')).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ, trong đó 01 nhiệm vụ hoàn thành quá hạn; 02 nhiệm vụ quá hạn, chưa hoàn thành, thuộc trách nhiệm của 02 đơn vị: Bộ Khoa học và Công nghệ, Bộ Tư pháp mỗi đơn vị 01 nhiệm vụ.');
     expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
     const headerRows = await page.locator('#headers tbody tr').allInnerTexts();
     expect(headerRows[2]).toBe('Đơn vị chủ trì\tCơ quan thực hiện / Chủ trì\tD6');

@@ -5,7 +5,7 @@
  */
 import type { DueSource, ProgressSource } from '../core/model';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../core/status';
-import { formatCount } from '../core/format';
+import { formatNumber } from '../core/format';
 
 export { CATEGORY_LABELS, PROGRESS_LABELS };
 export { NO_UNIT } from './types';
@@ -16,7 +16,7 @@ export const DONE_RATE_LABEL = 'Tỷ lệ hoàn thành';
 export const TOTAL_LABEL = 'Tổng cộng';
 
 export function dueSoonLabel(days: number): string {
-  return `Sắp đến hạn trong ${formatCount(days)} ngày`;
+  return `Sắp đến hạn trong ${formatNumber(days)} ngày`;
 }
 
 /** Where a task's progress came from, as "Chi tiết" and the pane show it. */

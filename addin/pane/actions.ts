@@ -30,6 +30,8 @@ function validate(s: PaneSettings): void {
 /** Pure: the sheet's grid → core's read and tasks (own columns blanked first). Throws PaneError when no table. */
 export function analyse(grid: Grid, asOf: string): Analysis {
   if (!grid.rows.some((r) => r?.some((v) => v !== null && v !== ''))) throw new PaneError(MESSAGES.emptySheet);
+  // tiendo's own appendix has STT, units and counts under status-like headers: never read it back as tasks
+  if (grid.name === SUMMARY_SHEET) throw new PaneError(`${MESSAGES.noTable} (trang tính "${SUMMARY_SHEET}" là phụ lục tổng hợp do tiendo tạo; hãy mở trang tính có bảng nhiệm vụ.)`);
   const read = readSheet(withoutOwnColumns(grid), { file: grid.name });
   if (!read.layout) {
     const why = read.issues.find((i) => i.severity === 'error');

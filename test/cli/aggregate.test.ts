@@ -61,6 +61,7 @@ describe('aggregate a mixed folder', () => {
       tasks: 10, overdue: 5,
       progress: { done: 1, done_late: 1, in_progress: 4, not_done: 3, stopped: 0, unreported: 1, unknown: 0 },
       categories: { done_on_time: 1, done_late: 1, open_in_time: 2, open_overdue: 5, recurring: 1, stopped: 0 },
+      progressSources: { typed: 9, tick: 0, inferred: 0, none: 1 }, unrecognised: 0,
     });
     expect(report.units.map((u) => [u.unit, u.tasks, u.overdue, u.progress.done + u.progress.done_late])).toEqual([
       ['Bộ Nội vụ', 5, 3, 1], ['Bộ Tài chính', 1, 1, 0], ['Bộ Y tế', 3, 1, 1], ['Thành phố Hà Nội', 2, 1, 0],

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '../../core/model';
 import { checkView } from '../../addin/pane/check';
+import { ownValues } from '../../addin/pane/classify-plan';
 import { summaryLine } from '../../batch/aggregate/summary-line';
 import { run as inspect } from '../../cli/commands/inspect';
 import { fromTasks } from '../../report/report';
@@ -90,6 +91,8 @@ describe('an inferred progress carries its source in every output', () => {
       { sheet: 'Phụ lục', row: 6, stt: '1', cell: 'F6', value: 'Đang thực hiện (suy ra)', source: 'Suy ra từ dấu đánh dấu', reason: 'Dấu "x" ở cột "Đang thực hiện"' },
     ]);
     expect(v.sentences[1]).toMatch(/^Trong số 04 nhiệm vụ, 01 nhiệm vụ tiendo suy ra tiến độ/);
+    // "Phân loại" writes the mark into its normalised-status column too
+    expect(tasks.map((t) => ownValues(t)[0])).toEqual(['Đã hoàn thành (suy ra)', 'Đang thực hiện (suy ra)', 'Chưa báo cáo', 'Chưa hoàn thành']);
   });
 
   it('inspect: the text marks a tick-read progress with its source; --json carries progressSource', async () => {

@@ -18,6 +18,7 @@ import { analyse } from '../../addin/pane/actions';
 import { checkView, type CheckView } from '../../addin/pane/check';
 import { summaryLayout, summaryReport } from '../../addin/pane/summary';
 import { reportOverdue } from '../../report/overdue-list';
+import { confirmations } from '../../report/confirmation';
 import type { Report } from '../../report/report-types';
 import { NO_UNIT } from '../../report/labels';
 import { DEFAULT_ATTACHED_TO } from '../../report/layout/report-template';
@@ -279,6 +280,8 @@ describe('what each sheet pins', () => {
       ['Bộ Nội vụ', 'Bộ Tài chính; Bộ Nội vụ'], ['Bộ Tài chính', 'Bộ Tài chính; Bộ Nội vụ'], [NO_UNIT, NO_UNIT],
     ]);
     expect((cli.sheets.get('Tổng hợp') ?? []).flat()).toContain('Ghi chú: nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị, và một lần ở dòng Tổng cộng.');
+    // the per-unit confirmation appendices (--xac-nhan) take their overdue lists from the same list
+    expect(confirmations(cli.report).map((c) => [c.unit, c.overdue.rows.length])).toEqual(cli.report.units.map((u) => [u.unit, u.overdue]));
   });
 
   it('a sentence names at most ten units, then "và N đơn vị khác"', () => {

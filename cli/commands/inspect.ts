@@ -12,6 +12,8 @@ import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import { classifyRead } from '../../core/table/read';
 import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../../report';
+import { PROGRESS_SOURCE_LABELS, progressLabel } from '../../report/labels';
+import { isInferred } from '../../report/rules';
 import type { Report } from '../../report/report-types';
 import { readGridsFile } from '../../batch/read-grids';
 import { EXIT_USAGE, handleParsed, isoDate, parseCommand, type CommandSpec } from '../../batch/options';
@@ -107,7 +109,11 @@ function taskLines(t: Task): string[] {
   const due = dueVi && dueVi !== t.deadline.text ? ` → ${dueVi}` : '';
   const late = t.overdue && t.daysLate !== null ? ` (${formatCount(t.daysLate)} ngày)` : '';
   const label = PROGRESS_LABELS[t.progress];
-  const progress = t.progressText ? `${t.progressText}${t.progressText === label ? '' : ` (${label})`}` : `(trống: ${label.toLowerCase()})`;
+  const typed = t.progressText ? `${t.progressText}${t.progressText === label ? '' : ` (${label})`}` : `(trống: ${label.toLowerCase()})`;
+  // a progress tiendo read (tick mark, result text) is never shown as if the unit had typed it
+  const progress = isInferred(t.progressSource)
+    ? `${progressLabel(t)} [${PROGRESS_SOURCE_LABELS[t.progressSource]}${t.progressReason ? `: ${t.progressReason}` : ''}]`
+    : typed;
   const lines = [
     `  [${rows}] ${t.stt ? `${t.stt}. ` : ''}${t.task}`,
     `      Chủ trì: ${t.leadUnit || '(trống)'}${t.coUnits.length ? ` · Phối hợp: ${t.coUnits.map((u) => u.name).join('; ')}` : ''}`,

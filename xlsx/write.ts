@@ -11,15 +11,28 @@
  * @example
  *   await writeWorkbook({ sheets: [{ name: 'Tổng hợp', columns: [{ header: 'Đơn vị', width: 30 }], rows: [['Bộ Nội vụ']] }] }, 'out/tong-hop.xlsx');
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { SheetSpec, WorkbookSpec } from '../report/layout/spec';
 import { writePackage } from './writer/workbook';
 
-/** Write the workbook described by `spec` to `path` (parent folders are created; no half-written file on failure). */
+/**
+ * Write the workbook described by `spec` to `path` (parent folders are created). The file
+ * is written beside it under a temporary name and renamed over `path` only when complete:
+ * a failure leaves no half-written file and keeps whatever `path` held before.
+ */
 export async function writeWorkbook(spec: WorkbookSpec, path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writePackage(withSafeNames(spec), path);
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writePackage(withSafeNames(spec), temp);
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
 }
 
 /** Sheet names Excel accepts: no []:*?/\, at most 31 characters, unique. */

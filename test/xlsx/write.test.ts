@@ -11,9 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
@@ -348,11 +348,16 @@ describe('writer XML', () => {
     expect(tElement('ab')).toBe('<t>ab</t>');
   });
 
-  it('leaves no half-written file when the spec cannot be rendered', async () => {
+  it('leaves no half-written file when the spec cannot be rendered, and keeps the file it would have replaced', async () => {
     const path = await tmp('bad.xlsx');
     const spec: WorkbookSpec = { sheets: [{ ...richSheet(), dataValidations: [{ column: 'status', type: 'list', list: ['x'.repeat(300)] }] }] };
     await expect(writeWorkbook(spec, path)).rejects.toThrow(/Danh sách chọn quá dài/);
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+    await writeWorkbook({ sheets: [richSheet()] }, path);
+    const good = await readFile(path);
+    await expect(writeWorkbook(spec, path)).rejects.toThrow(/Danh sách chọn quá dài/);
+    expect(Buffer.compare(await readFile(path), good)).toBe(0);
+    expect(await readdir(dirname(path))).toEqual(['bad.xlsx']);
   });
 });
 

@@ -1,12 +1,9 @@
 /** One cell and one row as SpreadsheetML text. Strings are always shared-string cells, never formulas. */
+import { dateToExcelSerial } from '../../core/deadline/serial';
 import type { SharedStrings } from './strings';
 
 export type Plain = string | number | boolean | Date | null | undefined;
 
-/** Excel serial of a Date (1900 system, same arithmetic as ExcelJS). */
-export function excelSerial(d: Date): number {
-  return d.getTime() / 86_400_000 + 25_569;
-}
 
 const STYLE_ATTR: string[] = [];
 
@@ -21,7 +18,7 @@ export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings
   if (typeof v === 'string') return `<c r="${ref}"${st} t="s"><v>${strings.index(v, col)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : `<c r="${ref}"${st}/>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
-  const serial = excelSerial(v);
+  const serial = dateToExcelSerial(v);
   return Number.isFinite(serial) ? `<c r="${ref}"${st}><v>${serial}</v></c>` : `<c r="${ref}"${st}/>`;
 }
 

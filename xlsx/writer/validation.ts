@@ -3,9 +3,9 @@
  * conditional formats of a sheet, as the <conditionalFormatting> and <dataValidations>
  * text of its worksheet part.
  */
+import { dateToExcelSerial } from '../../core/deadline/serial';
 import { columnLetter } from '../../core/grid';
 import { columnIndex, type DataValidationSpec, type SheetLayout, type SheetSpec } from '../../report/layout/spec';
-import { excelSerial } from './cells';
 import type { StyleTable } from './styles';
 import { clampText } from './text';
 import { escAttr, escText } from './xml';
@@ -37,7 +37,7 @@ function attr(name: string, value: string | boolean | undefined): string {
 function formulas(v: DataValidationSpec): string[] {
   if (v.type === 'list') return [listFormula(v.list ?? [])];
   if (v.type === 'date') {
-    const day = (iso: string): string => String(excelSerial(new Date(iso + 'T00:00:00Z')));
+    const day = (iso: string): string => String(dateToExcelSerial(new Date(iso + 'T00:00:00Z')));
     return [day(typeof v.min === 'string' ? v.min : '2000-01-01'), day(typeof v.max === 'string' ? v.max : '2100-12-31')];
   }
   return [String(Number(v.min ?? 0)), String(Number(v.max ?? 1e9))];

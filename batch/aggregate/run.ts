@@ -11,7 +11,7 @@ import type { AggregateArgs } from './args';
 import { discoverInputs } from './discover';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
-import { todayInVietnam } from './today';
+import { todayInVietnam } from '../../core/dates';
 import { writeReportJson } from './write-json';
 
 /** The bundled sample submissions, used when no input is given. */
@@ -35,7 +35,7 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
   const cwd = process.cwd();
-  const asOf = args.asOf ?? todayInVietnam();
+  const asOf = args.asOf ?? todayInVietnam(new Date());
   const inputs = args.inputs.length ? args.inputs : [SAMPLES_DIR];
   const found = await discoverInputs(inputs, cwd);
   const bar = progressBar(process.stderr, !args.quiet && !!process.stderr.isTTY);

@@ -7,7 +7,7 @@
 import { columnLetter, type Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import type { ColumnRole, SheetRead, Task, TableLayout } from '../../core/model';
-import { isIsoDate } from '../../core/dates';
+import { isIsoDate, todayInVietnam } from '../../core/dates';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import { classifyRead, readWorkbook } from '../../core/table/read';
@@ -24,15 +24,10 @@ export interface InspectArgs {
   json: boolean;
 }
 
-/** Today in Asia/Ho_Chi_Minh as yyyy-mm-dd. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Parse argv; a string is a usage error message. */
 export function parseArgs(argv: string[]): InspectArgs | string {
   let file: string | null = null;
-  let asOf = todayInVietnam();
+  let asOf = todayInVietnam(new Date());
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

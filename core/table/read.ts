@@ -16,6 +16,7 @@ import { sheetRow, cellAddress, columnLetter, sheetCol, type Grid } from '../gri
 import { issue, type Issue } from '../issue';
 import type { ParsedTask, SheetRead, TableLayout, Task } from '../model';
 import { decodeGrid, type EncodingConversion } from '../text/encoding';
+import { foldMarks } from '../text/normalize';
 import { classifyTask } from '../classify';
 import { findHeader, headerScore, layoutIssues } from './header';
 import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext } from './classify-row';
@@ -162,7 +163,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
 }
 
 function simpleKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+  return foldMarks(name).trim();
 }
 
 /**

@@ -25,7 +25,7 @@ export function lastVisibleColumn(columns: ColumnSpec[]): number {
   return Math.max(columns.length, 1);
 }
 
-export function columnLook(c: ColumnSpec): CellLook {
+function columnLook(c: ColumnSpec): CellLook {
   return { ...LOOK.body, wrap: c.wrap ?? true, ...(c.align ? { align: c.align } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
 }
 

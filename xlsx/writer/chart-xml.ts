@@ -24,7 +24,7 @@ export interface ResolvedChart {
   to: { col: number; row: number };
 }
 
-export const NS = {
+const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
   a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',

@@ -14,7 +14,7 @@ import { escAttr, escText } from './xml';
 const LIMIT = { title: 32, prompt: 255, error: 225, list: 255 } as const;
 
 /** Inline list formula "\"a,b,c\"": commas and quotes inside items are not allowed there, so they are dropped. */
-export function listFormula(items: string[]): string {
+function listFormula(items: string[]): string {
   const body = items.map((s) => s.replace(/[",]/g, ' ').trim()).filter(Boolean).join(',');
   if (body.length > LIMIT.list) throw new Error(`Danh sách chọn quá dài (${body.length} > ${LIMIT.list} ký tự)`);
   return `"${body}"`;
@@ -44,7 +44,7 @@ function formulas(v: DataValidationSpec): string[] {
 }
 
 /** One <dataValidation>: blank allowed unless said otherwise, the error always shown, dialog texts clamped. */
-export function validationXml(v: DataValidationSpec, ref: string): string {
+function validationXml(v: DataValidationSpec, ref: string): string {
   const f = formulas(v).map((x, i) => `<formula${i + 1}>${escText(x)}</formula${i + 1}>`).join('');
   return `<dataValidation${attr('type', v.type)}${attr('allowBlank', v.allowBlank ?? true)}${attr('showInputMessage', !!v.input)}` +
     `${attr('promptTitle', v.input && clampText(v.input.title, LIMIT.title))}${attr('prompt', v.input && clampText(v.input.body, LIMIT.prompt))}` +

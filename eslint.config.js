@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
  *   core/   pure domain (Grid → tasks with issues), browser-safe, no clock
  *   report/ pure, browser-safe report model: counts, labels, sentences, summary tables, sheet layouts
  *   xlsx/   the workbook reader and writer (Node adapters; ExcelJS only reads outputs back in test/)
+ *   docx/   Word documents (the only user of the docx library)
  *   batch/  Node jobs over files: the read pool, aggregate, distribute
  *   cli/    the command line;   addin/  the Excel add-in (its adapter is the only Office.js user)
  */
@@ -56,6 +57,7 @@ export default tseslint.config(
   pure('core', ['report', 'xlsx', 'batch', 'cli', 'addin']),
   pure('report', ['xlsx', 'batch', 'cli', 'addin']),
   adapter('xlsx', ['batch', 'cli', 'addin']),
+  adapter('docx', ['batch', 'cli', 'addin']),
   adapter('batch', ['cli', 'addin']),
   adapter('cli', ['addin']),
   adapter('addin', ['xlsx', 'batch', 'cli']),

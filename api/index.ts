@@ -73,7 +73,7 @@ export async function readReturns(paths: string | string[], opts: ReadReturnsOpt
     asOf,
     tasks: taskFrame(merged.tasks.map(toReportTask)),
     issues: merged.issues,
-    inputs: sources.map(inputOf),
+    inputs: sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file))),
     notReturned: merged.notReturned ?? [],
     taskIssues: merged.tasks.map((t) => t.issues),
   };

@@ -19,6 +19,8 @@ export interface ReportInput {
   errorCode?: string | null;
   /** Rows examined below the header (the "nothing lost" accounting). */
   rows?: number;
+  /** Set when this file repeats another file's content (a copy, a re-save): its tasks are counted there (DUPLICATE_FILE). */
+  duplicateOf?: string;
 }
 
 export interface ReportTotals {

@@ -6,6 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
 import { inputOf, rejection } from './inputs';
+import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
 import { checkReturns, countByUnit } from './not-returned';
 import { sentences } from './sentences';
@@ -28,7 +29,7 @@ export function buildReport(opts: BuildOptions): Report {
   const report = fromTasks(opts.asOf, merged.tasks);
   opts.onPhase?.('rollups');
   if (merged.notReturned) report.notReturned = merged.notReturned;
-  report.inputs = opts.sources.map(inputOf);
+  report.inputs = opts.sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file)));
   report.issues = merged.issues;
   report.sentences = sentences(report);
   return report;
@@ -42,6 +43,8 @@ export interface MergedReturns {
   issues: Issue[];
   /** With `sent`: per unit, tasks sent but not returned, in Vietnamese alphabetical order. */
   notReturned?: { unit: string; tasks: number }[];
+  /** Files whose tasks repeat another file's word for word (DUPLICATE_FILE): file → the file kept. */
+  duplicateOf: Map<string, string>;
 }
 
 /**
@@ -51,20 +54,24 @@ export interface MergedReturns {
 export function mergeReturns(opts: BuildOptions): MergedReturns {
   const { asOf, sources } = opts;
   const phase = opts.onPhase ?? ((): void => undefined);
-  const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined })));
+  const perSource = sources.map((s) => tasksOf(s, asOf));
   phase('classify');
+  // The same return twice (a copy, a re-save, a renamed file) counts once: see duplicate-files.ts.
+  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined })), opts.keepDuplicates);
+  const dated = sources.flatMap((s, si) => (dup.duplicateOf.has(s.file) ? [] : perSource[si].map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined }))));
+  phase('duplicate files');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
   phase('merge');
   let tasks = merged.tasks;
-  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...merged.issues];
-  if (!opts.sent) return { tasks, issues };
+  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...dup.issues, ...merged.issues];
+  if (!opts.sent) return { tasks, issues, duplicateOf: dup.duplicateOf };
   const check = checkReturns(opts.sent, tasks);
   tasks = tasks.map((t) => withIssue(t, check.taskIssues.get(t) ?? null));
   issues.push(...check.issues);
   const notReturned = [...countByUnit(check.missing)]
     .map(([unit, n]) => ({ unit, tasks: n }))
     .sort((a, b) => compareVi(a.unit, b.unit));
-  return { tasks, issues, notReturned };
+  return { tasks, issues, notReturned, duplicateOf: dup.duplicateOf };
 }
 
 /** The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences. */

@@ -5,6 +5,7 @@
  * (one sync per chunk, so a 5,000-row column is one sync; never a sync per row or cell).
  * Everything else in the add-in sees Grids, strings and numbers, never Excel objects.
  */
+import { dateToExcelSerial } from '../core/deadline/serial';
 import type { CellStyle, CellValue, Grid, MergeRange } from '../core/grid';
 
 export type ReadScope = 'sheet' | 'selection';
@@ -256,7 +257,7 @@ function columnNumber(letters: string): number {
 /** Value as sent to Excel: null → "" (clears the cell), Date → serial day number. */
 export function toExcelValue(v: CellValue): string | number | boolean {
   if (v === null) return '';
-  if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+  if (v instanceof Date) return dateToExcelSerial(v);
   return v;
 }
 

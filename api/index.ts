@@ -13,7 +13,7 @@ import { isIsoDate } from '../core/dates';
 import type { Issue } from '../core/issue';
 import { collectSources } from '../batch/aggregate/sources';
 import { loadSent } from '../batch/aggregate/sent';
-import { todayInVietnam } from '../batch/aggregate/today';
+import { todayInVietnam } from '../core/dates';
 import { inputOf, mergeReturns, toReportTask } from '../report';
 import type { ReportInput } from '../report/report-types';
 import { sentences as reportSentences, type SentenceInput } from '../report/sentences';
@@ -60,7 +60,7 @@ export interface Returns {
  * tasks.filter((d) => d.overdue).groupby('leadUnit').count().print();
  */
 export async function readReturns(paths: string | string[], opts: ReadReturnsOptions = {}): Promise<Returns> {
-  const asOf = opts.asOf ?? todayInVietnam();
+  const asOf = opts.asOf ?? todayInVietnam(new Date());
   if (!isIsoDate(asOf)) throw new Error(`asOf không hợp lệ: "${asOf}" (cần dạng YYYY-MM-DD, ví dụ 2025-11-15)`);
   const sources = await collectSources(Array.isArray(paths) ? paths : [paths], {
     asOf,

@@ -32,3 +32,16 @@ export function isoFromDate(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
+
+/** Việt Nam keeps UTC+7 all year (no daylight saving since 1975). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The calendar day in Việt Nam (Asia/Ho_Chi_Minh) at the instant `now`, as ISO. Core reads no
+ * clock: the CLI and the add-in pass `new Date()`.
+ *
+ * @example todayInVietnam(new Date('2025-10-31T18:30:00Z')) // '2025-11-01'
+ */
+export function todayInVietnam(now: Date): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

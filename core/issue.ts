@@ -34,6 +34,7 @@ export type IssueCode =
   | 'NO_TASK_TEXT'
   | 'NO_DEADLINE'
   | 'DEADLINE_UNPARSED'
+  | 'DEADLINE_MAYBE_SWAPPED'
   | 'UNKNOWN_STATUS'
   | 'NO_STATUS'
   | 'NO_LEAD_UNIT'

@@ -10,10 +10,4 @@ export interface PaneSettings {
   target: 'beside' | 'sheet';
 }
 
-/** Today in Asia/Ho_Chi_Minh as ISO (the pane's default as-of date). */
-export function todayIso(now = new Date()): string {
-  const local = new Date(now.getTime() + 7 * 3_600_000);
-  return local.toISOString().slice(0, 10);
-}
-
 export const DEFAULT_DUE_SOON_DAYS = 7;

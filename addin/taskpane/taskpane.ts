@@ -7,7 +7,8 @@ import { officeReady } from '../excel-adapter';
 import { goTo, runCheck, runClassify, runSummary } from '../pane/actions';
 import type { CheckView } from '../pane/check';
 import { errorMessage, MESSAGES } from '../pane/messages';
-import { DEFAULT_DUE_SOON_DAYS, todayIso, type PaneSettings } from '../pane/settings';
+import { todayInVietnam } from '../../core/dates';
+import { DEFAULT_DUE_SOON_DAYS, type PaneSettings } from '../pane/settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -144,7 +145,7 @@ async function act(working: string, job: () => Promise<string>, keepResults = fa
 }
 
 function wire(): void {
-  $<HTMLInputElement>('as-of').value = todayIso();
+  $<HTMLInputElement>('as-of').value = todayInVietnam(new Date());
   $<HTMLInputElement>('due-soon').value = String(DEFAULT_DUE_SOON_DAYS);
   $('btn-check').addEventListener('click', () =>
     void act('Đang đọc trang tính…', async () => {

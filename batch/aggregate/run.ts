@@ -12,8 +12,8 @@ import { writeTasks } from '../export-tasks';
 import type { AggregateArgs } from './args';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
+import { todayInVietnam } from '../../core/dates';
 import { collectSources } from './sources';
-import { todayInVietnam } from './today';
 import { writeReportJson } from './write-json';
 
 /** The bundled sample submissions, used when no input is given. */
@@ -44,7 +44,7 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
-  const asOf = args.asOf ?? todayInVietnam();
+  const asOf = args.asOf ?? todayInVietnam(new Date());
   const bar = progressBar(process.stderr, !args.quiet && !!process.stderr.isTTY);
   const sources = await collectSources(args.inputs.length ? args.inputs : [SAMPLES_DIR], {
     asOf,

@@ -7,6 +7,7 @@
 import { columnLetter, type Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import type { ColumnRole, SheetRead, Task, TableLayout } from '../../core/model';
+import { todayInVietnam } from '../../core/dates';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import { classifyRead } from '../../core/table/read';
@@ -44,23 +45,18 @@ export interface InspectArgs {
   json: boolean;
 }
 
-/** Today in Asia/Ho_Chi_Minh as yyyy-mm-dd. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Parse argv; a string is a usage error message. */
 export function parseArgs(argv: string[]): InspectArgs | string {
   const p = parseCommand(INSPECT_COMMAND, argv);
   if (p.kind !== 'ok') return p.kind === 'error' ? p.message : `--${p.kind}`;
-  return { file: p.positionals[0], asOf: p.values.asOf ?? todayInVietnam(), json: p.values.json };
+  return { file: p.positionals[0], asOf: p.values.asOf ?? todayInVietnam(new Date()), json: p.values.json };
 }
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand(INSPECT_COMMAND, argv);
   const early = handleParsed(INSPECT_COMMAND, parsed, version());
   if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
-  const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(), json: parsed.values.json };
+  const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(new Date()), json: parsed.values.json };
   const { file, asOf } = args;
   const { grids, error, notes } = await readGridsFile(file);
   const read: SheetRead | null = error ? null : workbookRead(grids, notes, file);

@@ -3,7 +3,7 @@
  * and core/classify). Cleaning is core/text cleanText; the fold here keeps "/", "."
  * and "-" (which foldKey drops) because dates are written with them.
  */
-import { cleanText } from '../text/normalize';
+import { cleanText, foldMarks } from '../text/normalize';
 
 /** NFC, HTML tags and entities removed, whitespace (incl. in-cell line breaks) collapsed, trimmed. */
 export function clean(s: string): string {
@@ -15,11 +15,7 @@ export function clean(s: string): string {
  * and missing diacritics no longer matter ("hoà" = "hòa" = "hoa"). Punctuation kept.
  */
 export function fold(s: string): string {
-  return clean(s)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return foldMarks(clean(s));
 }
 
 /** fold() with punctuation turned into single spaces ("%" kept): "Quá hạn, chưa hoàn thành." → "qua han chua hoan thanh". */

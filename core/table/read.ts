@@ -16,10 +16,13 @@ import { sheetRow, cellAddress, columnLetter, sheetCol, type Grid } from '../gri
 import { issue, type Issue } from '../issue';
 import type { ParsedTask, SheetRead, TableLayout, Task } from '../model';
 import { decodeGrid, type EncodingConversion } from '../text/encoding';
+import { foldMarks } from '../text/normalize';
 import { classifyTask } from '../classify';
 import { findHeader, headerScore, layoutIssues } from './header';
 import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext } from './classify-row';
 import { buildTask, joinContinuation, SttTracker } from './rows';
+import { tableValue } from './cells';
+import { detectSwappedDates, swapDayMonth } from '../deadline/swap';
 
 const ENCODING_NAMES: Record<string, string> = {
   tcvn3: 'TCVN3 (ABC)',
@@ -55,11 +58,32 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   if (layout.columns.task === undefined) return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
 
   const rows = readRows(grid, layout, file);
+  flagSwappedDates(grid, layout, rows.tasks, rows.taskRows);
   return { file, sheet: grid.name, layout, tasks: rows.tasks, issues: [...issues, ...rows.issues], rowsScanned: rows.scanned };
 }
 
-function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: ParsedTask[]; issues: Issue[]; scanned: number } {
+/**
+ * A deadline column typed under a US locale (Excel turned 05/10/2025 into 10 May and left
+ * 25/10/2025 as text): each date cell of it gets DEADLINE_MAYBE_SWAPPED with the swapped date
+ * as a suggestion. The value itself is kept: the user decides.
+ */
+function flagSwappedDates(grid: Grid, layout: TableLayout, tasks: ParsedTask[], taskRows: number[]): void {
+  const col = layout.columns.deadline;
+  if (col === undefined) return;
+  if (!detectSwappedDates(taskRows.map((r) => tableValue(grid, r, col)))) return;
+  for (const t of tasks) {
+    if (t.dueSource !== 'date-cell' || t.deadline.kind !== 'date') continue;
+    const swapped = swapDayMonth(t.deadline);
+    if (swapped.due === t.deadline.due) continue;
+    t.issues.push(issue('DEADLINE_MAYBE_SWAPPED',
+      `Ô ${t.cells.deadline}: thời hạn ${t.deadline.text} có thể bị đảo ngày và tháng (cột Thời hạn có ngày dạng chữ như 25/10/2025 bên cạnh ngày Excel đã đổi); cần kiểm tra.`,
+      { file: t.file, sheet: t.sheet, row: t.row, cell: t.cells.deadline, suggestion: swapped.text }));
+  }
+}
+
+function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: ParsedTask[]; taskRows: number[]; issues: Issue[]; scanned: number } {
   const tasks: ParsedTask[] = [];
+  const taskRows: number[] = [];
   const issues: Issue[] = [];
   const stt = new SttTracker();
   const ctx: RowContext = { afterTask: false, anyTask: false };
@@ -85,6 +109,7 @@ function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: Parse
       const t = buildTask({ file, grid, layout, section }, r, row);
       stt.check(t);
       tasks.push(t);
+      taskRows.push(r);
       ctx.afterTask = ctx.anyTask = true;
     } else if (kind === 'continuation') {
       joinContinuation(tasks[tasks.length - 1], grid, layout, r, row);
@@ -97,7 +122,7 @@ function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: Parse
       ctx.afterTask = false;
     }
   }
-  return { tasks, issues, scanned };
+  return { tasks, taskRows, issues, scanned };
 }
 
 function notTask(grid: Grid, r: number, first: { col: number; text: string }, file: string): Issue {
@@ -162,7 +187,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
 }
 
 function simpleKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+  return foldMarks(name).trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A workbook as pure data: what to write, never how. Templates and reports
- * build a WorkbookSpec; xlsx/write.ts renders it with ExcelJS.
+ * build a WorkbookSpec; xlsx/write.ts renders it.
  *
  * Sheet layout (1-based sheet rows), computed by `sheetLayout`:
  *   title lines → one blank row (when there are title lines) → 1 or 2 header rows → data rows.

@@ -1,7 +1,7 @@
 /**
  * The government appendix look, defined once: Times New Roman, 12-13 pt,
  * thin black borders, bold centred headers, pale header fill.
- * Pure data; xlsx/write.ts turns it into ExcelJS styles.
+ * Pure data; xlsx/writer/styles.ts turns it into the workbook's styles.
  */
 import type { CellLook, PrintSpec } from './spec';
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, type AggregateArgs } from '../../batch/aggregate/args';
 import { aggregate } from '../../batch/aggregate/run';
 import { discoverInputs } from '../../batch/aggregate/discover';
-import { todayInVietnam } from '../../batch/aggregate/today';
+import { todayInVietnam } from '../../core/dates';
 import { parseSent } from '../../batch/aggregate/sent';
 import { summaryLine } from '../../batch/aggregate/summary-line';
 import { overdueList } from '../../report/overdue-list';

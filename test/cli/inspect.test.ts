@@ -8,7 +8,8 @@ import {
 } from '../fixtures/samples';
 import { buildTcvn3, buildVni } from '../fixtures/legacy-samples';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
-import { parseArgs, run, todayInVietnam } from '../../cli/commands/inspect';
+import { parseArgs, run } from '../../cli/commands/inspect';
+import { todayInVietnam } from '../../core/dates';
 import type { Report } from '../../report/report-types';
 
 const ROOT = resolve(import.meta.dirname, '../..');

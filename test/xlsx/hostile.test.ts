@@ -94,19 +94,17 @@ describe('hostile workbooks, in-process', () => {
     expect(row[16_383]).toBe(1);
   });
 
-  for (const engine of ['exceljs', 'lean'] as const) {
-    it(`a literal _xHHHH_ in a task is escaped on write (${engine}) and comes back as typed, not as "=1+1"`, async () => {
-      const path = join(dir, `tong-hop-escape-${engine}.xlsx`);
-      const texts = ['_x003D_1+1', 'a_x0041_b', '_x005F_'];
-      await writeWorkbook({ sheets: [{ name: 'A', columns: [{ header: 'Nội dung', width: 20 }], rows: texts.map((t) => [t]) }] }, path, { engine });
-      const zip = openZip(readFileSync(path), OWN_OUTPUT);
-      const xml = [...zip.entries.values()].map((e) => readEntry(zip, e).toString('utf8')).join('\n');
-      expect(xml).toContain('_x005F_x003D_1+1');
-      expect(xml).not.toMatch(/[^F]_x003D_1\+1/);
-      const { grids } = await readXlsxFile(path);
-      expect(grids[0].rows.flat()).toEqual(expect.arrayContaining(texts));
-    });
-  }
+  it('a literal _xHHHH_ in a task is escaped on write and comes back as typed, not as "=1+1"', async () => {
+    const path = join(dir, 'tong-hop-escape.xlsx');
+    const texts = ['_x003D_1+1', 'a_x0041_b', '_x005F_'];
+    await writeWorkbook({ sheets: [{ name: 'A', columns: [{ header: 'Nội dung', width: 20 }], rows: texts.map((t) => [t]) }] }, path);
+    const zip = openZip(readFileSync(path), OWN_OUTPUT);
+    const xml = [...zip.entries.values()].map((e) => readEntry(zip, e).toString('utf8')).join('\n');
+    expect(xml).toContain('_x005F_x003D_1+1');
+    expect(xml).not.toMatch(/[^F]_x003D_1\+1/);
+    const { grids } = await readXlsxFile(path);
+    expect(grids[0].rows.flat()).toEqual(expect.arrayContaining(texts));
+  });
 });
 
 describe('hostile workbooks, each in a child process under the 1 GB heap cap', () => {

@@ -3,6 +3,7 @@
  * hand-written scanner over `<row>`, `<c>`, `<v>`, `<is>` and `<mergeCell>` only.
  */
 import { columnLetter, type CellStyle, type CellValue, type MergeRange } from '../../core/grid';
+import { excelSerialToDate } from '../../core/deadline/serial';
 import { ReadFailure } from './limits';
 import type { StyleTable } from './styles';
 import { decodeText, findTag, innerText, isNameEnd, itemText, replaceInvalid, rootPrefix, selfClosing, tagEnd } from './xml';
@@ -309,14 +310,9 @@ function cellValue(
 
 /** A date-formatted number as a Date, or the number itself when it is no valid Excel date (negative, past 9999). */
 function dateOrNumber(n: number, date1904: boolean): Date | number {
-  return n >= 0 && n < 2_958_466 ? serialToDate(n, date1904) : n;
+  return n >= 0 && n < 2_958_466 ? excelSerialToDate(n, date1904) : n;
 }
 
-/** Excel serial → Date (UTC; whole serials give UTC midnight). Serials before 1900-03-01 skip Excel's phantom 29/02/1900. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + 1462 : serial < 61 && serial >= 1 ? serial + 1 : serial;
-  return new Date(Math.round((days - 25569) * 86_400_000));
-}
 
 /** `t="d"` ISO 8601 text → Date; a value without a zone is read as UTC. Unparseable text is kept. */
 function isoToDate(s: string): CellValue {

@@ -1,4 +1,5 @@
 /** styles.xml → one interned CellStyle per cellXfs index (number format, font name, bold) and which are dates. */
+import { isDateOrTimeFormat } from '../../core/deadline/serial';
 import type { CellStyle } from '../../core/grid';
 import { attr, attrText, findTag, rootPrefix, selfClosing, tagEnd } from './xml';
 
@@ -49,7 +50,7 @@ export function parseStyles(xml: string): StyleTable {
     let shared = interned.get(key);
     if (!shared) { shared = style; interned.set(key, style); }
     styles.push(shared);
-    isDate.push(builtinIsDate(numFmtId) ? !fmts.has(numFmtId) || isDateFormat(code ?? '') : isDateFormat(code ?? ''));
+    isDate.push(builtinIsDate(numFmtId) ? !fmts.has(numFmtId) || isDateOrTimeFormat(code) : isDateOrTimeFormat(code));
     i = findTag(xml, p + 'xf', end, section.to);
   }
   return { styles, isDate };
@@ -101,22 +102,4 @@ function parseFonts(xml: string, p: string): { name?: string; bold: boolean }[] 
     i = findTag(xml, fontTag, close, section.to);
   }
   return out;
-}
-
-/**
- * True when a number format code shows a date or time: after removing quoted text,
- * escapes, colours/locales in brackets (keeping elapsed [h] [m] [s]), a d/m/y/h/s token remains.
- */
-export function isDateFormat(code: string): boolean {
-  if (!code || code === 'General' || code === '@') return false;
-  const section = code.split(';')[0];
-  const stripped = section
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/_./g, '')
-    .replace(/\*./g, '')
-    .replace(/\[(h+|m+|s+)\]/gi, 'h')
-    .replace(/\[[^\]]*\]/g, '');
-  if (/^[#0.,%\s?/E+-]*$/i.test(stripped)) return false;
-  return /[dmyhs]/i.test(stripped.replace(/General/gi, '').replace(/E[+-]/gi, ''));
 }

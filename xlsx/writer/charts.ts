@@ -1,16 +1,7 @@
 /** Turn each sheet's ChartSpecs into resolved charts: absolute ranges, cached values, anchor. */
 import { columnLetter } from '../../core/grid';
-import { cellValueOf, columnIndex, rowParts, sheetLayout, type ChartSpec, type SheetSpec, type WorkbookSpec } from '../../report/layout/spec';
+import { cellValueOf, columnIndex, rowParts, sheetLayout, type ChartSpec, type SheetSpec } from '../../report/layout/spec';
 import { absRef, type ResolvedChart } from './chart-xml';
-
-export function resolveCharts(spec: WorkbookSpec): Map<string, ResolvedChart[]> {
-  const out = new Map<string, ResolvedChart[]>();
-  for (const sheet of spec.sheets) {
-    const list = (sheet.charts ?? []).map((c) => resolveChart(sheet, c)).filter((c): c is ResolvedChart => c !== null);
-    if (list.length) out.set(sheet.name, list);
-  }
-  return out;
-}
 
 /** Default plotted rows: the leading run of 'data' rows. */
 function dataRun(sheet: SheetSpec): { first: number; last: number } {

@@ -78,7 +78,7 @@ describe('blank report template (npm run templates)', () => {
   it('writes the print titles and protection into the XML', async () => {
     const files = unzipSync(new Uint8Array(await readFile(await generate())));
     const wbXml = strFromU8(files['xl/workbook.xml']);
-    expect(wbXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Báo cáo&apos;!$5:$5</definedName>');
+    expect(wbXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Báo cáo'!$5:$5</definedName>`);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape"');
     expect(sheet).toMatch(/<sheetProtection sheet="1"/);

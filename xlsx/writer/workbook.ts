@@ -1,28 +1,28 @@
 /**
- * The lean .xlsx writer for large workbooks: renders a WorkbookSpec straight to
- * SpreadsheetML text (rows joined in chunks, deflated as they come), with the same
- * look as the ExcelJS path and native charts written as parts (no post-processing).
+ * The .xlsx package of a WorkbookSpec, for every size: each worksheet is rendered
+ * straight to SpreadsheetML text (rows joined in chunks, deflated as they come), then
+ * the drawings and native charts, shared strings, styles, workbook and properties.
  */
-import { sheetLayout, type WorkbookSpec } from '../../../report/layout/spec';
-import { chartXml, drawingXml } from '../chart-xml';
-import { resolveChart } from '../charts';
-import type { ResolvedChart } from '../chart-xml';
+import { sheetLayout, type WorkbookSpec } from '../../report/layout/spec';
+import { chartXml, drawingXml } from './chart-xml';
+import { resolveChart } from './charts';
+import type { ResolvedChart } from './chart-xml';
 import { sheetChunks } from './sheet';
 import { sharedStrings } from './strings';
 import { styleTable } from './styles';
 import { appXml, contentTypesXml, coreXml, REL_TYPE, relsXml, rootRelsXml, workbookRelsXml, workbookXml } from './package';
-import { zipFile } from '../../zip/write';
+import { zipFile } from '../zip/write';
 
-/** The sheet → drawing relationship id (the same as the ExcelJS path's chart post-processing). */
+/** The sheet → drawing relationship id. */
 const DRAWING_RID = 'rIdTiendoDrawing1';
 
-export interface LeanOptions {
+export interface PackageOptions {
   /** Deflate level 0-9 (default 1: the sheet text compresses well even at the fastest level). */
   level?: number;
 }
 
 /** Write `spec` (sheet names already safe and unique) to `path`. */
-export async function writeLean(spec: WorkbookSpec, path: string, opts: LeanOptions = {}): Promise<void> {
+export async function writePackage(spec: WorkbookSpec, path: string, opts: PackageOptions = {}): Promise<void> {
   const zip = await zipFile(path, opts.level ?? 1);
   try {
     const styles = styleTable();

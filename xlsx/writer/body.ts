@@ -1,11 +1,11 @@
 /**
  * The rows of one sheet (title block, header, data, blank input rows, footer) as
- * <sheetData> text chunks, with the merges they need. Mirrors writer/sheet.ts cell
- * for cell so both engines produce the same workbook.
+ * <sheetData> text chunks, with the merges they need. Merged cells keep the look of
+ * their first cell, as Excel and ExcelJS show them (test/xlsx/golden/ pins the result).
  */
-import { columnLetter } from '../../../core/grid';
-import { cellValueOf, rowParts, type CellInput, type CellLook, type ColumnSpec, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../../report/layout/spec';
-import { DATE_FORMAT, LOOK, SIZE } from '../../../report/layout/style';
+import { columnLetter } from '../../core/grid';
+import { cellValueOf, rowParts, type CellInput, type CellLook, type ColumnSpec, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../report/layout/spec';
+import { DATE_FORMAT, LOOK, SIZE } from '../../report/layout/style';
 import { cellXml, rowXml, type Plain } from './cells';
 import type { SharedStrings } from './strings';
 import type { StyleTable } from './styles';
@@ -25,7 +25,7 @@ export function lastVisibleColumn(columns: ColumnSpec[]): number {
   return Math.max(columns.length, 1);
 }
 
-export function columnLook(c: ColumnSpec): CellLook {
+function columnLook(c: ColumnSpec): CellLook {
   return { ...LOOK.body, wrap: c.wrap ?? true, ...(c.align ? { align: c.align } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
 }
 
@@ -138,7 +138,7 @@ function plainStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTabl
   return { data: of('data'), section: of('section'), total: of('total') };
 }
 
-/** Per row kind and column, the style of a bare Date cell (the look path of writer/sheet.ts, computed once). */
+/** Per row kind and column, the style of a bare Date cell (the look of ownStyle, computed once). */
 function dateStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable): PlainStyles {
   const of = (kind: RowKind): number[] => columns.map((c, i) => {
     const k = kindLook(kind);
@@ -213,7 +213,7 @@ function dataRow(
   return rowXml(r, out, height);
 }
 
-/** Style of a cell with its own look ({ value, bold, … }), on top of its column and row kind (as writer/sheet.ts). */
+/** Style of a cell with its own look ({ value, bold, … }), on top of its column and row kind. */
 function ownStyle(input: Exclude<CellInput, string | number | boolean | Date | null>, i: number, kind: RowKind, columns: ColumnSpec[], bases: CellLook[], ctx: BodyContext): number {
   const k = kindLook(kind);
   let look: CellLook = k ? { ...bases[i], ...k } : bases[i];

@@ -1,9 +1,9 @@
 /**
- * The styles.xml table of the lean writer: CellLook (+ unlocked) → cellXfs index,
- * with fonts, fills, borders and number formats interned. Same looks as writer/look.ts.
+ * The styles.xml table: CellLook (+ unlocked) → cellXfs index,
+ * with fonts, fills, borders and number formats interned.
  */
-import type { CellLook } from '../../../report/layout/spec';
-import { COLOR, FONT_NAME, SIZE } from '../../../report/layout/style';
+import type { CellLook } from '../../report/layout/spec';
+import { COLOR, FONT_NAME, SIZE } from '../../report/layout/style';
 import { escAttr, NS_MAIN, XML_HEAD } from './xml';
 
 /** Excel's built-in number formats that ExcelJS also maps to their ids. */

@@ -1,5 +1,5 @@
 /** The package parts around the sheets: content types, relationships, workbook.xml, document properties. */
-import { sheetLayout, type SheetSpec, type WorkbookSpec } from '../../../report/layout/spec';
+import { sheetLayout, type SheetSpec, type WorkbookSpec } from '../../report/layout/spec';
 import { escAttr, escText, NS_MAIN, NS_REL, XML_HEAD } from './xml';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

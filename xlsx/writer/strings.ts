@@ -1,6 +1,16 @@
 /** The shared-strings table: each distinct text stored once, cells refer to it by index. */
-import { cellText } from './cells';
+import { MAX_CELL_CHARS, safeText } from './text';
 import { NS_MAIN, tElement, XML_HEAD } from './xml';
+
+// Text made only of these is already NFC and valid XML: ASCII, Latin-1, Latin Extended-A/B,
+// Latin Extended Additional (precomposed Vietnamese), general punctuation (– — ' ' " " … ‰).
+const PLAIN_TEXT = /^[\t\n\r\x20-\x7E\u00A0-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
+
+/** safeText with a fast path for the common case (no normalisation or removal needed). */
+function storedText(s: string): string {
+  // A literal `_xHHHH_` goes through safeText, which escapes it (`_x005F_`): Excel would decode it otherwise.
+  return s.length <= MAX_CELL_CHARS && PLAIN_TEXT.test(s) && s.indexOf('_x') < 0 ? s : safeText(s);
+}
 
 export interface SharedStrings {
   /** Index of a cell's text (cleaned with safeText); `col` (0-based) lets a column's repeated text skip the map. */
@@ -24,7 +34,7 @@ export function sharedStrings(): SharedStrings {
       count++;
       const slot = col < MEMO_COLUMNS ? col : 0;
       if (last[slot] === raw) return lastIndex[slot];
-      const s = cellText(raw);
+      const s = storedText(raw);
       let i = map.get(s);
       if (i === undefined) {
         i = list.length;

@@ -1,4 +1,4 @@
-/** XML text and attribute escaping for the lean writer. Input is already safeText-cleaned. */
+/** XML text and attribute escaping for the writer. Input is already safeText-cleaned. */
 
 const TEXT_ANY = /[&<>"\r]/;
 const TEXT_RE = /[&<>"\r]/g;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates core/data/*.ts from ../shared/reference/*.json (the gathered facts).
 // core/ does no I/O, so the facts are compiled in; run this when shared/reference changes.
+// Not status_vocabulary.json: core/data/status_vocabulary.json is the repo's own copy, extended (issue 9), the one place status words live.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ mkdirSync(out, { recursive: true });
 
 const files = {
   units: 'units.json',
-  statusVocabulary: 'status_vocabulary.json',
   deadlineFormats: 'deadline_formats.json',
   tcvn3: 'tcvn3_to_unicode.json',
   vni: 'vni_to_unicode.json',

@@ -20,6 +20,7 @@ import { classifyTask } from '../classify';
 import { findHeader, headerScore, layoutIssues } from './header';
 import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext } from './classify-row';
 import { buildTask, joinContinuation, SttTracker } from './rows';
+import { statusColumnByContent } from './status-column';
 
 const ENCODING_NAMES: Record<string, string> = {
   tcvn3: 'TCVN3 (ABC)',
@@ -45,7 +46,8 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   const { file } = opts;
   const { grid, conversions } = decodeGrid(input);
   const issues: Issue[] = conversions.map((c) => encodingIssue(c, grid, file));
-  const layout = findHeader(grid);
+  const found = findHeader(grid);
+  const layout = found && statusColumnByContent(grid, found);
   if (!layout) {
     issues.push(issue('NO_TABLE', `Trang tính "${grid.name}" không có bảng nhiệm vụ (không tìm thấy dòng tiêu đề STT / Tên nhiệm vụ / Đơn vị chủ trì / Thời hạn).`, { file, sheet: grid.name }));
     return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };

@@ -3,9 +3,11 @@
  */
 import { sheetRow, cellAddress, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
-import type { ColumnRole, ParsedTask, ResolvedUnit, TableLayout } from '../model';
+import type { ColumnRole, ParsedTask, Progress, ProgressSource, ResolvedUnit, TableLayout } from '../model';
 import { parseDeadline } from '../deadline';
-import { parseStatus } from '../status';
+import { readStatus } from '../status';
+import { inferFromResult } from '../status/infer';
+import { quote } from '../classify/where';
 import { resolveUnits } from '../units';
 import { rowIssues } from '../checks';
 import { numFmtAt, tableValue } from './cells';
@@ -61,11 +63,8 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     ? { text: '', due: null, kind: 'none' as const }
     : parseDeadline(tableValue(grid, r, cols.deadline), { date1904: grid.date1904, numFmt: numFmtAt(grid, r, cols.deadline) });
 
+  const status = readProgress(place, r, row, cells, issues);
   const ticks = tickColumns(layout);
-  const ticked = ticks.find((x) => rowExtra(row, x.col) !== '');
-  if (ticks.length) cells.status = cellAddress(grid, r, (ticked ?? ticks[0]).col);
-  const status = cols.status !== undefined ? parseStatus(tableValue(grid, r, cols.status))
-    : ticked ? parseStatus(ticked.status) : { progress: 'unreported' as const, text: '', recognised: true };
 
   const task = roleText(row, 'task');
   if (!task) issues.push(issue('NO_TASK_TEXT', `Dòng ${sheetRow(grid, r)}: có số thứ tự nhưng không có tên nhiệm vụ.`, cellPlace(place, r, cells, 'task')));
@@ -91,8 +90,8 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     resultText: roleText(row, 'result'),
     progressText: status.text,
     progress: status.progress,
-    progressSource: cols.status !== undefined ? (status.text ? 'typed' : 'none') : ticked ? 'tick' : 'none',
-    ...(cols.status === undefined && ticked ? { progressReason: `đánh dấu ở cột "${ticked.status}"` } : {}),
+    progressSource: status.source,
+    ...(status.reason ? { progressReason: status.reason } : {}),
     dueSource: deadline.due === null ? 'none' : typeof tableValue(grid, r, cols.deadline!) === 'string' ? 'typed' : 'date-cell',
     extra,
     taskId: roleText(row, 'id') || null,
@@ -101,6 +100,67 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   };
   t.issues.push(...rowIssues(t));
   return t;
+}
+
+export interface ProgressReading {
+  progress: Progress;
+  text: string;
+  source: ProgressSource;
+  reason?: string;
+}
+
+/** Cell texts that leave a tick column unticked: "0", "-", "không". */
+const NO_MARK = /^(?:0|-+|–|—|k|không|khong|no|false|sai)$/i;
+
+/** Least advanced first: a task's progress over several marks or leads is the first of these present. */
+export const PROGRESS_ORDER: readonly Progress[] = ['unknown', 'not_done', 'in_progress', 'done_late', 'done', 'stopped'];
+
+/**
+ * The progress of row r, and where it came from: the "Tiến độ" cell (typed, or a
+ * task-dependent phrase read one documented way: inferred); else the tick columns
+ * (tick); else, with a result column and no status column at all, the status the
+ * result text opens or closes with (inferred). Issues for two ticks in a row and for
+ * a result text that states no readable status go to `issues`.
+ */
+function readProgress(place: RowPlace, r: number, row: RowTexts, cells: Partial<Record<ColumnRole, string>>, issues: Issue[]): ProgressReading {
+  const { grid, layout } = place;
+  const cols = layout.columns;
+  if (cols.status !== undefined) {
+    const s = readStatus(tableValue(grid, r, cols.status));
+    if (!s.text) return { progress: s.progress, text: s.text, source: 'none' };
+    return { progress: s.progress, text: s.text, source: s.inferred ? 'inferred' : 'typed', ...(s.inferred ? { reason: s.inferred } : {}) };
+  }
+  const ticks = tickColumns(layout);
+  if (ticks.length) {
+    const ticked = ticks.filter((x) => { const v = rowExtra(row, x.col); return v !== '' && !NO_MARK.test(v); });
+    cells.status = cellAddress(grid, r, (ticked[0] ?? ticks[0]).col);
+    if (!ticked.length) return { progress: 'unreported', text: '', source: 'none' };
+    const reads = ticked.map((x) => ({ x, s: readStatus(x.status) }));
+    reads.sort((a, b) => PROGRESS_ORDER.indexOf(a.s.progress) - PROGRESS_ORDER.indexOf(b.s.progress));
+    const pick = reads[0];
+    if (ticked.length > 1) {
+      const where = { file: place.file, sheet: grid.name, row: sheetRow(grid, r), cell: cells.status };
+      issues.push(issue('TICK_CONFLICT',
+        `Dòng ${sheetRow(grid, r)}: đánh dấu ở ${ticked.length} cột tiến độ (${ticked.map((x) => quote(x.status)).join(', ')}); tính theo mức thấp nhất ${quote(pick.x.status)}, cần kiểm tra.`,
+        where));
+    }
+    return { progress: pick.s.progress, text: pick.x.status, source: 'tick', reason: `đánh dấu ở cột ${quote(pick.x.status)}` };
+  }
+  if (cols.result === undefined) return { progress: 'unreported', text: '', source: 'none' };
+  // No "Tiến độ" column: the status is read from the result text, or the row is flagged unreported.
+  cells.status = cells.result;
+  const result = roleText(row, 'result');
+  const header = layout.headers[cols.result] || 'Kết quả thực hiện';
+  const at = { file: place.file, sheet: grid.name, row: sheetRow(grid, r), cell: cells.result };
+  const found = inferFromResult(result);
+  if (found) {
+    const where = found.place === 'opening' ? 'đầu' : found.place === 'closing' ? 'cuối' : 'nhãn tiến độ trong';
+    return { progress: found.progress, text: found.quote, source: 'inferred', reason: `suy ra từ ${where} nội dung cột “${header}”: ${quote(found.quote)}` };
+  }
+  issues.push(issue('NO_STATUS', result
+    ? `Ô ${cells.result}: bảng không có cột “Tiến độ” và nội dung cột “${header}” (${quote(result, 60)}) không nêu rõ tiến độ; tính là chưa báo cáo, cần kiểm tra.`
+    : `Ô ${cells.result}: bảng không có cột “Tiến độ” và cột “${header}” để trống; tính là chưa báo cáo.`, at));
+  return { progress: 'unreported', text: '', source: 'none' };
 }
 
 function rowExtra(row: RowTexts, col: number): string {

@@ -23,6 +23,11 @@ export interface Deadline {
   /** ISO date yyyy-mm-dd, or null (recurring, none, unparsed). */
   due: string | null;
   kind: DeadlineKind;
+  /**
+   * An extension the cell mentions: 'requested' ("đã đề nghị lùi đến 30/11/2025": `due` stays the original date)
+   * or 'approved' ("đã được Thủ tướng đồng ý gia hạn đến …": `due` is the new date).
+   */
+  extension?: { state: 'requested' | 'approved'; originalDue: string | null; newDue: string | null };
 }
 
 /**

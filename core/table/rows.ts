@@ -3,11 +3,12 @@
  */
 import { sheetRow, cellAddress, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
-import type { ColumnRole, ParsedTask, Progress, ProgressSource, ResolvedUnit, TableLayout } from '../model';
+import type { ColumnRole, Deadline, ParsedTask, Progress, ProgressSource, ResolvedUnit, TableLayout } from '../model';
 import { parseDeadline } from '../deadline';
 import { readStatus } from '../status';
 import { inferFromResult } from '../status/infer';
 import { quote } from '../classify/where';
+import { formatDateVi } from '../format';
 import { resolveUnits } from '../units';
 import { rowIssues } from '../checks';
 import { numFmtAt, tableValue } from './cells';
@@ -63,6 +64,7 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     ? { text: '', due: null, kind: 'none' as const }
     : parseDeadline(tableValue(grid, r, cols.deadline), { date1904: grid.date1904, numFmt: numFmtAt(grid, r, cols.deadline) });
 
+  if (deadline.extension) issues.push(extensionIssue(deadline, cellPlace(place, r, cells, 'deadline')));
   const status = readProgress(place, r, row, cells, issues);
   const ticks = tickColumns(layout);
 
@@ -92,7 +94,9 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     progress: status.progress,
     progressSource: status.source,
     ...(status.reason ? { progressReason: status.reason } : {}),
-    dueSource: deadline.due === null ? 'none' : typeof tableValue(grid, r, cols.deadline!) === 'string' ? 'typed' : 'date-cell',
+    dueSource: deadline.due === null ? 'none'
+      : deadline.extension?.state === 'approved' && deadline.extension.newDue === deadline.due ? 'extension'
+        : typeof tableValue(grid, r, cols.deadline!) === 'string' ? 'typed' : 'date-cell',
     extra,
     taskId: roleText(row, 'id') || null,
     cells,
@@ -100,6 +104,18 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   };
   t.issues.push(...rowIssues(t));
   return t;
+}
+
+function extensionIssue(d: Deadline, at: { file: string; sheet: string; row: number; cell: string }): Issue {
+  const x = d.extension!;
+  if (x.state === 'approved') {
+    return issue('EXTENSION_APPROVED', x.newDue === d.due && d.due
+      ? `Ô ${at.cell}: thời hạn đã được điều chỉnh (${quote(d.text, 100)}); tính theo thời hạn mới ${formatDateVi(d.due)}${x.originalDue ? ` thay cho ${formatDateVi(x.originalDue)}` : ''}.`
+      : `Ô ${at.cell}: thời hạn đã được điều chỉnh nhưng không đọc được thời hạn mới (${quote(d.text, 100)}); cần kiểm tra.`, at);
+  }
+  return issue('EXTENSION_REQUESTED', d.due
+    ? `Ô ${at.cell}: đơn vị đề nghị gia hạn${x.newDue ? ` đến ${formatDateVi(x.newDue)}` : ''} (${quote(d.text, 100)}); chưa có ý kiến đồng ý nên vẫn tính theo thời hạn ${formatDateVi(d.due)}.`
+    : `Ô ${at.cell}: đơn vị đề nghị gia hạn (${quote(d.text, 100)}) nhưng không ghi thời hạn ban đầu; cần kiểm tra.`, at);
 }
 
 export interface ProgressReading {

@@ -10,7 +10,7 @@ import { inferFromResult } from '../status/infer';
 import { quote } from '../classify/where';
 import { formatDateVi } from '../format';
 import { resolveUnits } from '../units';
-import { rowIssues } from '../checks';
+import { missingRowIssues, rowIssues } from '../checks';
 import { numFmtAt, tableValue } from './cells';
 import { tickColumns } from './header';
 import { mergedFromAbove, type RowTexts } from './classify-row';
@@ -198,6 +198,11 @@ export function joinContinuation(t: ParsedTask, grid: Grid, layout: TableLayout,
     const v = own(x.col) ? rowExtra(row, x.col) : '';
     if (v) t.extra[x.header] = join(t.extra[x.header] ?? '', v);
   }
+  const ownLead = own(cols.lead) && !!row.byRole.lead;
+  const ownStatus = cols.status !== undefined ? own(cols.status) : tickColumns(layout).length > 0 || own(cols.result);
+  // Per lead only when a lead row reports something of its own (else a second lead unit is simply joined).
+  const reports = cols.status !== undefined ? !!row.byRole.status : tickColumns(layout).some((x) => rowExtra(row, x.col)) || !!row.byRole.result;
+  if (ownLead && ownStatus && (reports || t.leadProgress || t.progress !== 'unreported')) addLeadProgress(t, { file: t.file, grid, layout, section: t.section }, r, row);
   for (const [role, textKey, unitsKey] of [['lead', 'leadUnitText', 'leadUnits'], ['co', 'coUnitsText', 'coUnits']] as const) {
     const more = own(cols[role]) ? row.byRole[role] ?? '' : '';
     if (!more) continue;
@@ -209,6 +214,47 @@ export function joinContinuation(t: ParsedTask, grid: Grid, layout: TableLayout,
     if (role === 'lead') t.issues = t.issues.filter((i) => i.code !== 'NO_LEAD_UNIT');
   }
   t.rowEnd = sheetRow(grid, r);
+}
+
+const unitNames = (units: ResolvedUnit[], text: string): string => (units.length ? units.map((u) => u.name).join('; ') : text);
+
+/**
+ * A row of a task written one row per lead unit: the lead's own progress is kept in `leadProgress`, and the task's
+ * progress becomes the least advanced of the leads that reported, with a MULTI_LEAD_PROGRESS note naming each.
+ */
+function addLeadProgress(t: ParsedTask, place: RowPlace, r: number, row: RowTexts): void {
+  const { grid } = place;
+  if (!t.leadProgress) {
+    t.leadProgress = [{
+      lead: unitNames(t.leadUnits, t.leadUnitText), row: t.row, progress: t.progress, progressText: t.progressText,
+      progressSource: t.progressSource, ...(t.progressReason ? { progressReason: t.progressReason } : {}), resultText: t.resultText,
+    }];
+  }
+  const cells: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(place.layout.columns) as [ColumnRole, number][]) cells[role] = cellAddress(grid, r, col);
+  const rowIssues: Issue[] = [];
+  const s = readProgress(place, r, row, cells, rowIssues);
+  const lead = resolveUnits(row.byRole.lead ?? '');
+  t.leadProgress.push({
+    lead: unitNames(lead.units, lead.text), row: sheetRow(grid, r), progress: s.progress, progressText: s.text,
+    progressSource: s.source, ...(s.reason ? { progressReason: s.reason } : {}), resultText: row.byRole.result ?? '',
+  });
+  t.issues.push(...rowIssues.filter((i) => i.code !== 'NO_STATUS'));
+  const reported = t.leadProgress.filter((x) => x.progress !== 'unreported');
+  const pick = reported.slice().sort((a, b) => PROGRESS_ORDER.indexOf(a.progress) - PROGRESS_ORDER.indexOf(b.progress))[0];
+  if (pick) {
+    t.progress = pick.progress;
+    t.progressText = pick.progressText;
+    t.progressSource = pick.progressSource;
+    if (pick.progressReason) t.progressReason = pick.progressReason;
+    else delete t.progressReason;
+  }
+  const list = t.leadProgress.map((x) => `${x.lead}: ${x.progressText ? quote(x.progressText, 40) : 'chưa báo cáo'}`).join('; ');
+  const note = issue('MULTI_LEAD_PROGRESS',
+    `Dòng ${t.row}-${sheetRow(grid, r)}: nhiệm vụ có ${t.leadProgress.length} đơn vị chủ trì báo cáo riêng (${list}); mỗi đơn vị được tính theo tiến độ của mình, tiến độ chung của nhiệm vụ lấy mức thấp nhất${pick ? ` (${quote(pick.progressText, 40)})` : ''}.`,
+    { file: t.file, sheet: t.sheet, row: t.row, ...(t.cells.status ? { cell: t.cells.status } : {}), severity: reported.length < t.leadProgress.length ? 'warning' : 'info' });
+  t.issues = t.issues.filter((i) => i.code !== 'MULTI_LEAD_PROGRESS' && (!pick || (i.code !== 'NO_STATUS' && i.code !== 'UNKNOWN_STATUS')));
+  t.issues.push(...missingRowIssues(t, t.issues), note);
 }
 
 /** Per-section STT bookkeeping: duplicates and numbers going backwards ("1, 2, 2, 4, 3"). */

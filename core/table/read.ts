@@ -228,7 +228,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
   const visible = ranked.filter((x) => !x.g.hidden);
   const pick = (visible[0] && headerScore(visible[0].g) > 0) ? visible[0] : ranked[0];
   const read = readSheet(pick.g, opts);
-  if (read.layout) return read;
+  if (read.layout) return withOtherSheets(read, pick.g, visible.map((x) => x.g), opts);
   // A legacy-encoded table is only found after decoding: try each sheet fully.
   for (const x of visible) {
     if (x === pick) continue;
@@ -236,6 +236,36 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
     if (other.layout) return other;
   }
   return read;
+}
+
+/**
+ * Every other visible sheet with a task table is read too ("Phụ lục I" and "Phụ lục II"): its tasks are added
+ * (each task names its sheet). A sheet whose tasks repeat the first sheet's (an older copy left visible) is not
+ * read, and SHEET_NOT_READ names it, so no sheet's tasks vanish silently.
+ */
+function withOtherSheets(read: SheetRead, picked: Grid, visible: Grid[], opts: { file: string }): SheetRead {
+  const others = visible.filter((g) => g !== picked && headerScore(g) > 0);
+  if (!others.length) return read;
+  const tasks = [...read.tasks];
+  const issues = [...read.issues];
+  let scanned = read.rowsScanned;
+  const seen = new Set(read.tasks.map((t) => foldKey(t.task)));
+  for (const g of others) {
+    const other = readSheet(g, opts);
+    if (!other.layout || !other.tasks.length) continue;
+    const same = other.tasks.filter((t) => seen.has(foldKey(t.task))).length;
+    if (same * 2 > Math.min(other.tasks.length, Math.max(1, read.tasks.length))) {
+      issues.push(issue('SHEET_NOT_READ',
+        `Trang tính "${g.name}" cũng có bảng nhiệm vụ (${other.tasks.length} nhiệm vụ) nhưng ${same} nhiệm vụ trùng với trang "${read.sheet}" (có thể là bản cũ): không đọc trang này. Nếu cần tính, hãy xóa hoặc ẩn trang thừa.`,
+        { file: opts.file, sheet: g.name }));
+      continue;
+    }
+    tasks.push(...other.tasks);
+    issues.push(...other.issues);
+    scanned += other.rowsScanned;
+    for (const t of other.tasks) seen.add(foldKey(t.task));
+  }
+  return { ...read, tasks, issues, rowsScanned: scanned };
 }
 
 function simpleKey(name: string): string {

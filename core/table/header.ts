@@ -229,6 +229,8 @@ function subHeaderRow(grid: Grid, r: number, left: number, right: number, roles:
   if (r >= grid.rows.length) return false;
   let n = 0;
   for (let c = left; c <= right; c++) {
+    const m = coveringMerge(grid, r, c);
+    if (m && m.top < r) continue; // a header cell merged down over this row
     const t = tableText(grid, r, c);
     if (!t) continue;
     if (roles[c] || t.length > 30 || /^[\d\s().,/-]*$/.test(t) || /^[✓✔✗✘x•*+v]$/i.test(t)) return false;

@@ -228,7 +228,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
   const visible = ranked.filter((x) => !x.g.hidden);
   const pick = (visible[0] && headerScore(visible[0].g) > 0) ? visible[0] : ranked[0];
   const read = readSheet(pick.g, opts);
-  if (read.layout) return withOtherSheets(read, pick.g, visible.map((x) => x.g), opts);
+  if (read.layout) return withOtherSheets(read, pick.g, grids.filter((g) => !g.hidden), opts);
   // A legacy-encoded table is only found after decoding: try each sheet fully.
   for (const x of visible) {
     if (x === pick) continue;
@@ -246,7 +246,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
 function withOtherSheets(read: SheetRead, picked: Grid, visible: Grid[], opts: { file: string }): SheetRead {
   const others = visible.filter((g) => g !== picked && headerScore(g) > 0);
   if (!others.length) return read;
-  const tasks = [...read.tasks];
+  const reads: { at: number; tasks: ParsedTask[] }[] = [{ at: visible.indexOf(picked), tasks: read.tasks }];
   const issues = [...read.issues];
   let scanned = read.rowsScanned;
   const seen = new Set(read.tasks.map((t) => foldKey(t.task)));
@@ -260,11 +260,13 @@ function withOtherSheets(read: SheetRead, picked: Grid, visible: Grid[], opts: {
         { file: opts.file, sheet: g.name }));
       continue;
     }
-    tasks.push(...other.tasks);
+    reads.push({ at: visible.indexOf(g), tasks: other.tasks });
     issues.push(...other.issues);
     scanned += other.rowsScanned;
     for (const t of other.tasks) seen.add(foldKey(t.task));
   }
+  // Tasks in workbook sheet order ("Phụ lục I" before "Phụ lục II"), whichever sheet's header scored best.
+  const tasks = reads.sort((a, b) => a.at - b.at).flatMap((x) => x.tasks);
   return { ...read, tasks, issues, rowsScanned: scanned };
 }
 

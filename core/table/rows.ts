@@ -10,7 +10,7 @@ import { inferFromResult } from '../status/infer';
 import { quote } from '../classify/where';
 import { formatDateVi } from '../format';
 import { resolveUnits } from '../units';
-import { missingRowIssues, rowIssues } from '../checks';
+import { missingRowIssues } from '../checks';
 import { numFmtAt, tableValue } from './cells';
 import { tickColumns } from './header';
 import { mergedFromAbove, type RowTexts } from './classify-row';
@@ -102,7 +102,7 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
     cells,
     issues,
   };
-  t.issues.push(...rowIssues(t));
+  t.issues.push(...missingRowIssues(t, t.issues));
   return t;
 }
 

@@ -11,7 +11,7 @@ import { tableText } from './cells';
 import { columnRole } from './header';
 
 const SAMPLE_ROWS = 300;
-const SHORT = 60;
+const SHORT = 30;
 
 /** Share of the filled cells of column c (below the header) that are short recognised status words; -1 when none is filled. */
 function statusShare(grid: Grid, layout: TableLayout, c: number): number {
@@ -24,7 +24,7 @@ function statusShare(grid: Grid, layout: TableLayout, c: number): number {
     filled++;
     if (t.length > SHORT) continue;
     const s = readStatus(t);
-    if (s.recognised && s.progress !== 'unknown' && s.progress !== 'unreported') status++;
+    if (s.recognised && !s.inferred && s.progress !== 'unknown' && s.progress !== 'unreported') status++;
   }
   return filled ? status / filled : -1;
 }
@@ -41,7 +41,9 @@ export function statusColumnByContent(grid: Grid, layout: TableLayout): TableLay
   ];
   if (!resultCols.length) return layout;
   const shares = resultCols.map((c) => ({ c, share: statusShare(grid, layout, c) }));
-  const status = shares.filter((x) => x.share >= 0.6).sort((a, b) => b.share - a.share)[0];
+  // Ties go to a column not headed "Kết quả" ("Tình hình thực hiện" is the one that may hold statuses).
+  const named = (c: number): number => (/^k[eế]t qu[aả]/iu.test(layout.headers[c] ?? '') ? 1 : 0);
+  const status = shares.filter((x) => x.share >= 0.6).sort((a, b) => b.share - a.share || named(a.c) - named(b.c))[0];
   if (!status) return layout;
   const result = shares.find((x) => x.c !== status.c && x.share < 0.6);
   const columns = { ...layout.columns, status: status.c };

@@ -210,6 +210,9 @@ function lastTaskLike(grid: Grid, layout: TableLayout): number {
   return -1;
 }
 
+/** tiendo's template sheet of tasks the unit coordinates ("Phối hợp"), folded. */
+const COORDINATION = /^phoi hop\b/;
+
 /** Sheet names that hold instructions or lists, never the table. */
 const SIDE_SHEETS = /^(huong dan|hd|bia|trang bia|danh muc|dm|list|lists|cover|instructions?|ghi chu|chu thich)\b/;
 
@@ -251,8 +254,17 @@ function withOtherSheets(read: SheetRead, picked: Grid, visible: Grid[], opts: {
   let scanned = read.rowsScanned;
   const seen = new Set(read.tasks.map((t) => foldKey(t.task)));
   for (const g of others) {
+    // The "Phối hợp" sheet of tiendo's template lists tasks the unit only coordinates: not its returns, never counted.
+    if (COORDINATION.test(simpleKey(g.name))) continue;
     const other = readSheet(g, opts);
     if (!other.layout || !other.tasks.length) continue;
+    const cols = other.layout.columns;
+    if (cols.status === undefined && cols.result === undefined && !other.tasks.some((t) => t.progressSource === 'tick')) {
+      issues.push(issue('SHEET_NOT_READ',
+        `Trang tính "${g.name}" có danh sách ${other.tasks.length} nhiệm vụ nhưng không có cột tiến độ hay kết quả thực hiện: không tính. Nếu là báo cáo, hãy thêm cột “Tiến độ”.`,
+        { file: opts.file, sheet: g.name, severity: 'info' }));
+      continue;
+    }
     const same = other.tasks.filter((t) => seen.has(foldKey(t.task))).length;
     if (same * 2 > Math.min(other.tasks.length, Math.max(1, read.tasks.length))) {
       issues.push(issue('SHEET_NOT_READ',

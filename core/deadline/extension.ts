@@ -9,9 +9,11 @@ import type { Deadline } from '../model';
 import { fold } from './clean';
 import { parseDeadlineText, type BeforeReading } from './text';
 
-const compile = (list: readonly string[]): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, words.move)})`).join('|'));
+const compile = (list: readonly string[], move = words.move): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, move)})`).join('|'));
 const REQUESTED = compile(words.requested);
 const APPROVED = compile(words.approved);
+const REQUESTED_IN_TEXT = compile(words.requested, words.moveInText);
+const APPROVED_IN_TEXT = compile(words.approved.filter((s) => s.includes('MOVE')), words.moveInText);
 /** A cheap pre-check on the folded text. */
 const MAYBE = /lui|gia han|dieu chinh|keo dai|hoan|chuyen|thoi han moi/;
 const NEW_DATE = new RegExp(`(?:^|[^a-z])${words.newDateMarker} `, 'g');
@@ -57,4 +59,18 @@ export function readExtension(text: string, before: BeforeReading): { deadline: 
   if (approved && fresh) return { deadline: { text, due: fresh.due, kind: fresh.kind, extension }, extension };
   if (original?.due) return { deadline: { text, due: original.due, kind: original.kind, extension }, extension };
   return { deadline: { text, due: null, kind: 'unparsed', extension }, extension };
+}
+
+/**
+ * An extension mentioned in another cell ("Ghi chú", "Kết quả thực hiện"): "Đã được Thủ tướng đồng ý gia hạn
+ * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
+ */
+export function mentionedExtension(text: string, before: BeforeReading = 'lenient'): { state: 'requested' | 'approved'; newDue: string | null } | null {
+  const key = fold(text);
+  if (!MAYBE.test(key)) return null;
+  const approved = APPROVED_IN_TEXT.exec(key);
+  const requested = approved ? null : REQUESTED_IN_TEXT.exec(key);
+  const m = approved ?? requested;
+  if (!m) return null;
+  return { state: approved ? 'approved' : 'requested', newDue: newDate(key.slice(m.index + m[0].length), before)?.due ?? null };
 }

@@ -37,6 +37,7 @@ function phraseAtStart(key: string): { progress: Progress; length: number } | nu
 
 /** The status one clause opens with, read with its own timeliness and partial words; null when it does not open with one. */
 function clauseStatus(clause: string, whole: string, strictTail: boolean): Progress | null {
+  if (!clause) return null;
   const key = wordKey(clause);
   const start = phraseAtStart(key);
   if (!start) return null;
@@ -49,6 +50,16 @@ function clauseStatus(clause: string, whole: string, strictTail: boolean): Progr
     if (strictTail || EVIDENCE_OPEN.test(fold(whole)) || PARTIAL.test(wordKey(whole))) return null;
   }
   return reading.progress;
+}
+
+/** A unit named before the status: "Bộ Y tế đã hoàn thành…", "UBND tỉnh đang triển khai…", "Sở chưa thực hiện…" (word key). */
+const SUBJECT = /^(?:bo|ubnd|uy ban|so|tinh|thanh pho|cuc|tong cuc|vu|don vi|co quan|ngan hang|van phong|ban|trung tam|vien|cong an|chung toi|hoi dong|quan|huyen|xa|phuong|tap doan|doanh nghiep|cac)(?: [a-z0-9]+){0,8}? (?=(?:da|dang|chua|khong|co ban) )/;
+
+/** The clause without a leading subject (folded), or '' when it has none. */
+function withoutSubject(clause: string): string {
+  const key = wordKey(clause);
+  const m = SUBJECT.exec(key);
+  return m ? key.slice(m[0].length) : '';
 }
 
 function clauses(text: string): string[] {
@@ -68,7 +79,7 @@ export function inferFromResult(raw: string): Inference | null {
   if (!parts.length) return null;
   const found: Inference[] = [];
   const first = parts[0];
-  const open = clauseStatus(first, text, false);
+  const open = clauseStatus(first, text, false) ?? clauseStatus(withoutSubject(first), text, false);
   if (open) found.push({ progress: open, quote: first, place: 'opening' });
   // A labelled status anywhere: "… Tiến độ: Đang thực hiện".
   const folded = wordKey(text);

@@ -5,6 +5,7 @@ import { sheetRow, cellAddress, type Grid } from '../grid';
 import { issue, type Issue } from '../issue';
 import type { ColumnRole, Deadline, ParsedTask, Progress, ProgressSource, ResolvedUnit, TableLayout } from '../model';
 import { parseDeadline } from '../deadline';
+import { mentionedExtension } from '../deadline/extension';
 import { readStatus } from '../status';
 import { inferFromResult } from '../status/infer';
 import { quote } from '../classify/where';
@@ -60,9 +61,10 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   }
   if (cols.co !== undefined) issues.push(...unitIssues(co.units, cellPlace(place, r, cells, 'co'), 'co'));
 
-  const deadline = cols.deadline === undefined
+  let deadline: Deadline = cols.deadline === undefined
     ? { text: '', due: null, kind: 'none' as const }
     : parseDeadline(tableValue(grid, r, cols.deadline), { date1904: grid.date1904, numFmt: numFmtAt(grid, r, cols.deadline) });
+  if (!deadline.extension && deadline.kind !== 'recurring') deadline = extensionElsewhere(deadline, row, layout);
 
   if (deadline.extension) issues.push(extensionIssue(deadline, cellPlace(place, r, cells, 'deadline')));
   const status = readProgress(place, r, row, cells, issues);
@@ -104,6 +106,23 @@ export function buildTask(place: RowPlace, r: number, row: RowTexts): ParsedTask
   };
   t.issues.push(...missingRowIssues(t, t.issues));
   return t;
+}
+
+/**
+ * An extension written in the note or result cell rather than the deadline cell: an approved one with a new date
+ * takes it (the deadline text says where it came from), a requested one keeps the date; both are flagged.
+ */
+function extensionElsewhere(d: Deadline, row: RowTexts, layout: TableLayout): Deadline {
+  const cols = [layout.columns.note, layout.columns.result, ...layout.extras.map((x) => x.col)].filter((c): c is number => c !== undefined);
+  for (const col of new Set(cols)) {
+    const text = rowExtra(row, col);
+    const x = text ? mentionedExtension(text) : null;
+    if (!x) continue;
+    const extension = { state: x.state, originalDue: d.due, newDue: x.newDue };
+    if (x.state === 'approved' && x.newDue) return { ...d, due: x.newDue, kind: 'date', extension, text: d.text ? `${d.text} (gia hạn: ${text})` : text };
+    return { ...d, extension };
+  }
+  return d;
 }
 
 function extensionIssue(d: Deadline, at: { file: string; sheet: string; row: number; cell: string }): Issue {

@@ -55,10 +55,13 @@ describe('2. no "Tiến độ" column: the status is read from the result text, 
 
   it('"Tình hình thực hiện" of long text, another header wording: a dash, a "Tiến độ:" label, capitals, partial', async () => {
     const r = await inspect(paths.buildSituationText);
-    expect(r.tasks.map((t) => [t.row, t.progress])).toEqual([[5, 'in_progress'], [6, 'done'], [7, 'not_done'], [8, 'in_progress']]);
-    expect(r.tasks.flatMap((t) => codes(t, ...STATUS_CODES))).toEqual([]);
+    expect(r.tasks.map((t) => [t.row, t.progress])).toEqual([[5, 'in_progress'], [6, 'done'], [7, 'not_done'], [8, 'in_progress'], [9, 'done'], [10, 'unreported']]);
+    expect(r.tasks.map((t) => codes(t, ...STATUS_CODES))).toEqual([[], [], [], [], [], ['EXTENSION_APPROVED', 'NO_STATUS']]);
+    // An approved extension written in "Ghi chú" moves the deadline too.
+    expect(r.tasks[5].deadline.due).toBe('2026-03-31');
     const ts = await tasks(paths.buildSituationText);
-    expect(ts.every((t) => t.progressSource === 'inferred')).toBe(true);
+    expect(ts.map((t) => t.progressSource)).toEqual(['inferred', 'inferred', 'inferred', 'inferred', 'inferred', 'none']);
+    expect(ts[5].dueSource).toBe('extension');
     expect(ts[1].progressReason).toMatch(/nhãn tiến độ.*“Tình hình thực hiện”/);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from './grid';
 import type { Category, Progress } from './model';
-import vocabulary from './data/status_vocabulary.json';
+import vocabulary from './data/statusVocabulary';
 import { readStatus } from './status/read';
 
 export { readStatus, type StatusReading } from './status/read';

@@ -2,9 +2,9 @@
  * Deadlines with an extension: "31/10/2025 (đã đề nghị lùi đến 30/11/2025)" keeps
  * 31/10/2025 (a request changes nothing until it is approved); "30/6/2025, đã được
  * Thủ tướng đồng ý gia hạn đến 31/12/2025" takes 31/12/2025. The words live in
- * core/data/deadline_extensions.json.
+ * reference/deadline_extensions.json (compiled into core/data/deadlineExtensions.ts).
  */
-import words from '../data/deadline_extensions.json';
+import words from '../data/deadlineExtensions';
 import type { Deadline } from '../model';
 import { fold } from './clean';
 import { parseDeadlineText, type BeforeReading } from './text';

@@ -1,10 +1,11 @@
 /**
- * The status phrase table, built from core/data/status_vocabulary.json (the one
- * place status words live, each with its sources): phrases, timeliness-only
+ * The status phrase table, built from reference/status_vocabulary.json (the one
+ * place status words live, each with its sources; compiled into core/data/statusVocabulary.ts): phrases, timeliness-only
  * modifiers, abbreviations, partial-completion qualifiers, stop decisions, and
  * the task-dependent phrases read one documented way and marked inferred.
  */
-import vocabulary from '../data/status_vocabulary.json';
+import vocabulary from '../data/statusVocabulary';
+import type { PhraseRecord } from '../data/statusVocabulary';
 import { wordKey } from '../deadline/clean';
 import type { Progress } from '../model';
 
@@ -24,21 +25,13 @@ export interface Phrase {
 
 const TIMELINESS: Record<string, Timeliness> = { ON_TIME: 'on_time', LATE: 'late', NOT_DUE: 'not_due', NO_DEADLINE: 'no_deadline' };
 
-interface VocabularyPhrase {
-  text: string;
-  completion: string;
-  timeliness: string | null;
-  progress?: string;
-  inferred?: string;
-}
-
 const MODIFIER_TIMELINESS = new Map<string, Timeliness>();
 for (const [t, words] of Object.entries(vocabulary.modifiers)) {
-  if (!Array.isArray(words) || !TIMELINESS[t]) continue;
+  if (!TIMELINESS[t]) continue;
   for (const w of words) MODIFIER_TIMELINESS.set(wordKey(w), TIMELINESS[t]);
 }
 
-function progressOf(p: VocabularyPhrase, key: string, timeliness: Timeliness): Progress | null {
+function progressOf(p: PhraseRecord, key: string, timeliness: Timeliness): Progress | null {
   if (MODIFIER_TIMELINESS.has(key)) return null;
   if (p.progress) return p.progress as Progress;
   switch (p.completion) {
@@ -55,18 +48,18 @@ function progressOf(p: VocabularyPhrase, key: string, timeliness: Timeliness): P
 
 function build(): Phrase[] {
   const byKey = new Map<string, Phrase>();
-  for (const p of vocabulary.phrases as VocabularyPhrase[]) {
+  for (const p of vocabulary.phrases) {
     const key = wordKey(p.text);
     const timeliness = p.timeliness ? TIMELINESS[p.timeliness] ?? null : null;
     byKey.set(key, { key, progress: progressOf(p, key, timeliness), timeliness, ...(p.inferred ? { inferred: p.inferred } : {}) });
   }
   for (const [key, timeliness] of MODIFIER_TIMELINESS) if (!byKey.has(key)) byKey.set(key, { key, progress: null, timeliness });
-  for (const p of vocabulary.inferred.phrases) {
-    if ('prefix' in p && p.prefix) continue;
+  for (const p of vocabulary.inferred) {
+    if (p.prefix) continue;
     const key = wordKey(p.text);
     byKey.set(key, { key, progress: p.progress as Progress, timeliness: null, inferred: p.reason });
   }
-  for (const [abbr, text] of Object.entries(vocabulary.abbreviations.map)) {
+  for (const [abbr, text] of Object.entries(vocabulary.abbreviations)) {
     const key = wordKey(abbr);
     const full = byKey.get(wordKey(text));
     if (full && !byKey.has(key)) byKey.set(key, { ...full, key, abbreviation: true });
@@ -78,8 +71,8 @@ function build(): Phrase[] {
 export const PHRASES: readonly Phrase[] = build();
 
 /** Task-dependent openings read one documented way when no phrase matched: "Chờ …", "Đang …" (folded keys, longest first). */
-export const INFERRED_PREFIXES: readonly { key: string; progress: Progress; reason: string }[] = vocabulary.inferred.phrases
-  .filter((p) => 'prefix' in p && p.prefix)
+export const INFERRED_PREFIXES: readonly { key: string; progress: Progress; reason: string }[] = vocabulary.inferred
+  .filter((p) => p.prefix)
   .map((p) => ({ key: wordKey(p.text), progress: p.progress as Progress, reason: p.reason }))
   .sort((a, b) => b.key.length - a.key.length);
 
@@ -95,7 +88,7 @@ export const PARTIAL = new RegExp(
 export const STOP_DECISION = new RegExp(`(?:^| )(?:${alternation(vocabulary.stopDecision.words)})(?: |$)|(?:^| )duoc [a-z ]{0,40}(?:dong y|chap thuan|cho phep)(?: |$)`);
 
 /** Labels before a status inside result text ("Tiến độ: …"), on a folded text. */
-export const RESULT_LABELS: readonly string[] = vocabulary.resultLabels.words.map((w) => wordKey(w));
+export const RESULT_LABELS: readonly string[] = vocabulary.resultLabels.map((w) => wordKey(w));
 
 /** Result-text evidence (folded): words that claim completion, words that say the work is still open. */
 export const EVIDENCE_DONE = new RegExp(vocabulary.evidence.done.join('|'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vocabulary from '../../core/data/status_vocabulary.json';
+import vocabulary from '../../core/data/statusVocabulary';
 import { CATEGORY_LABELS, PROGRESS_LABELS, STANDARD_STATUSES, parseStatus, readStatus } from '../../core/status';
 import { CATEGORY_KEYS, PROGRESS_KEYS, type Progress } from '../../core/model';
 

@@ -8,6 +8,7 @@ import words from '../data/deadlineExtensions';
 import type { Deadline } from '../model';
 import { fold } from './clean';
 import { parseDeadlineText, type BeforeReading } from './text';
+import { memo } from '../memo';
 
 const compile = (list: readonly string[], move = words.move): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, move)})`).join('|'));
 const REQUESTED = compile(words.requested);
@@ -65,7 +66,15 @@ export function readExtension(text: string, before: BeforeReading): { deadline: 
  * An extension mentioned in another cell ("Ghi chú", "Kết quả thực hiện"): "Đã được Thủ tướng đồng ý gia hạn
  * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
  */
-export function mentionedExtension(text: string, before: BeforeReading = 'lenient'): { state: 'requested' | 'approved'; newDue: string | null } | null {
+export function mentionedExtension(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
+  return RAW_MAYBE.test(text) ? mentioned(text) : null;
+}
+
+/** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */
+const RAW_MAYBE = /gia\s+h|l[uùúủũụ]\p{M}*i|[dđ]i[eềếểễệ]\p{M}*u\s+ch|k[eéèẻẽẹ]\p{M}*o\s+d|ho[aãàáảạ]\p{M}*n|chuy[eểềếễệ]\p{M}*n|th[oờớởỡợ]\p{M}*i\s+h/iu;
+
+const mentioned = memo((text: string): { state: 'requested' | 'approved'; newDue: string | null } | null => {
+  const before: BeforeReading = 'lenient';
   const key = fold(text);
   if (!MAYBE.test(key)) return null;
   const approved = APPROVED_IN_TEXT.exec(key);
@@ -73,4 +82,4 @@ export function mentionedExtension(text: string, before: BeforeReading = 'lenien
   const m = approved ?? requested;
   if (!m) return null;
   return { state: approved ? 'approved' : 'requested', newDue: newDate(key.slice(m.index + m[0].length), before)?.due ?? null };
-}
+});

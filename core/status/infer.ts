@@ -11,6 +11,7 @@ import { clean, wordKey } from '../deadline/clean';
 import { EVIDENCE_OPEN, INFERRED_PREFIXES, PARTIAL, PHRASES, RESULT_LABELS } from './phrases';
 import { readPhrase } from './read';
 import { fold } from '../deadline/clean';
+import { memo } from '../memo';
 
 export interface Inference {
   progress: Progress;
@@ -73,6 +74,10 @@ function clauses(text: string): string[] {
  * @example inferFromResult('Bộ đang phối hợp với các địa phương') // null
  */
 export function inferFromResult(raw: string): Inference | null {
+  return inferMemo(raw);
+}
+
+const inferMemo = memo((raw: string): Inference | null => {
   const text = clean(raw).replace(/^[-+•*\s]+/, '');
   if (!text) return null;
   const parts = clauses(text);
@@ -104,7 +109,7 @@ export function inferFromResult(raw: string): Inference | null {
   if (!found.length) return null;
   if (found.some((f) => f.progress !== found[0].progress)) return null;
   return found.find((f) => f.place === 'label') ?? found[0];
-}
+});
 
 /** Index in `text` just after the first occurrence of a label's words followed by ":" or "-". */
 function labelEnd(text: string, label: string): number {

@@ -47,7 +47,11 @@ export type IssueCode =
   | 'RESUBMISSION_CONFLICT'
   | 'NO_TASK_ID'
   | 'UNKNOWN_TASK_ID'
-  | 'NOT_RETURNED';
+  | 'NOT_RETURNED'
+  // conclusion notice → master appendix (trich-xuat)
+  | 'LEAD_FROM_HEADING'
+  | 'TWO_DEADLINES'
+  | 'MAYBE_TWO_TASKS';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -76,7 +80,7 @@ const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_LEGACY_DOC', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
-const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);
+const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS']);
 
 export function defaultSeverity(code: IssueCode): Severity {
   if (ERRORS.has(code)) return 'error';

@@ -171,3 +171,26 @@ describe('7. one task over several rows, one per lead unit', () => {
     expect(ts.map((t) => t.leadProgress?.map((x) => x.progress))).toEqual([['not_done', 'done'], ['done', 'done']]);
   });
 });
+
+describe('aggregate over a folder of these returns', () => {
+  it('counts every task once, with the same categories as inspect', async () => {
+    const { copyFileSync, mkdirSync, rmSync } = await import('node:fs');
+    const { basename, join, relative } = await import('node:path');
+    const { fixturePath } = await import('../fixtures/appendix');
+    const { parseArgs } = await import('../../batch/aggregate/args');
+    const { aggregate } = await import('../../batch/aggregate/run');
+    const dir = fixturePath('i9-folder');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const names = ['buildFourWay', 'buildResultOnly', 'buildExtensions', 'buildPerLeadMerged', 'buildTwoAppendices'];
+    for (const n of names) copyFileSync(paths[n], join(dir, basename(paths[n])));
+    const parsed = parseArgs([]);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const out = relative(process.cwd(), fixturePath('i9-folder-out'));
+    const { report } = await aggregate({ ...parsed.args, quiet: true, asOf: AS_OF, inputs: [dir], out });
+    expect(report.inputs.map((i) => i.tasks)).toEqual([7, 8, 3, 8, 5]); // files in name order: extensions, four-way, per-lead, result-only, two appendices
+    expect(report.totals.tasks).toBe(31);
+    expect(report.totals.overdue).toBe(3 + 3 + 4 + 0 + 1);
+    expect(report.totals.categories).toMatchObject({ done_on_time: 2 + 1 + 1 + 2, done_late: 1 + 2 });
+  }, 120_000);
+});

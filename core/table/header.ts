@@ -281,7 +281,11 @@ export function layoutIssues(layout: TableLayout, file: string): Issue[] {
   for (const role of ['task', 'lead', 'deadline', 'status'] as const) {
     if (layout.columns[role] !== undefined) continue;
     if (role === 'status' && tickColumns(layout).length) continue;
-    out.push(issue('MISSING_COLUMN', `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`, {
+    const result = role === 'status' && layout.columns.result !== undefined ? layout.headers[layout.columns.result] : '';
+    const message = result
+      ? `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}": tiến độ được suy ra từ đầu hoặc cuối nội dung cột "${result}" khi nội dung nêu rõ (đánh dấu là suy ra); dòng không nêu rõ tính là chưa báo cáo.`
+      : `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`;
+    out.push(issue('MISSING_COLUMN', message, {
       file, sheet: layout.sheet, row: layout.headerRows[0], severity: role === 'task' ? 'error' : 'warning',
     }));
   }

@@ -51,6 +51,8 @@ describe('2. no "Tiến độ" column: the status is read from the result text, 
     expect(ts[0].progressReason).toBe('suy ra từ đầu nội dung cột “Kết quả thực hiện”: “Đã hoàn thành”');
     expect(ts[6].progressReason).toMatch(/^suy ra từ cuối nội dung/);
     expect(ts[3].issues.find((i) => i.code === 'NO_STATUS')?.message).toMatch(/không nêu rõ tiến độ; tính là chưa báo cáo/);
+    expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['MISSING_COLUMN', 'warning']]);
+    expect(r.issues[0].message).toMatch(/tiến độ được suy ra từ đầu hoặc cuối nội dung cột "Kết quả thực hiện"/);
   });
 
   it('"Tình hình thực hiện" of long text, another header wording: a dash, a "Tiến độ:" label, capitals, partial', async () => {

@@ -480,6 +480,11 @@ const data: StatusVocabularyData = {
    "text": "Đã được đưa ra khỏi danh mục",
    "completion": "STOPPED",
    "timeliness": null
+  },
+  {
+   "text": "Xong",
+   "completion": "DONE",
+   "timeliness": null
   }
  ],
  "modifiers": {

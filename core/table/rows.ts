@@ -144,6 +144,9 @@ export interface ProgressReading {
   reason?: string;
 }
 
+/** A lone tick mark: ✓ ✔ x X • * + v 1. */
+const MARK = /^[✓✔✗✘xX•*+vV1]$/;
+
 /** Cell texts that leave a tick column unticked: "0", "-", "không". */
 const NO_MARK = /^(?:0|-+|–|—|k|không|khong|no|false|sai)$/i;
 
@@ -180,6 +183,12 @@ function readProgress(place: RowPlace, r: number, row: RowTexts, cells: Partial<
         where));
     }
     return { progress: pick.s.progress, text: pick.x.status, source: 'tick', reason: `đánh dấu ở cột ${quote(pick.x.status)}` };
+  }
+  // A mark under a column tiendo does not recognise as a status: counted as open, flagged (UNKNOWN_STATUS), never guessed.
+  const marked = layout.extras.find((x) => x.col !== cols.note && MARK.test(rowExtra(row, x.col)));
+  if (marked) {
+    cells.status = cellAddress(grid, r, marked.col);
+    return { progress: 'unknown', text: `${rowExtra(row, marked.col)} (cột “${marked.header}”)`, source: 'tick', reason: `đánh dấu ở cột ${quote(marked.header)}, không nhận ra là tiến độ nào` };
   }
   if (cols.result === undefined) return { progress: 'unreported', text: '', source: 'none' };
   // No "Tiến độ" column: the status is read from the result text, or the row is flagged unreported.

@@ -98,6 +98,17 @@ describe('3. the VPCP four-way tick form: parent and sub-headers read together',
   });
 });
 
+describe('3c. tick columns in other words, and ones tiendo cannot read', () => {
+  it('"Xong | Chưa xong" read as done / not done; marks under "Đạt | Không đạt" counted open and flagged UNKNOWN_STATUS', async () => {
+    const xong = await inspect(paths.buildDoneNotDoneTicks);
+    expect(xong.tasks.map((t) => t.category)).toEqual(['done_on_time', 'open_overdue']);
+    const odd = await inspect(paths.buildOddTicks);
+    expect(odd.tasks.map((t) => t.progress)).toEqual(['unknown', 'unknown', 'unreported']);
+    expect(odd.tasks.map((t) => codes(t, ...STATUS_CODES))).toEqual([['UNKNOWN_STATUS'], ['UNKNOWN_STATUS'], []]);
+    expect(odd.issues.map((i) => i.code)).toEqual(['MISSING_COLUMN']);
+  });
+});
+
 describe('4. where the table ends, and several appendix sheets', () => {
   it('a per-unit summary with a title and "Tổng cộng" below the tasks: 3 tasks, its rows ROW_AFTER_TABLE', async () => {
     const r = await inspect(paths.buildSummaryBelow);

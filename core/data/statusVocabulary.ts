@@ -480,11 +480,6 @@ const data: StatusVocabularyData = {
    "text": "Đã được đưa ra khỏi danh mục",
    "completion": "STOPPED",
    "timeliness": null
-  },
-  {
-   "text": "Xong",
-   "completion": "DONE",
-   "timeliness": null
   }
  ],
  "modifiers": {

@@ -99,7 +99,7 @@ describe('3. the VPCP four-way tick form: parent and sub-headers read together',
 });
 
 describe('3c. tick columns in other words, and ones tiendo cannot read', () => {
-  it('"Xong | Chưa xong" read as done / not done; marks under "Đạt | Không đạt" counted open and flagged UNKNOWN_STATUS', async () => {
+  it('"Đã xong | Chưa xong" read as done / not done; marks under "Đạt | Không đạt" counted open and flagged UNKNOWN_STATUS', async () => {
     const xong = await inspect(paths.buildDoneNotDoneTicks);
     expect(xong.tasks.map((t) => t.category)).toEqual(['done_on_time', 'open_overdue']);
     const odd = await inspect(paths.buildOddTicks);

@@ -9,12 +9,13 @@ import type { Issue } from '../../core/issue';
 import type { ColumnRole, SheetRead, Task, TableLayout } from '../../core/model';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
-import { classifyRead, readWorkbook } from '../../core/table/read';
+import { classifyRead } from '../../core/table/read';
 import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../../report';
 import type { Report } from '../../report/report-types';
 import { readGridsFile } from '../../batch/read-grids';
 import { EXIT_USAGE, handleParsed, isoDate, parseCommand, type CommandSpec } from '../../batch/options';
+import { workbookRead } from '../../batch/read-one';
 import { version } from '../version';
 
 export const INSPECT_COMMAND = {
@@ -59,8 +60,8 @@ export async function run(argv: string[]): Promise<number> {
   if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
   const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(), json: parsed.values.json };
   const { file, asOf } = args;
-  const { grids, error } = await readGridsFile(file);
-  const read: SheetRead | null = error ? null : readWorkbook(grids, { file });
+  const { grids, error, notes } = await readGridsFile(file);
+  const read: SheetRead | null = error ? null : workbookRead(grids, notes, file);
   const tasks = read ? classifyRead(read, asOf) : [];
   const report = buildReport({ asOf, sources: [{ file, read, error, tasks }] });
   const rejected = error ?? rejectionOf(read);

@@ -228,7 +228,7 @@ describe('lean writer output', () => {
     await writeWorkbook(spec, path);
     const xml = unzipSync(new Uint8Array(await readFile(path)), { filter: (f) => f.name === 'xl/workbook.xml' });
     expect(strFromU8(xml['xl/workbook.xml'])).toContain('name="Chi tiết"');
-    const { grids, error } = await readXlsxFile(path, { limits: { maxFileBytes: 500e6, maxPartBytes: 2e9, maxTotalBytes: 4e9, maxRatio: 1000, maxCells: 1e8 } });
+    const { grids, error } = await readXlsxFile(path, { limits: { maxFileBytes: 500e6, maxPartBytes: 2e9, maxTotalBytes: 4e9, maxRatio: 1000, maxCells: 1e8, maxRows: 1e8 } });
     expect(error).toBeNull();
     const detail = grids.find((g) => g.name === 'Chi tiết')!;
     // 3 title lines, a blank row, 1 header row, then the tasks.

@@ -11,6 +11,7 @@ import { readStatus } from './status/read';
 import { missingRowIssues } from './checks';
 import { completionClaim, completionDate } from './classify/evidence';
 import { prefix, quote, where } from './classify/where';
+import { tickIssues } from './classify/tick';
 
 export { rowIssues } from './checks';
 
@@ -91,7 +92,7 @@ export function classifyTask(t: ParsedTask, asOf: string): Task {
   // Same as { ...t, issues, leadUnit, asOf, category, overdue, daysLate } (same keys, same order), but
   // copy-then-set: in V8, adding keys after a spread makes a new hidden class per object (~15× slower).
   const out = Object.assign({}, t) as Task;
-  out.issues = [...t.issues, ...missing, ...contradictions(t, asOf, overdue, daysLate)];
+  out.issues = [...t.issues, ...missing, ...contradictions(t, asOf, overdue, daysLate), ...tickIssues(t, asOf, overdue)];
   out.leadUnit = leadUnit;
   out.asOf = asOf;
   out.category = category;

@@ -11,6 +11,7 @@ import { clean } from './deadline/clean';
 import { excelSerialToIso, isDateFormat, isPlausibleSerial } from './deadline/serial';
 import { parseDeadlineText, type BeforeReading } from './deadline/text';
 import { memo } from './memo';
+import { readExtension } from './deadline/extension';
 
 export { excelSerialToIso, isDateFormat } from './deadline/serial';
 export { findDatesInText } from './deadline/find';
@@ -58,5 +59,9 @@ export function parseDeadline(value: CellValue, opts: DeadlineOptions = {}): Dea
   return { ...(opts.before === 'strict' ? strictText(value) : lenientText(value)) };
 }
 
-const lenientText = memo((raw: string) => parseDeadlineText(clean(raw), 'lenient'));
-const strictText = memo((raw: string) => parseDeadlineText(clean(raw), 'strict'));
+const lenientText = memo((raw: string) => readText(clean(raw), 'lenient'));
+const strictText = memo((raw: string) => readText(clean(raw), 'strict'));
+
+function readText(text: string, before: BeforeReading): Deadline {
+  return readExtension(text, before)?.deadline ?? parseDeadlineText(text, before);
+}

@@ -23,6 +23,11 @@ export interface Deadline {
   /** ISO date yyyy-mm-dd, or null (recurring, none, unparsed). */
   due: string | null;
   kind: DeadlineKind;
+  /**
+   * An extension the cell mentions: 'requested' ("đã đề nghị lùi đến 30/11/2025": `due` stays the original date)
+   * or 'approved' ("đã được Thủ tướng đồng ý gia hạn đến …": `due` is the new date).
+   */
+  extension?: { state: 'requested' | 'approved'; originalDue: string | null; newDue: string | null };
 }
 
 /**
@@ -92,6 +97,19 @@ export interface TableLayout {
   firstDataRow: number;
 }
 
+/** The progress one lead unit reported for its part of a task written over one row per lead. */
+export interface LeadProgress {
+  /** Canonical lead unit names joined with "; " (the unit text when unknown). */
+  lead: string;
+  /** 1-based sheet row of this lead's row. */
+  row: number;
+  progress: Progress;
+  progressText: string;
+  progressSource: ProgressSource;
+  progressReason?: string;
+  resultText: string;
+}
+
 /** A task as read from its row, before any as-of date is applied. */
 export interface ParsedTask {
   file: string;
@@ -118,6 +136,11 @@ export interface ParsedTask {
   progressReason?: string;
   /** Where `deadline.due` came from. */
   dueSource: DueSource;
+  /**
+   * One task over several rows, one per lead unit, each with its own status: each lead's own progress (the task's
+   * `progress` is the least advanced of those reported). Absent for a task on one row.
+   */
+  leadProgress?: LeadProgress[];
   /** Other columns (e.g. "Ghi chú"), by header text. */
   extra: Record<string, string>;
   /** Stable ID from a tiendo-distributed workbook's hidden column, if present. */

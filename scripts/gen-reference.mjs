@@ -60,16 +60,56 @@ export interface PhraseRecord {
   text: string;
   completion: string;
   timeliness: string | null;
+  /** Progress when it is not what completion × timeliness gives ("Đang thực hiện": in_progress). */
+  progress?: string;
+  /** A task-dependent phrase: the reason of its one documented reading (Vietnamese). */
+  inferred?: string;
+}
+export interface InferredRecord {
+  text: string;
+  /** Matches any status that starts with these words ("Đang …"). */
+  prefix: boolean;
+  progress: string;
+  reason: string;
 }
 export interface StatusVocabularyData {
   categories: readonly CategoryRecord[];
   phrases: readonly PhraseRecord[];
+  /** Timeliness-only words by timeliness (LATE, NOT_DUE, ON_TIME). */
+  modifiers: Readonly<Record<string, readonly string[]>>;
+  /** Abbreviation → the phrase it stands for. */
+  abbreviations: Readonly<Record<string, string>>;
+  partial: { before: readonly string[]; after: readonly string[] };
+  stopDecision: { words: readonly string[]; requests: readonly string[] };
+  inferred: readonly InferredRecord[];
+  evidence: { done: readonly string[]; open: readonly string[] };
+  resultLabels: readonly string[];
 }`,
     type: 'StatusVocabularyData',
     keep: (d) => ({
       categories: d.categories.map((c) => ({ ...pick(c, ['id', 'vi', 'completion']), timeliness: c.timeliness ?? null })),
-      phrases: d.phrases.map((p) => ({ ...pick(p, ['text', 'completion']), timeliness: p.timeliness ?? null })),
+      phrases: d.phrases.map((p) => ({ ...pick(p, ['text', 'completion']), timeliness: p.timeliness ?? null, ...pick(p, ['progress', 'inferred']) })),
+      modifiers: pick(d.modifiers, ['LATE', 'NOT_DUE', 'ON_TIME']),
+      abbreviations: d.abbreviations.map,
+      partial: pick(d.partial, ['before', 'after']),
+      stopDecision: pick(d.stopDecision, ['words', 'requests']),
+      inferred: d.inferred.phrases.map((p) => ({ text: p.text, prefix: p.prefix === true, progress: p.progress, reason: p.reason })),
+      evidence: pick(d.evidence, ['done', 'open']),
+      resultLabels: d.resultLabels.words,
     }),
+  },
+  deadlineExtensions: {
+    file: 'deadline_extensions.json',
+    types: `export interface DeadlineExtensionsData {
+  /** Folded regular-expression sources; MOVE in a pattern stands for \`move\` (\`moveInText\` in a note or result cell). */
+  move: string;
+  moveInText: string;
+  requested: readonly string[];
+  approved: readonly string[];
+  newDateMarker: string;
+}`,
+    type: 'DeadlineExtensionsData',
+    keep: (d) => pick(d, ['move', 'moveInText', 'requested', 'approved', 'newDateMarker']),
   },
   tcvn3: {
     file: 'tcvn3_to_unicode.json',

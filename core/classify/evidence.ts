@@ -2,6 +2,7 @@
 import { findDateMentions } from '../deadline/find';
 import { clean, fold } from '../deadline/clean';
 import { memo } from '../memo';
+import { EVIDENCE_DONE, EVIDENCE_OPEN } from '../status/phrases';
 
 /** Dates that bound or plan the work rather than record it: "từ ngày", "trước ngày", "đến ngày", "dự kiến …". */
 const NOT_EVIDENCE = /(?:(?<![a-z])tu|ke tu|hieu luc|du kien|truoc|den|cham nhat|thoi han|han)\s*(?:ngay\s*)?$/;
@@ -22,16 +23,8 @@ const recordDates = memo((resultText: string): readonly string[] => {
   return findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso);
 });
 
-const DONE = new RegExp(
-  [
-    'da hoan thanh',
-    'hoan thanh 100 ?%',
-    'dat (?:ty le )?100 ?%',
-    'da ban hanh (?:quyet dinh|ke hoach|thong tu|nghi dinh|nghi quyet|chi thi|van ban|cong van|huong dan|de an|chuong trinh|quy che)',
-    'da (?:trinh|gui to trinh)',
-  ].join('|'),
-);
-const OPEN = /chua (?:hoan thanh|thuc hien|ban hanh|trien khai|xong)|khong hoan thanh|dang (?:thuc hien|trien khai|xay dung|hoan thien|hoan thanh|trinh|xu ly|lay y kien|tong hop|phoi hop|nghien cuu|chuan bi|ra soat)|du kien|tiep tuc hoan thien|co ban hoan thanh/;
+const DONE = EVIDENCE_DONE;
+const OPEN = EVIDENCE_OPEN;
 
 /** Cheap pre-check on the raw text before folding: could it say "hoàn thành", "100%", "ban hành", "trình"? */
 const MAYBE_DONE = /ho[aàáảãạ]\p{M}*n\s*th|100|ban\s*h|tr[iìíỉĩị]\p{M}*nh/iu;

@@ -9,10 +9,30 @@ export interface PhraseRecord {
   text: string;
   completion: string;
   timeliness: string | null;
+  /** Progress when it is not what completion × timeliness gives ("Đang thực hiện": in_progress). */
+  progress?: string;
+  /** A task-dependent phrase: the reason of its one documented reading (Vietnamese). */
+  inferred?: string;
+}
+export interface InferredRecord {
+  text: string;
+  /** Matches any status that starts with these words ("Đang …"). */
+  prefix: boolean;
+  progress: string;
+  reason: string;
 }
 export interface StatusVocabularyData {
   categories: readonly CategoryRecord[];
   phrases: readonly PhraseRecord[];
+  /** Timeliness-only words by timeliness (LATE, NOT_DUE, ON_TIME). */
+  modifiers: Readonly<Record<string, readonly string[]>>;
+  /** Abbreviation → the phrase it stands for. */
+  abbreviations: Readonly<Record<string, string>>;
+  partial: { before: readonly string[]; after: readonly string[] };
+  stopDecision: { words: readonly string[]; requests: readonly string[] };
+  inferred: readonly InferredRecord[];
+  evidence: { done: readonly string[]; open: readonly string[] };
+  resultLabels: readonly string[];
 }
 
 const data: StatusVocabularyData = {
@@ -129,47 +149,56 @@ const data: StatusVocabularyData = {
   {
    "text": "Đã trình",
    "completion": "DONE",
-   "timeliness": null
+   "timeliness": null,
+   "inferred": "ghi “Đã trình”: tính là đã hoàn thành phần việc của đơn vị (đã trình cấp có thẩm quyền); nếu nhiệm vụ yêu cầu ban hành, cần kiểm tra"
   },
   {
    "text": "Cơ bản hoàn thành",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Đang thực hiện",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Đang triển khai",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Đang hoàn thiện",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Đang hoàn thành",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Đang thực hiện trong hạn",
    "completion": "NOT_DONE",
-   "timeliness": "NOT_DUE"
+   "timeliness": "NOT_DUE",
+   "progress": "in_progress"
   },
   {
    "text": "Đang thực hiện đúng hạn",
    "completion": "NOT_DONE",
-   "timeliness": "NOT_DUE"
+   "timeliness": "NOT_DUE",
+   "progress": "in_progress"
   },
   {
    "text": "Đang thực hiện quá hạn",
    "completion": "NOT_DONE",
-   "timeliness": "LATE"
+   "timeliness": "LATE",
+   "progress": "in_progress"
   },
   {
    "text": "Đang thực hiện không hạn",
@@ -303,7 +332,7 @@ const data: StatusVocabularyData = {
   },
   {
    "text": "Không thực hiện",
-   "completion": "STOPPED",
+   "completion": "NOT_DONE",
    "timeliness": null
   },
   {
@@ -324,12 +353,14 @@ const data: StatusVocabularyData = {
   {
    "text": "Đề nghị điều chỉnh thời hạn",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Chờ xác nhận",
    "completion": "NOT_DONE",
-   "timeliness": null
+   "timeliness": null,
+   "progress": "in_progress"
   },
   {
    "text": "Từ chối",
@@ -339,8 +370,318 @@ const data: StatusVocabularyData = {
   {
    "text": "Thực hiện lại",
    "completion": "NOT_DONE",
+   "timeliness": null,
+   "progress": "in_progress"
+  },
+  {
+   "text": "Đã hoàn thành trước hạn",
+   "completion": "DONE",
+   "timeliness": "ON_TIME"
+  },
+  {
+   "text": "Đã hoàn thành trễ hạn",
+   "completion": "DONE",
+   "timeliness": "LATE"
+  },
+  {
+   "text": "Đã hoàn thành chậm",
+   "completion": "DONE",
+   "timeliness": "LATE"
+  },
+  {
+   "text": "Hoàn thành trễ",
+   "completion": "DONE",
+   "timeliness": "LATE"
+  },
+  {
+   "text": "Hoàn thành muộn",
+   "completion": "DONE",
+   "timeliness": "LATE"
+  },
+  {
+   "text": "Đã xong",
+   "completion": "DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Không hoàn thành",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Chưa xong",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Chưa xử lý",
+   "completion": "NOT_STARTED",
+   "timeliness": null
+  },
+  {
+   "text": "Đang xử lý",
+   "completion": "NOT_DONE",
+   "timeliness": null,
+   "progress": "in_progress"
+  },
+  {
+   "text": "Đề nghị rút",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Đề nghị rút nhiệm vụ",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Xin rút nhiệm vụ",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Đề nghị dừng",
+   "completion": "NOT_DONE",
+   "timeliness": null
+  },
+  {
+   "text": "Đề nghị gia hạn",
+   "completion": "NOT_DONE",
+   "timeliness": null,
+   "progress": "in_progress"
+  },
+  {
+   "text": "Xin lùi thời hạn",
+   "completion": "NOT_DONE",
+   "timeliness": null,
+   "progress": "in_progress"
+  },
+  {
+   "text": "Đã dừng thực hiện",
+   "completion": "STOPPED",
+   "timeliness": null
+  },
+  {
+   "text": "Đã được rút",
+   "completion": "STOPPED",
+   "timeliness": null
+  },
+  {
+   "text": "Đã rút nhiệm vụ",
+   "completion": "STOPPED",
+   "timeliness": null
+  },
+  {
+   "text": "Đã đưa ra khỏi danh mục",
+   "completion": "STOPPED",
+   "timeliness": null
+  },
+  {
+   "text": "Đã được đưa ra khỏi danh mục",
+   "completion": "STOPPED",
    "timeliness": null
   }
+ ],
+ "modifiers": {
+  "LATE": [
+   "Quá hạn",
+   "Trễ hạn",
+   "Trễ",
+   "Chậm",
+   "Muộn",
+   "Chậm, muộn",
+   "Chậm tiến độ",
+   "Chậm so với yêu cầu",
+   "Chậm so với kế hoạch",
+   "Không đúng hạn",
+   "Quá thời hạn",
+   "Sau thời hạn",
+   "Sau hạn",
+   "Nợ đọng"
+  ],
+  "NOT_DUE": [
+   "Trong hạn",
+   "Còn trong hạn",
+   "Trung hạn",
+   "Chưa đến hạn",
+   "Sắp đến hạn",
+   "Sắp quá hạn"
+  ],
+  "ON_TIME": [
+   "Đúng hạn",
+   "Trước hạn",
+   "Đúng tiến độ",
+   "Đúng thời hạn",
+   "Trước thời hạn"
+  ]
+ },
+ "abbreviations": {
+  "HT": "Hoàn thành",
+  "Đã HT": "Đã hoàn thành",
+  "ĐHT": "Đã hoàn thành",
+  "DHT": "Đã hoàn thành",
+  "HTQH": "Hoàn thành quá hạn",
+  "CHT": "Chưa hoàn thành",
+  "Chưa HT": "Chưa hoàn thành",
+  "Đang TH": "Đang thực hiện",
+  "ĐTH": "Đang thực hiện",
+  "DTH": "Đang thực hiện",
+  "Chưa TH": "Chưa thực hiện",
+  "CTH": "Chưa thực hiện",
+  "Đã TH": "Đã thực hiện",
+  "QH": "Quá hạn"
+ },
+ "partial": {
+  "before": [
+   "Cơ bản",
+   "Gần",
+   "Bước đầu",
+   "Chưa hoàn toàn",
+   "Chưa đầy đủ"
+  ],
+  "after": [
+   "Một phần",
+   "1 phần",
+   "Phần lớn",
+   "Một số",
+   "Bước đầu",
+   "Cơ bản",
+   "Giai đoạn",
+   "Chưa đầy đủ",
+   "Chưa hoàn toàn"
+  ]
+ },
+ "stopDecision": {
+  "words": [
+   "Đã được đồng ý",
+   "Được đồng ý",
+   "Đã được chấp thuận",
+   "Được chấp thuận",
+   "Được phép",
+   "Đã được cho phép",
+   "Theo quyết định",
+   "Theo chỉ đạo",
+   "Theo ý kiến chỉ đạo",
+   "Đã có ý kiến đồng ý",
+   "Đã được điều chỉnh"
+  ],
+  "requests": [
+   "Không thực hiện",
+   "Đề nghị dừng",
+   "Đề nghị dừng thực hiện",
+   "Đề nghị rút",
+   "Xin rút",
+   "Đề nghị đưa ra khỏi danh mục",
+   "Xin dừng",
+   "Xin không thực hiện",
+   "Đề nghị không thực hiện"
+  ]
+ },
+ "inferred": [
+  {
+   "text": "Đã trình",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã trình”: tính là đã hoàn thành phần việc của đơn vị (đã trình cấp có thẩm quyền); nếu nhiệm vụ yêu cầu ban hành, cần kiểm tra"
+  },
+  {
+   "text": "Đã gửi",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã gửi”: tính là đã hoàn thành phần việc của đơn vị (đã gửi văn bản, báo cáo); cần kiểm tra"
+  },
+  {
+   "text": "Đã báo cáo",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã báo cáo”: tính là đã hoàn thành (nhiệm vụ báo cáo đã nộp); cần kiểm tra"
+  },
+  {
+   "text": "Đã ban hành",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã ban hành”: tính là đã hoàn thành (văn bản đã được ban hành)"
+  },
+  {
+   "text": "Đã ký ban hành",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã ký ban hành”: tính là đã hoàn thành (văn bản đã được ban hành)"
+  },
+  {
+   "text": "Đã phê duyệt",
+   "prefix": false,
+   "progress": "done",
+   "reason": "ghi “Đã phê duyệt”: tính là đã hoàn thành (đã được phê duyệt)"
+  },
+  {
+   "text": "Đang trình",
+   "prefix": false,
+   "progress": "in_progress",
+   "reason": "ghi “Đang trình”: hồ sơ đang trình, chưa có kết quả, tính là đang thực hiện"
+  },
+  {
+   "text": "Chờ",
+   "prefix": true,
+   "progress": "in_progress",
+   "reason": "ghi “Chờ …”: đang chờ ý kiến hoặc phê duyệt của cấp khác, tính là đang thực hiện (chưa hoàn thành)"
+  },
+  {
+   "text": "Đang chờ",
+   "prefix": true,
+   "progress": "in_progress",
+   "reason": "ghi “Đang chờ …”: đang chờ ý kiến hoặc phê duyệt của cấp khác, tính là đang thực hiện (chưa hoàn thành)"
+  },
+  {
+   "text": "Đang lấy ý kiến",
+   "prefix": false,
+   "progress": "in_progress",
+   "reason": "ghi “Đang lấy ý kiến”: dự thảo đang lấy ý kiến, tính là đang thực hiện"
+  },
+  {
+   "text": "Đang xin ý kiến",
+   "prefix": false,
+   "progress": "in_progress",
+   "reason": "ghi “Đang xin ý kiến”: dự thảo đang xin ý kiến, tính là đang thực hiện"
+  },
+  {
+   "text": "Đã xin ý kiến",
+   "prefix": false,
+   "progress": "in_progress",
+   "reason": "ghi “Đã xin ý kiến”: mới xong bước lấy ý kiến, tính là đang thực hiện"
+  },
+  {
+   "text": "Đang",
+   "prefix": true,
+   "progress": "in_progress",
+   "reason": "ghi “Đang …”: việc đang làm, tính là đang thực hiện"
+  }
+ ],
+ "evidence": {
+  "done": [
+   "da hoan thanh",
+   "hoan thanh 100 ?%",
+   "dat (?:ty le )?100 ?%",
+   "da ban hanh (?:quyet dinh|ke hoach|thong tu|nghi dinh|nghi quyet|chi thi|van ban|cong van|huong dan|de an|chuong trinh|quy che)",
+   "da (?:trinh|gui to trinh)"
+  ],
+  "open": [
+   "chua (?:hoan thanh|thuc hien|ban hanh|trien khai|xong)",
+   "khong hoan thanh",
+   "dang (?:thuc hien|trien khai|xay dung|hoan thien|hoan thanh|trinh|xu ly|lay y kien|tong hop|phoi hop|nghien cuu|chuan bi|ra soat)",
+   "du kien",
+   "tiep tuc hoan thien",
+   "co ban hoan thanh",
+   "hoan thanh mot phan"
+  ]
+ },
+ "resultLabels": [
+  "Tiến độ",
+  "Tình trạng",
+  "Trạng thái",
+  "Kết quả",
+  "Đánh giá",
+  "Mức độ hoàn thành"
  ]
 };
 export default data;

@@ -158,6 +158,13 @@ export function classifyRow(grid: Grid, layout: TableLayout, r: number, row: Row
     return ctx.afterTask && !strong && titleCol.col === layout.columns.task ? 'continuation' : 'section';
   }
   if (ctx.afterTask && !stt && !filled && task) return 'continuation';
+  if (ctx.afterTask && !stt && !task) {
+    const cols = layout.columns;
+    // The result text of the task above going on in its own row (no STT, nothing but result or note text).
+    if (byRole.result && row.texts.every((t) => t.col === cols.result || t.col === cols.note)) return 'continuation';
+    // One row per lead unit under a task whose STT and task cells are left blank: the lead's own status and result.
+    if (byRole.lead && !byRole.deadline) return 'continuation';
+  }
   if (numbered && filled) return 'task';
   return 'other';
 }

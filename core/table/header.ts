@@ -9,7 +9,7 @@ import { cellAt, gridWidth, sheetRow, type CellValue, type Grid } from '../grid'
 import { issue, type Issue } from '../issue';
 import type { ColumnRole, TableLayout } from '../model';
 import { parseStatus } from '../status';
-import { coveringMerge, displayText, spanText } from './cells';
+import { coveringMerge, displayText, spanText, tableText } from './cells';
 import { memo } from '../memo';
 import { ROLE_LABELS } from './roles';
 
@@ -194,19 +194,49 @@ export function findHeader(grid: Grid): TableLayout | null {
     if (role === 'note' && columns.note === c) extras.push({ col: c, header });
   }
   let first = cand.bottom + 1;
+  let bottom = cand.bottom;
+  const headers = cand.headers.slice();
+  if (subHeaderRow(grid, first, left, right, cand.roles)) {
+    // A third header row under a group ("Tiến độ" / "Đã hoàn thành" / "Đúng hạn | Quá hạn"): its words join their column's header.
+    for (let c = left; c <= right; c++) {
+      const t = tableText(grid, first, c);
+      if (t) headers[c] = headers[c] ? `${headers[c]} / ${t}` : t;
+    }
+    for (const x of extras) x.header = headers[x.col];
+    bottom = first;
+    first++;
+  }
   if (isColumnNumberRow(grid, first, left, right)) first++;
   const headerRows: number[] = [];
-  for (let r = cand.top; r <= cand.bottom; r++) headerRows.push(sheetRow(grid, r));
+  for (let r = cand.top; r <= bottom; r++) headerRows.push(sheetRow(grid, r));
   return {
     sheet: grid.name,
     headerTop: cand.top,
-    headerBottom: cand.bottom,
+    headerBottom: bottom,
     headerRows,
     columns,
-    headers: cand.headers.slice(0, right + 1).map((h, c) => (c < left ? '' : h)),
+    headers: headers.slice(0, right + 1).map((h, c) => (c < left ? '' : h)),
     extras,
     firstDataRow: first,
   };
+}
+
+/**
+ * True when row r under a header holds only short sub-header words over columns of no role (a third
+ * header row of a tick group: "Đúng hạn | Quá hạn | Trong hạn | Quá hạn"), at least two of them.
+ */
+function subHeaderRow(grid: Grid, r: number, left: number, right: number, roles: (ColumnRole | null)[]): boolean {
+  if (r >= grid.rows.length) return false;
+  let n = 0;
+  for (let c = left; c <= right; c++) {
+    const m = coveringMerge(grid, r, c);
+    if (m && m.top < r) continue; // a header cell merged down over this row
+    const t = tableText(grid, r, c);
+    if (!t) continue;
+    if (roles[c] || t.length > 30 || /^[\d\s().,/-]*$/.test(t) || /^[✓✔✗✘x•*+v]$/i.test(t)) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /** Score of the best header candidate on a sheet (0 = no table); used to pick a workbook's table sheet. */
@@ -229,8 +259,13 @@ const tickCache = new WeakMap<TableLayout, { col: number; status: string }[]>();
 
 function findTicks(layout: TableLayout): { col: number; status: string }[] {
   if (layout.columns.status !== undefined) return [];
+  // Parent and sub-headers are read together: "Đã hoàn thành / Quá hạn" is done late, "Chưa hoàn thành / Trong hạn"
+  // open in time. Without a status word in the parent ("Tiến độ / Đang thực hiện"), the sub-header alone says it.
   return layout.extras.flatMap((x) => {
-    const label = x.header.split(' / ').pop() ?? '';
+    const parts = x.header.split(' / ');
+    // Leading group words that are no status ("Tiến độ", "Kết quả") are dropped from the label.
+    while (parts.length > 1 && !parseStatus(parts[0]).recognised) parts.shift();
+    const label = parts.join(' / ');
     const s = parseStatus(label);
     return s.recognised && s.progress !== 'unreported' && s.progress !== 'unknown' ? [{ col: x.col, status: label }] : [];
   });
@@ -246,7 +281,11 @@ export function layoutIssues(layout: TableLayout, file: string): Issue[] {
   for (const role of ['task', 'lead', 'deadline', 'status'] as const) {
     if (layout.columns[role] !== undefined) continue;
     if (role === 'status' && tickColumns(layout).length) continue;
-    out.push(issue('MISSING_COLUMN', `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`, {
+    const result = role === 'status' && layout.columns.result !== undefined ? layout.headers[layout.columns.result] : '';
+    const message = result
+      ? `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}": tiến độ được suy ra từ đầu hoặc cuối nội dung cột "${result}" khi nội dung nêu rõ (đánh dấu là suy ra); dòng không nêu rõ tính là chưa báo cáo.`
+      : `Bảng (tiêu đề ở dòng ${rows}) không có cột "${ROLE_LABELS[role]}".`;
+    out.push(issue('MISSING_COLUMN', message, {
       file, sheet: layout.sheet, row: layout.headerRows[0], severity: role === 'task' ? 'error' : 'warning',
     }));
   }

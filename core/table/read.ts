@@ -19,10 +19,12 @@ import { decodeGrid, type EncodingConversion } from '../text/encoding';
 import { foldMarks } from '../text/normalize';
 import { classifyTask } from '../classify';
 import { findHeader, headerScore, layoutIssues } from './header';
-import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext } from './classify-row';
-import { buildTask, joinContinuation, SttTracker } from './rows';
+import { classifyRow, footerKind, rowTexts, sectionTitle, TASK_NUMBER, type RowContext, type RowTexts } from './classify-row';
+import { foldKey } from '../text/normalize';
 import { tableValue } from './cells';
+import { buildTask, joinContinuation, SttTracker } from './rows';
 import { detectSwappedDates, swapDayMonth } from '../deadline/swap';
+import { statusColumnByContent } from './status-column';
 
 const ENCODING_NAMES: Record<string, string> = {
   tcvn3: 'TCVN3 (ABC)',
@@ -48,7 +50,8 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
   const { file } = opts;
   const { grid, conversions } = decodeGrid(input);
   const issues: Issue[] = conversions.map((c) => encodingIssue(c, grid, file));
-  const layout = findHeader(grid);
+  const found = findHeader(grid);
+  const layout = found && statusColumnByContent(grid, found);
   if (!layout) {
     issues.push(issue('NO_TABLE', `Trang tính "${grid.name}" không có bảng nhiệm vụ (không tìm thấy dòng tiêu đề STT / Tên nhiệm vụ / Đơn vị chủ trì / Thời hạn).`, { file, sheet: grid.name }));
     return { file, sheet: grid.name, layout: null, tasks: [], issues, rowsScanned: 0 };
@@ -93,6 +96,14 @@ function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: Parse
   for (let r = layout.firstDataRow; r < grid.rows.length; r++) {
     scanned++;
     const row = rowTexts(grid, layout, r);
+    if (ctx.anyTask) {
+      const end = tableEnd(grid, layout, r, row);
+      if (end) {
+        issues.push(...rowsAfterEnd(grid, layout, r, end, file));
+        scanned += grid.rows.length - r - 1;
+        break;
+      }
+    }
     let kind = classifyRow(grid, layout, r, row, ctx);
     if (kind === 'footer') {
       if (footerKind(row.texts[0].text) === 'sign') {
@@ -123,6 +134,71 @@ function readRows(grid: Grid, layout: TableLayout, file: string): { tasks: Parse
     }
   }
   return { tasks, taskRows, issues, scanned };
+}
+
+/** A title that opens another table: "PHỤ LỤC II", "Biểu tổng hợp", "Bảng thống kê …", "Tổng hợp kết quả theo đơn vị". */
+const TABLE_TITLE = /^(phu luc|bieu (?:tong hop|so lieu|thong ke|mau|so)|bang (?:tong hop|thong ke|so lieu)|tong hop (?:ket qua|so lieu|tinh hinh|chung)|thong ke|so lieu tong hop|ket qua tong hop)\b/;
+/** A totals row: "Tổng cộng", "Tổng số", "Cộng", "Tổng". */
+const TOTAL = /^(tong cong|tong so|tong|cong|total|toan (?:bo|tinh|quoc))\b/;
+/** Count-table header words: "Tổng số nhiệm vụ", "Số lượng", "Tỷ lệ (%)". */
+const COUNT_WORDS = /\b(tong so|so luong|so nhiem vu|ty le|so lieu)\b/;
+/** A count cell: "13", "1.234", "25,7%", "25.7 %". */
+const COUNT = /^\d{1,5}(?:[.,]\d{1,3})*\s*%?$/;
+
+/**
+ * Where the column structure changes below the task list, the table has ended: a title that opens another
+ * table, a totals row, a header row of counts, or numbered rows whose lead/deadline/status/result cells are
+ * all counts. Returns what was seen (for the message), or null for a row of the task table.
+ */
+function tableEnd(grid: Grid, layout: TableLayout, r: number, row: RowTexts): string | null {
+  const { texts, byRole } = row;
+  if (!texts.length) return null;
+  const first = foldKey(texts[0].text);
+  const numbered = TASK_NUMBER.test(byRole.stt ?? '');
+  if (!numbered && texts.length <= 2 && TABLE_TITLE.test(first)) return texts[0].text;
+  const counts = texts.filter((t) => COUNT.test(t.text) && t.col !== layout.columns.stt).length;
+  if (!numbered && TOTAL.test(first) && counts >= 1) return texts[0].text;
+  const cols = layout.columns;
+  const data = [cols.lead, cols.co, cols.deadline, cols.result, cols.status].filter((c): c is number => c !== undefined);
+  const dataTexts = texts.filter((t) => data.includes(t.col));
+  if (numbered && dataTexts.length >= 2 && dataTexts.every((t) => COUNT.test(t.text) && !isDateValue(grid, r, t.col))) return texts.map((t) => t.text).join(' | ');
+  if (!numbered && texts.length >= 3 && texts.every((t) => t.text.length <= 60 && !COUNT.test(t.text))
+    && texts.filter((t) => COUNT_WORDS.test(foldKey(t.text)) || /\b(hoan thanh|qua han|trong han|dung han|don vi)\b/.test(foldKey(t.text))).length >= 2
+    && !repeatsHeader(layout, texts)) {
+    return texts.map((t) => t.text).join(' | ');
+  }
+  return null;
+}
+
+/** True when most texts of a row are the table's own header words in their columns (a header repeated on a new page). */
+function repeatsHeader(layout: TableLayout, texts: { col: number; text: string }[]): boolean {
+  const same = texts.filter((t) => {
+    const h = layout.headers[t.col];
+    return !!h && (h === t.text || h.split(' / ').includes(t.text) || foldKey(h).includes(foldKey(t.text)));
+  }).length;
+  return same * 2 >= texts.length;
+}
+
+function isDateValue(grid: Grid, r: number, c: number): boolean {
+  const v = tableValue(grid, r, c);
+  return v instanceof Date || (typeof v === 'number' && v > 20000);
+}
+
+/** ROW_AFTER_TABLE for each non-blank row from grid row `from` (where another table starts) up to a signature block. */
+function rowsAfterEnd(grid: Grid, layout: TableLayout, from: number, what: string, file: string): Issue[] {
+  const out: Issue[] = [];
+  const start = sheetRow(grid, from);
+  for (let r = from; r < grid.rows.length; r++) {
+    const { texts } = rowTexts(grid, layout, r);
+    if (!texts.length) continue;
+    if (footerKind(texts[0].text) === 'sign') break;
+    const row = sheetRow(grid, r);
+    out.push(issue('ROW_AFTER_TABLE', r === from
+      ? `Dòng ${row}: bảng nhiệm vụ kết thúc ở đây, bắt đầu một bảng khác (“${what.slice(0, 80)}”); các dòng từ dòng ${start} không được tính là nhiệm vụ.`
+      : `Dòng ${row} thuộc bảng bên dưới bảng nhiệm vụ (từ dòng ${start}): không được tính là nhiệm vụ: "${texts[0].text.slice(0, 80)}".`,
+      { file, sheet: grid.name, row, cell: cellAddress(grid, r, texts[0].col), severity: r === from || taskLike(grid, layout, r) ? 'warning' : 'info' }));
+  }
+  return out;
 }
 
 function notTask(grid: Grid, r: number, first: { col: number; text: string }, file: string): Issue {
@@ -158,6 +234,9 @@ function lastTaskLike(grid: Grid, layout: TableLayout): number {
   return -1;
 }
 
+/** tiendo's template sheet of tasks the unit coordinates ("Phối hợp"), folded. */
+const COORDINATION = /^phoi hop\b/;
+
 /** Sheet names that hold instructions or lists, never the table. */
 const SIDE_SHEETS = /^(huong dan|hd|bia|trang bia|danh muc|dm|list|lists|cover|instructions?|ghi chu|chu thich)\b/;
 
@@ -176,7 +255,7 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
   const visible = ranked.filter((x) => !x.g.hidden);
   const pick = (visible[0] && headerScore(visible[0].g) > 0) ? visible[0] : ranked[0];
   const read = readSheet(pick.g, opts);
-  if (read.layout) return read;
+  if (read.layout) return withOtherSheets(read, pick.g, grids.filter((g) => !g.hidden), opts);
   // A legacy-encoded table is only found after decoding: try each sheet fully.
   for (const x of visible) {
     if (x === pick) continue;
@@ -184,6 +263,47 @@ export function readWorkbook(grids: Grid[], opts: { file: string }): SheetRead {
     if (other.layout) return other;
   }
   return read;
+}
+
+/**
+ * Every other visible sheet with a task table is read too ("Phụ lục I" and "Phụ lục II"): its tasks are added
+ * (each task names its sheet). A sheet whose tasks repeat the first sheet's (an older copy left visible) is not
+ * read, and SHEET_NOT_READ names it, so no sheet's tasks vanish silently.
+ */
+function withOtherSheets(read: SheetRead, picked: Grid, visible: Grid[], opts: { file: string }): SheetRead {
+  const others = visible.filter((g) => g !== picked && headerScore(g) > 0);
+  if (!others.length) return read;
+  const reads: { at: number; tasks: ParsedTask[] }[] = [{ at: visible.indexOf(picked), tasks: read.tasks }];
+  const issues = [...read.issues];
+  let scanned = read.rowsScanned;
+  const seen = new Set(read.tasks.map((t) => foldKey(t.task)));
+  for (const g of others) {
+    // The "Phối hợp" sheet of tiendo's template lists tasks the unit only coordinates: not its returns, never counted.
+    if (COORDINATION.test(simpleKey(g.name))) continue;
+    const other = readSheet(g, opts);
+    if (!other.layout || !other.tasks.length) continue;
+    const cols = other.layout.columns;
+    if (cols.status === undefined && cols.result === undefined && !other.tasks.some((t) => t.progressSource === 'tick')) {
+      issues.push(issue('SHEET_NOT_READ',
+        `Trang tính "${g.name}" có danh sách ${other.tasks.length} nhiệm vụ nhưng không có cột tiến độ hay kết quả thực hiện: không tính. Nếu là báo cáo, hãy thêm cột “Tiến độ”.`,
+        { file: opts.file, sheet: g.name, severity: 'info' }));
+      continue;
+    }
+    const same = other.tasks.filter((t) => seen.has(foldKey(t.task))).length;
+    if (same * 2 > Math.min(other.tasks.length, Math.max(1, read.tasks.length))) {
+      issues.push(issue('SHEET_NOT_READ',
+        `Trang tính "${g.name}" cũng có bảng nhiệm vụ (${other.tasks.length} nhiệm vụ) nhưng ${same} nhiệm vụ trùng với trang "${read.sheet}" (có thể là bản cũ): không đọc trang này. Nếu cần tính, hãy xóa hoặc ẩn trang thừa.`,
+        { file: opts.file, sheet: g.name }));
+      continue;
+    }
+    reads.push({ at: visible.indexOf(g), tasks: other.tasks });
+    issues.push(...other.issues);
+    scanned += other.rowsScanned;
+    for (const t of other.tasks) seen.add(foldKey(t.task));
+  }
+  // Tasks in workbook sheet order ("Phụ lục I" before "Phụ lục II"), whichever sheet's header scored best.
+  const tasks = reads.sort((a, b) => a.at - b.at).flatMap((x) => x.tasks);
+  return { ...read, tasks, issues, rowsScanned: scanned };
 }
 
 function simpleKey(name: string): string {

@@ -15,7 +15,8 @@ export interface SeedSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
 }
 
-export const HOSTILE_STATUS = 'Đang chờ <img src=x onerror="window.__pwned=1">';
+// Not a status word ("Đang chờ …" now has a documented reading, issue 9): stays UNKNOWN_STATUS.
+export const HOSTILE_STATUS = 'Xem phụ lục <img src=x onerror="window.__pwned=1">';
 export const FORMULA_TASK = '=HYPERLINK("http://vi.du","Bấm vào đây") lập hồ sơ';
 
 export async function writeFixture(path: string): Promise<string> {

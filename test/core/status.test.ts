@@ -104,7 +104,7 @@ describe('parseStatus: blank and unrecognised', () => {
   it('unknown words are kept verbatim and never guessed', () => {
     expect(parseStatus('Xong một phần')).toEqual({ progress: 'unknown', text: 'Xong một phần', recognised: false });
     expect(parseStatus('Hoà thành')).toEqual({ progress: 'unknown', text: 'Hoà thành', recognised: false });
-    expect(parseStatus('ĐHT')).toEqual({ progress: 'unknown', text: 'ĐHT', recognised: false });
+    expect(parseStatus('ĐHTX')).toEqual({ progress: 'unknown', text: 'ĐHTX', recognised: false });
     expect(parseStatus('x')).toEqual({ progress: 'unknown', text: 'x', recognised: false });
     expect(parseStatus(1)).toEqual({ progress: 'unknown', text: '1', recognised: false });
     expect(parseStatus(true)).toEqual({ progress: 'unknown', text: 'TRUE', recognised: false });
@@ -130,9 +130,14 @@ describe('parseStatus: every phrase of status_vocabulary.json', () => {
     'Chưa triển khai': 'not_done', 'Chưa thực hiện quá hạn': 'not_done', 'Chưa thực hiện đúng hạn': 'not_done',
     'Nhiệm vụ thường xuyên': 'in_progress', 'Thực hiện thường xuyên': 'in_progress', 'Thường xuyên': 'in_progress',
     'Không có thời hạn': 'in_progress', 'Tạm hoãn': 'stopped', 'Tạm dừng': 'stopped', 'Dừng thực hiện': 'stopped',
-    'Không thực hiện': 'stopped', 'Đề nghị dừng thực hiện': 'not_done', 'Đề nghị đưa ra khỏi danh mục': 'not_done',
+    'Không thực hiện': 'not_done', 'Đề nghị dừng thực hiện': 'not_done', 'Đề nghị đưa ra khỏi danh mục': 'not_done',
     'Xin rút': 'not_done', 'Đề nghị điều chỉnh thời hạn': 'in_progress', 'Chờ xác nhận': 'in_progress', 'Từ chối': 'stopped',
     'Thực hiện lại': 'in_progress',
+    'Đã hoàn thành trước hạn': 'done', 'Đã hoàn thành trễ hạn': 'done_late', 'Đã hoàn thành chậm': 'done_late', 'Hoàn thành trễ': 'done_late',
+    'Hoàn thành muộn': 'done_late', 'Đã xong': 'done', 'Không hoàn thành': 'not_done', 'Chưa xong': 'not_done', 'Chưa xử lý': 'not_done',
+    'Đang xử lý': 'in_progress', 'Đề nghị rút': 'not_done', 'Đề nghị rút nhiệm vụ': 'not_done', 'Xin rút nhiệm vụ': 'not_done',
+    'Đề nghị dừng': 'not_done', 'Đề nghị gia hạn': 'in_progress', 'Xin lùi thời hạn': 'in_progress', 'Đã dừng thực hiện': 'stopped',
+    'Đã được rút': 'stopped', 'Đã rút nhiệm vụ': 'stopped', 'Đã đưa ra khỏi danh mục': 'stopped', 'Đã được đưa ra khỏi danh mục': 'stopped',
   };
 
   it('the table covers every phrase', () => {
@@ -141,8 +146,58 @@ describe('parseStatus: every phrase of status_vocabulary.json', () => {
 
   it.each(Object.entries(expected))('%s → %s (also upper-case and without diacritics)', (text, progress) => {
     expect(parseStatus(text)).toEqual({ progress, text, recognised: true });
+    expect(readStatus(text).inferred === undefined).toBe(text !== 'Đã trình');
     expect(p(text.toUpperCase())).toBe(progress);
     expect(p(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'))).toBe(progress);
+  });
+});
+
+describe('issue 9: partial, late, abbreviations, task-dependent phrases, "Không thực hiện"', () => {
+  it.each<[string, Progress]>([
+    ['Đã hoàn thành một phần', 'in_progress'],
+    ['Hoàn thành một phần', 'in_progress'],
+    ['Cơ bản hoàn thành', 'in_progress'],
+    ['Cơ bản đã hoàn thành', 'in_progress'],
+    ['Đã cơ bản hoàn thành', 'in_progress'],
+    ['Gần hoàn thành', 'in_progress'],
+    ['Hoàn thành phần lớn nội dung', 'in_progress'],
+    ['Đã hoàn thành bước đầu', 'in_progress'],
+    ['Đã hoàn thành giai đoạn 1', 'in_progress'],
+    ['Hoàn thành trễ', 'done_late'],
+    ['Hoàn thành chậm', 'done_late'],
+    ['Đã hoàn thành nhưng chậm so với yêu cầu', 'done_late'],
+    ['Đã hoàn thành, muộn 10 ngày', 'done_late'],
+    ['Hoàn thành không đúng hạn', 'done_late'],
+    ['Đã hoàn thành sau thời hạn', 'done_late'],
+    ['Hoàn thành đúng tiến độ', 'done'],
+    ['Đã xong một phần', 'in_progress'],
+  ])('%s → %s', (text, progress) => {
+    expect(p(text)).toBe(progress);
+    expect(readStatus(text).inferred).toBeUndefined();
+  });
+
+  it.each<[string, Progress]>([
+    ['HT', 'done'], ['Đã HT', 'done'], ['ĐHT', 'done'], ['đht', 'done'], ['Đ.H.T', 'done'], ['CHT', 'not_done'], ['Chưa HT', 'not_done'],
+    ['Đang TH', 'in_progress'], ['ĐTH', 'in_progress'], ['Chưa TH', 'not_done'], ['HT, QH', 'done_late'], ['CHT - QH', 'not_done'],
+  ])('abbreviation %s → %s', (text, progress) => expect(p(text)).toBe(progress));
+
+  it.each<[string, Progress]>([
+    ['Đã trình', 'done'], ['Đã trình Chính phủ tại Tờ trình số 12/TTr-BYT', 'done'], ['Đang trình', 'in_progress'],
+    ['Đã ban hành', 'done'], ['Đã ký ban hành', 'done'], ['Chờ ý kiến', 'in_progress'], ['Chờ phê duyệt', 'in_progress'],
+    ['Đang chờ ý kiến Thủ tướng', 'in_progress'], ['Đang lấy ý kiến', 'in_progress'], ['Đang xây dựng dự thảo', 'in_progress'],
+    ['Đã gửi Bộ Tài chính', 'done'],
+  ])('task-dependent %s → %s, marked inferred with a reason', (text, progress) => {
+    const r = readStatus(text);
+    expect(r.progress).toBe(progress);
+    expect(r.inferred).toMatch(/^ghi “/);
+  });
+
+  it('"Không thực hiện" is not done unless a decision to stop is recorded', () => {
+    expect(p('Không thực hiện')).toBe('not_done');
+    expect(p('Không thực hiện do thiếu kinh phí')).toBe('not_done');
+    expect(p('Đề nghị dừng thực hiện')).toBe('not_done');
+    expect(p('Không thực hiện (đã được Thủ tướng đồng ý tại văn bản số 12/TTg-KTTH)')).toBe('stopped');
+    expect(p('Xin rút, đã được chấp thuận')).toBe('stopped');
   });
 });
 

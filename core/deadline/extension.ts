@@ -1,0 +1,85 @@
+/**
+ * Deadlines with an extension: "31/10/2025 (đã đề nghị lùi đến 30/11/2025)" keeps
+ * 31/10/2025 (a request changes nothing until it is approved); "30/6/2025, đã được
+ * Thủ tướng đồng ý gia hạn đến 31/12/2025" takes 31/12/2025. The words live in
+ * reference/deadline_extensions.json (compiled into core/data/deadlineExtensions.ts).
+ */
+import words from '../data/deadlineExtensions';
+import type { Deadline } from '../model';
+import { fold } from './clean';
+import { parseDeadlineText, type BeforeReading } from './text';
+import { memo } from '../memo';
+
+const compile = (list: readonly string[], move = words.move): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, move)})`).join('|'));
+const REQUESTED = compile(words.requested);
+const APPROVED = compile(words.approved);
+const REQUESTED_IN_TEXT = compile(words.requested, words.moveInText);
+const APPROVED_IN_TEXT = compile(words.approved.filter((s) => s.includes('MOVE')), words.moveInText);
+/** A cheap pre-check on the folded text. */
+const MAYBE = /lui|gia han|dieu chinh|keo dai|hoan|chuyen|thoi han moi/;
+const NEW_DATE = new RegExp(`(?:^|[^a-z])${words.newDateMarker} `, 'g');
+/** A document citation "văn bản số 12/VPCP-KTTH ngày 15/10/2025": its date is not a deadline. */
+const CITATION = /(?:so|van ban|cong van|quyet dinh|thong bao|to trinh)\s+[0-9][^\s,;)]*(?:\s+ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})?|ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s+cua/g;
+
+export interface DeadlineExtension {
+  state: 'requested' | 'approved';
+  /** The date before the extension (what the cell says the deadline was), or null. */
+  originalDue: string | null;
+  /** The date asked for or granted, or null when none could be read. */
+  newDue: string | null;
+}
+
+/** The new date of the part after the extension words: after "đến / sang / tới …" when there is one, document citations skipped. */
+function newDate(after: string, before: BeforeReading): Deadline | null {
+  const cleaned = after.replace(CITATION, ' ');
+  let last = -1;
+  for (const m of cleaned.matchAll(NEW_DATE)) last = (m.index ?? 0) + m[0].length;
+  const d = parseDeadlineText((last >= 0 ? cleaned.slice(last) : cleaned).trim(), before);
+  return d.due ? d : null;
+}
+
+/**
+ * Read a deadline text that mentions an extension; null when it mentions none.
+ * The returned deadline is what counts: the original date for a request, the new date for an approval.
+ */
+export function readExtension(text: string, before: BeforeReading): { deadline: Deadline; extension: DeadlineExtension } | null {
+  const key = fold(text);
+  if (!MAYBE.test(key)) return null;
+  const approved = APPROVED.exec(key);
+  const requested = approved ? null : REQUESTED.exec(key);
+  const m = approved ?? requested;
+  if (!m) return null;
+  const head = key.slice(0, m.index).replace(/[(\-–,;:\s]+$/, '');
+  const original = head ? parseDeadlineText(head, before) : null;
+  const fresh = newDate(key.slice(m.index + m[0].length), before);
+  const extension: DeadlineExtension = {
+    state: approved ? 'approved' : 'requested',
+    originalDue: original?.due ?? null,
+    newDue: fresh?.due ?? null,
+  };
+  if (approved && fresh) return { deadline: { text, due: fresh.due, kind: fresh.kind, extension }, extension };
+  if (original?.due) return { deadline: { text, due: original.due, kind: original.kind, extension }, extension };
+  return { deadline: { text, due: null, kind: 'unparsed', extension }, extension };
+}
+
+/**
+ * An extension mentioned in another cell ("Ghi chú", "Kết quả thực hiện"): "Đã được Thủ tướng đồng ý gia hạn
+ * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
+ */
+export function mentionedExtension(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
+  return RAW_MAYBE.test(text) ? mentioned(text) : null;
+}
+
+/** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */
+const RAW_MAYBE = /gia\s+h|l[uùúủũụ]\p{M}*i|[dđ]i[eềếểễệ]\p{M}*u\s+ch|k[eéèẻẽẹ]\p{M}*o\s+d|ho[aãàáảạ]\p{M}*n|chuy[eểềếễệ]\p{M}*n|th[oờớởỡợ]\p{M}*i\s+h/iu;
+
+const mentioned = memo((text: string): { state: 'requested' | 'approved'; newDue: string | null } | null => {
+  const before: BeforeReading = 'lenient';
+  const key = fold(text);
+  if (!MAYBE.test(key)) return null;
+  const approved = APPROVED_IN_TEXT.exec(key);
+  const requested = approved ? null : REQUESTED_IN_TEXT.exec(key);
+  const m = approved ?? requested;
+  if (!m) return null;
+  return { state: approved ? 'approved' : 'requested', newDue: newDate(key.slice(m.index + m[0].length), before)?.due ?? null };
+});

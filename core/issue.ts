@@ -40,7 +40,10 @@ export type IssueCode =
   | 'RESUBMISSION_CONFLICT'
   | 'NO_TASK_ID'
   | 'UNKNOWN_TASK_ID'
-  | 'NOT_RETURNED';
+  | 'NOT_RETURNED'
+  // history level (tiendo so-sanh, aggregate --lich-su)
+  | 'HISTORY_AMBIGUOUS_MATCH'
+  | 'DEADLINE_CHANGED_UNAPPROVED';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -5,7 +5,8 @@
  */
 const USAGE = `Cách dùng / Usage:
   npm run tiendo -- inspect <tệp.xlsx> [--as-of YYYY-MM-DD] [--json]
-  npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
+  npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE] [--ky YYYY-MM --lich-su DIR]
+  npm run tiendo -- so-sanh [--lich-su DIR] [--ky YYYY-MM] [--voi YYYY-MM] [--json FILE] [--out DIR]
   npm run tiendo -- distribute <master.xlsx> [--out DIR] [--expand-groups]
   npm run tiendo -- templates [--out DIR]`;
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect')).run,
   aggregate: async () => (await import('./commands/aggregate')).run,
   distribute: async () => (await import('./commands/distribute')).run,
+  'so-sanh': async () => (await import('./commands/so-sanh')).run,
   templates: async () => (await import('./commands/templates')).run,
 };
 

@@ -2,7 +2,7 @@
 /**
  * `npm run tiendo`: runs the CLI from a plain-JS bundle of the TypeScript sources (esbuild), cached in
  * node_modules/.cache/tiendo/<stamp>/ and rebuilt when a source file changes (stamp = newest mtime,
- * count and total size of core/, report/, xlsx/, batch/, cli/ and package.json). Read workers then start as
+ * count and total size of core/, report/, xlsx/, history/, batch/, cli/ and package.json). Read workers then start as
  * plain JS too (no tsx loader in each worker: about 0.6 s CPU saved per worker, ~2 s per run).
  * If the bundle cannot be built (or TIENDO_NO_BUNDLE=1), the sources run through tsx as before
  * (same results, slower start).
@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
-const SOURCES = ['core', 'report', 'xlsx', 'batch', 'cli'];
+const SOURCES = ['core', 'report', 'xlsx', 'history', 'batch', 'cli'];
 
 /** Newest mtime, count and total size of the sources: any edit, checkout or added file changes it. */
 function stamp() {

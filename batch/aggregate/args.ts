@@ -1,5 +1,6 @@
 /** Command-line options of `tiendo aggregate`. */
 import { isIsoDate } from '../../core/dates';
+import { isPeriod } from '../../report/history/types';
 
 export interface AggregateArgs {
   inputs: string[];
@@ -12,17 +13,21 @@ export interface AggregateArgs {
   kemTheo: string | null;
   concurrency: number | null;
   quiet: boolean;
+  /** History: the period recorded (`--ky YYYY-MM`, default the as-of month when --lich-su is given). */
+  ky: string | null;
+  /** History: the store folder (`--lich-su DIR`, default tiendo-lich-su when --ky is given). */
+  lichSu: string | null;
 }
 
 export type ParsedArgs = { ok: true; args: AggregateArgs } | { ok: false; message: string };
 
-const VALUED = new Set(['--as-of', '--out', '--json', '--sent', '--title', '--kem-theo', '--concurrency']);
+const VALUED = new Set(['--as-of', '--out', '--json', '--sent', '--title', '--kem-theo', '--concurrency', '--ky', '--lich-su']);
 
 /** Parse argv (after the command name). Accepts `--opt value` and `--opt=value`. */
 export function parseArgs(argv: string[]): ParsedArgs {
   const a: AggregateArgs = {
     inputs: [], asOf: null, out: 'tiendo-out', json: null, keepDuplicates: false,
-    sent: null, title: null, kemTheo: null, concurrency: null, quiet: false,
+    sent: null, title: null, kemTheo: null, concurrency: null, quiet: false, ky: null, lichSu: null,
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
@@ -51,6 +56,10 @@ function setValue(a: AggregateArgs, opt: string, v: string): string | null {
     case '--sent': a.sent = v; return null;
     case '--title': a.title = v; return null;
     case '--kem-theo': a.kemTheo = v; return null;
+    case '--ky':
+      if (!isPeriod(v)) return `Kỳ báo cáo --ky không hợp lệ: "${v}" (cần dạng YYYY-MM, ví dụ 2025-11)`;
+      a.ky = v; return null;
+    case '--lich-su': a.lichSu = v; return null;
     case '--concurrency': {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) return `--concurrency cần số nguyên dương: "${v}"`;

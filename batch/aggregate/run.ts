@@ -7,8 +7,10 @@ import { readFiles } from '../read-files';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
 import type { SourceRead } from '../../report/types';
+import type { HistoryComparison } from '../../report/history/types';
 import type { AggregateArgs } from './args';
 import { discoverInputs } from './discover';
+import { recordHistory, wantsHistory, type HistoryOutcome } from './history';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
 import { todayInVietnam } from './today';
@@ -23,14 +25,22 @@ export interface AggregateResult {
   outputs: string[];
   /** Output that could not be written (e.g. tong-hop.xlsx), with the reason. */
   outputErrors: string[];
+  /** With --ky / --lich-su: the comparison with the previous period. */
+  history?: HistoryComparison;
 }
 
 export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   const t = phaseTimer();
   // Read and build in their own scope so the SheetReads can be collected before the outputs are written.
   const report = await readAndBuild(args, t);
-  const written = await writeOutputs(report, args, process.cwd(), t);
-  return { report, ...written };
+  const history = wantsHistory(args) ? await recordHistory(report, args, process.cwd()) : null;
+  const outcome = history && 'comparison' in history ? history : null;
+  if (outcome) report.sentences.push(...outcome.comparison.sentences);
+  t('history');
+  const written = await writeOutputs(report, args, process.cwd(), t, outcome);
+  if (history && 'error' in history) written.outputErrors.push(history.error);
+  if (outcome) written.outputs.push(outcome.file);
+  return { report, ...written, ...(outcome ? { history: outcome.comparison } : {}) };
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
@@ -76,14 +86,14 @@ function phaseTimer(): (phase: string) => void {
   };
 }
 
-async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void): Promise<Omit<AggregateResult, 'report'>> {
+async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void, history: HistoryOutcome | null): Promise<Omit<AggregateResult, 'report'>> {
   const dir = resolve(cwd, args.out);
   await mkdir(dir, { recursive: true });
   const outputs: string[] = [];
   const outputErrors: string[] = [];
   const xlsx = join(args.out, 'tong-hop.xlsx');
   try {
-    await writeSummaryXlsx(report, resolve(cwd, xlsx), args);
+    await writeSummaryXlsx(report, resolve(cwd, xlsx), args, history?.comparison ?? null);
     outputs.push(xlsx);
   } catch (e) {
     outputErrors.push(`${xlsx}: ${e instanceof Error ? e.message : String(e)}`);
@@ -94,6 +104,10 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
   await writeFile(join(dir, 'tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8');
   outputs.push(join(args.out, 'tom-tat.txt'));
   t('tong-hop.json + tom-tat.txt');
+  if (history) {
+    await writeFile(join(dir, 'bien-dong.json'), JSON.stringify(history.comparison, null, 2) + '\n', 'utf8');
+    outputs.push(join(args.out, 'bien-dong.json'));
+  }
   // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
   if (args.json === '-') await writeReportJson(report, process.stdout);
   else if (args.json) {
@@ -103,13 +117,17 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
   return { outputs, outputErrors };
 }
 
-async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs): Promise<void> {
-  const [{ summarySpec }, { writeWorkbook }] = await Promise.all([
+async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs, history: HistoryComparison | null): Promise<void> {
+  const [{ summarySpec }, { writeWorkbook }, { historySheets }, { DEFAULT_WEIGHTS }] = await Promise.all([
     import('../../report/layout/summary'),
     import('../../xlsx/write'),
+    import('../../report/history/sheets'),
+    import('../../report/history/score'),
   ]);
   const opts: Record<string, string> = {};
   if (args.title) opts.title = args.title;
   if (args.kemTheo) opts.kemTheo = args.kemTheo;
-  await writeWorkbook(summarySpec(report, opts), path);
+  const spec = summarySpec(report, opts);
+  if (history) spec.sheets.splice(1, 0, ...historySheets(history, DEFAULT_WEIGHTS));
+  await writeWorkbook(spec, path);
 }

@@ -9,6 +9,7 @@ import { rejectionLines, summaryLine } from '../../batch/aggregate/summary-line'
 
 export const USAGE = `Cách dùng: npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
   [--keep-duplicates] [--sent danh-sach-giao.json] [--title "…"] [--kem-theo "…"] [--concurrency N] [--quiet]
+  [--ky YYYY-MM] [--lich-su DIR]   ghi kỳ báo cáo vào kho lịch sử (mặc định tiendo-lich-su), thêm trang Biến động, Xếp hạng
 Không có đầu vào: tổng hợp các tệp mẫu trong samples/.`;
 
 export async function run(argv: string[]): Promise<number> {

@@ -99,6 +99,8 @@ export async function run(argv: string[]): Promise<number> {
     await write(join(values.out, 'bien-dong.json'), json);
   }
   if (values.json !== '-') for (const s of comparison.sentences) console.log(s);
-  for (const i of comparison.issues) console.error(`[${i.code}] ${i.message}`);
+  const SHOWN = 20;
+  for (const i of comparison.issues.slice(0, SHOWN)) console.error(`[${i.code}] ${i.message}`);
+  if (comparison.issues.length > SHOWN) console.error(`… và ${comparison.issues.length - SHOWN} cảnh báo khác (xem --json hoặc --out).`);
   return failed ? 1 : 0;
 }

@@ -1,37 +1,72 @@
 #!/usr/bin/env node
 /**
- * tiendo command line: `npm run tiendo -- <command> …`.
- * Each command lives in cli/commands/<name>.ts and returns its exit code.
+ * tiendo command line: `tiendo <command> …` (or `npm run tiendo -- <command> …`).
+ * Each command lives in cli/commands/<name>.ts, declares its options once (batch/options.ts) and returns its exit code.
  */
-const USAGE = `Cách dùng / Usage:
-  npm run tiendo -- inspect <tệp.xlsx> [--as-of YYYY-MM-DD] [--json]
-  npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE] [--ky YYYY-MM --lich-su DIR]
-  npm run tiendo -- so-sanh [--lich-su DIR] [--ky YYYY-MM] [--voi YYYY-MM] [--json FILE] [--out DIR]
-  npm run tiendo -- distribute <master.xlsx> [--out DIR] [--expand-groups]
-  npm run tiendo -- templates [--out DIR]`;
+import type { CommandSpec } from '../batch/options';
+import { version } from './version';
 
-type Command = (argv: string[]) => Promise<number>;
+type Command = { run: (argv: string[]) => Promise<number>; spec: CommandSpec };
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  inspect: async () => (await import('./commands/inspect')).run,
-  aggregate: async () => (await import('./commands/aggregate')).run,
-  distribute: async () => (await import('./commands/distribute')).run,
-  'so-sanh': async () => (await import('./commands/so-sanh')).run,
-  templates: async () => (await import('./commands/templates')).run,
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  inspect: {
+    summary: 'xem bảng nhiệm vụ tìm thấy trong một tệp .xlsx',
+    load: async () => { const m = await import('./commands/inspect'); return { run: m.run, spec: m.INSPECT_COMMAND }; },
+  },
+  aggregate: {
+    summary: 'tổng hợp các báo cáo trong các tệp hoặc thư mục',
+    load: async () => { const m = await import('./commands/aggregate'); return { run: m.run, spec: (await import('../batch/aggregate/args')).AGGREGATE_COMMAND }; },
+  },
+  distribute: {
+    summary: 'tạo tệp giao nhiệm vụ cho từng đơn vị từ danh sách tổng',
+    load: async () => { const m = await import('./commands/distribute'); return { run: m.run, spec: m.DISTRIBUTE_COMMAND }; },
+  },
+  'so-sanh': {
+    summary: 'so sánh một kỳ báo cáo với kỳ trước (biến động, chấm điểm, xếp hạng)',
+    load: async () => { const m = await import('./commands/so-sanh'); return { run: m.run, spec: m.SO_SANH_COMMAND }; },
+  },
+  templates: {
+    summary: 'ghi mẫu phụ lục trống',
+    load: async () => { const m = await import('./commands/templates'); return { run: m.run, spec: m.TEMPLATES_COMMAND }; },
+  },
 };
+
+const EXITS = `Mã thoát (mọi lệnh): 0 thành công; 1 có tệp bị từ chối hoặc không ghi được kết quả; 2 sai cú pháp
+  (hoặc aggregate không đọc được tệp nào); 70 lỗi không mong đợi của tiendo.`;
+
+export const USAGE = `Cách dùng: tiendo <lệnh> [đối số] [tùy chọn]   (trong thư mục mã nguồn: npm run tiendo -- <lệnh> …)
+
+Lệnh:
+${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(12)}${c.summary}`).join('\n')}
+
+  tiendo <lệnh> --help   các tùy chọn của một lệnh, ý nghĩa và mã thoát (tiendo --help: mọi lệnh)
+  tiendo --version       phiên bản
+Đường dẫn được hiểu từ thư mục đang đứng.
+${EXITS}`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    console.log(USAGE);
-    return name ? 0 : 2;
+  if (name === '--version' || name === '-V') {
+    console.log(version());
+    return 0;
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    console.error(`Lệnh không hợp lệ / unknown command: ${name}\n${USAGE}`);
+  if (!name || name === '--help' || name === '-h') {
+    if (name) {
+      // Every command with its options, their meaning and the exit codes, in one page.
+      const specs = await Promise.all(Object.values(COMMANDS).map(async (c) => (await c.load()).spec));
+      const { helpText } = await import('../batch/options');
+      console.log([USAGE, ...specs.map((s) => helpText(s))].join('\n\n'));
+      return 0;
+    }
+    console.error(USAGE);
     return 2;
   }
-  return (await load())(rest);
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    console.error(`Lệnh không hợp lệ: ${name}\n${USAGE}`);
+    return 2;
+  }
+  return (await cmd.load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -9,6 +9,7 @@ export type IssueCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_NOT_XLSX'
   | 'FILE_LEGACY_XLS'
+  | 'FILE_LEGACY_DOC'
   | 'FILE_ENCRYPTED'
   | 'FILE_TRUNCATED'
   | 'FILE_CORRUPT'
@@ -69,7 +70,7 @@ export function issue(code: IssueCode, message: string, at: Omit<Issue, 'code' |
 }
 
 const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
+  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_LEGACY_DOC', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
 const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);

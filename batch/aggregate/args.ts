@@ -1,70 +1,52 @@
-/** Command-line options of `tiendo aggregate`. */
-import { isIsoDate } from '../../core/dates';
-import { isPeriod } from '../../report/history/types';
+/** Command-line options of `tiendo aggregate`: one declaration gives the parser, the typed values and the help. */
+import { isoDate, parseCommand, period, positiveInt, type CommandSpec, type OptionValues } from '../options';
 
-export interface AggregateArgs {
-  inputs: string[];
-  asOf: string | null;
-  out: string;
-  json: string | null;
-  keepDuplicates: boolean;
-  sent: string | null;
-  title: string | null;
-  kemTheo: string | null;
-  concurrency: number | null;
-  quiet: boolean;
-  /** History: the period recorded (`--ky YYYY-MM`, default the as-of month when --lich-su is given). */
-  ky: string | null;
-  /** History: the store folder (`--lich-su DIR`, default tiendo-lich-su when --ky is given). */
-  lichSu: string | null;
-}
+/** Add an option here (one line); it appears in AggregateArgs (camelCase), the parser and `--help`. */
+export const AGGREGATE_OPTIONS = {
+  'as-of': { value: 'YYYY-MM-DD', help: 'ngày tính quá hạn (mặc định: hôm nay, giờ Việt Nam)', parse: isoDate },
+  out: { value: 'DIR', help: 'thư mục ghi tong-hop.xlsx, tong-hop.json, tom-tat.txt', default: 'tiendo-out' },
+  json: { value: 'FILE', help: 'ghi thêm báo cáo JSON vào FILE ("-" = stdout)' },
+  'keep-duplicates': { help: 'giữ các nhiệm vụ trùng giữa các tệp (không gộp bản nộp lại)' },
+  sent: { value: 'FILE', help: 'danh sách giao (danh-sach-giao.json của tiendo distribute) để đối chiếu đơn vị chưa nộp' },
+  title: { value: '"…"', help: 'tiêu đề phụ lục tổng hợp' },
+  'kem-theo': { value: '"…"', help: 'dòng "(Kèm theo …)" dưới tiêu đề phụ lục' },
+  docx: { help: 'ghi thêm phụ lục Word phu-luc.docx (bảng theo đơn vị, nhiệm vụ quá hạn, các câu tổng hợp)' },
+  'xac-nhan': { help: 'ghi phụ lục xác nhận cho từng đơn vị chủ trì (.docx và .xlsx) vào DIR/xac-nhan/' },
+  concurrency: { value: 'N', help: 'số luồng đọc tệp song song', parse: positiveInt },
+  quiet: { short: 'q', help: 'không in thanh tiến trình và dòng tóm tắt' },
+  ky: { value: 'YYYY-MM', help: 'ghi kỳ báo cáo này vào kho lịch sử (mặc định: tháng của --as-of khi có --lich-su); thêm trang Biến động, Xếp hạng', parse: period },
+  'lich-su': { value: 'DIR', help: 'kho lịch sử các kỳ (mặc định tiendo-lich-su khi có --ky); xem tiendo so-sanh' },
+} as const;
 
-export type ParsedArgs = { ok: true; args: AggregateArgs } | { ok: false; message: string };
+export const AGGREGATE_COMMAND: CommandSpec<typeof AGGREGATE_OPTIONS> = {
+  name: 'aggregate',
+  summary: 'Tổng hợp các báo cáo phụ lục (.xlsx) trong các tệp hoặc thư mục đã cho.',
+  args: '[<tệp-hoặc-thư-mục>...]',
+  min: 0,
+  max: Infinity,
+  notes: [
+    'Thư mục được duyệt đệ quy; tệp .xls, .xlsb, .ods được liệt kê là bị từ chối, không bị bỏ qua.',
+    'Không có đầu vào: tổng hợp các tệp mẫu trong samples/bao-cao.',
+    'Kết quả được ghi vào một thư mục tạm rồi mới chuyển vào DIR khi đã ghi xong: báo cáo cũ giữ nguyên nếu lần chạy lỗi hoặc bị ngắt.',
+  ],
+  exits: [
+    [0, 'đọc được mọi tệp'],
+    [1, 'có tệp bị từ chối (phần còn lại vẫn được tổng hợp và ghi) hoặc không ghi được kết quả (báo cáo cũ giữ nguyên)'],
+    [2, 'sai cú pháp, hoặc không đọc được tệp nào (không ghi gì, báo cáo cũ giữ nguyên)'],
+  ],
+  options: AGGREGATE_OPTIONS,
+};
 
-const VALUED = new Set(['--as-of', '--out', '--json', '--sent', '--title', '--kem-theo', '--concurrency', '--ky', '--lich-su']);
+export type AggregateArgs = OptionValues<typeof AGGREGATE_OPTIONS> & { inputs: string[] };
+
+export type ParsedArgs =
+  | { ok: true; args: AggregateArgs }
+  | { ok: false; message: string; help?: true; version?: true };
 
 /** Parse argv (after the command name). Accepts `--opt value` and `--opt=value`. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const a: AggregateArgs = {
-    inputs: [], asOf: null, out: 'tiendo-out', json: null, keepDuplicates: false,
-    sent: null, title: null, kemTheo: null, concurrency: null, quiet: false, ky: null, lichSu: null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
-    if (!arg.startsWith('--') || arg === '-') { a.inputs.push(arg); continue; }
-    if (arg === '--keep-duplicates') { a.keepDuplicates = true; continue; }
-    if (arg === '--quiet' || arg === '-q') { a.quiet = true; continue; }
-    if (!VALUED.has(arg)) return { ok: false, message: `Tuỳ chọn không hợp lệ: ${arg}` };
-    value ??= argv[++i];
-    if (value === undefined || value === '') return { ok: false, message: `Thiếu giá trị cho ${arg}` };
-    const err = setValue(a, arg, value);
-    if (err) return { ok: false, message: err };
-  }
-  return { ok: true, args: a };
-}
-
-function setValue(a: AggregateArgs, opt: string, v: string): string | null {
-  switch (opt) {
-    case '--as-of':
-      if (!isIsoDate(v)) return `Ngày --as-of không hợp lệ: "${v}" (cần dạng YYYY-MM-DD, ví dụ 2025-11-15)`;
-      a.asOf = v; return null;
-    case '--out': a.out = v; return null;
-    case '--json': a.json = v; return null;
-    case '--sent': a.sent = v; return null;
-    case '--title': a.title = v; return null;
-    case '--kem-theo': a.kemTheo = v; return null;
-    case '--ky':
-      if (!isPeriod(v)) return `Kỳ báo cáo --ky không hợp lệ: "${v}" (cần dạng YYYY-MM, ví dụ 2025-11)`;
-      a.ky = v; return null;
-    case '--lich-su': a.lichSu = v; return null;
-    case '--concurrency': {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) return `--concurrency cần số nguyên dương: "${v}"`;
-      a.concurrency = n; return null;
-    }
-  }
-  return `Tuỳ chọn không hợp lệ: ${opt}`;
+  const p = parseCommand(AGGREGATE_COMMAND, argv);
+  if (p.kind === 'ok') return { ok: true, args: { ...p.values, inputs: p.positionals } };
+  if (p.kind === 'error') return { ok: false, message: p.message };
+  return p.kind === 'help' ? { ok: false, message: '', help: true } : { ok: false, message: '', version: true };
 }

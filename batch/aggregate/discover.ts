@@ -2,8 +2,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
-/** Extensions picked up in folders: .xlsx/.xlsm are read; the others are reported as rejected, never ignored. */
-export const SPREADSHEET_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods']);
+/** Extensions picked up in folders: .xlsx/.xlsm and Word returns (.docx) are read; the others are reported as rejected, never ignored. */
+export const SPREADSHEET_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods', '.docx', '.docm', '.doc']);
 
 export interface Discovered {
   /** Paths to read (relative to cwd when inside it), sorted, each once. */

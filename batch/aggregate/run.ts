@@ -1,9 +1,12 @@
 /** The whole aggregate job on the Node side: discover → read (worker pool) → buildReport → write outputs. */
-import { stat, mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue } from '../../core/issue';
 import { readFiles } from '../read-files';
+import { stageDir } from '../stage';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
 import type { SourceRead } from '../../report/types';
@@ -23,16 +26,27 @@ export interface AggregateResult {
   report: Report;
   /** Files written. */
   outputs: string[];
-  /** Output that could not be written (e.g. tong-hop.xlsx), with the reason. */
+  /**
+   * Output that could not be written (e.g. tong-hop.xlsx), with the reason; then nothing was replaced. A history store
+   * that could not be written (--lich-su) is listed here too, while the other outputs are still written.
+   */
   outputErrors: string[];
   /** With --ky / --lich-su: the comparison with the previous period. */
   history?: HistoryComparison;
+  /** No input could be read: nothing was written (the previous report, if any, is untouched). */
+  nothingRead: boolean;
+}
+
+/** True when not one input was read (all missing, rejected, or none found): such a run must not write a report. */
+export function readNothing(report: Report): boolean {
+  return report.inputs.every((i) => i.error);
 }
 
 export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   const t = phaseTimer();
   // Read and build in their own scope so the SheetReads can be collected before the outputs are written.
   const report = await readAndBuild(args, t);
+  if (readNothing(report)) return { report, outputs: [], outputErrors: [], nothingRead: true };
   const history = wantsHistory(args) ? await recordHistory(report, args, process.cwd()) : null;
   const outcome = history && 'comparison' in history ? history : null;
   if (outcome) report.sentences.push(...outcome.comparison.sentences);
@@ -40,7 +54,7 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   const written = await writeOutputs(report, args, process.cwd(), t, outcome);
   if (history && 'error' in history) written.outputErrors.push(history.error);
   if (outcome) written.outputs.push(outcome.file);
-  return { report, ...written, ...(outcome ? { history: outcome.comparison } : {}) };
+  return { report, ...written, nothingRead: false, ...(outcome ? { history: outcome.comparison } : {}) };
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
@@ -86,35 +100,76 @@ function phaseTimer(): (phase: string) => void {
   };
 }
 
-async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void, history: HistoryOutcome | null): Promise<Omit<AggregateResult, 'report'>> {
-  const dir = resolve(cwd, args.out);
-  await mkdir(dir, { recursive: true });
-  const outputs: string[] = [];
+/**
+ * Every output is written into a staging folder next to --out (and --json FILE next to FILE), then moved into
+ * place only when all of them are complete: a failed or interrupted run leaves the previous report as it was.
+ */
+async function writeOutputs(
+  report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void, history: HistoryOutcome | null,
+): Promise<Omit<AggregateResult, 'report' | 'nothingRead'>> {
+  const stage = await stageDir(resolve(cwd, args.out));
+  const jsonFile = args.json && args.json !== '-' ? resolve(cwd, args.json) : null;
+  const jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
   const outputErrors: string[] = [];
-  const xlsx = join(args.out, 'tong-hop.xlsx');
+  const attempt = async (label: string, write: () => Promise<void>): Promise<void> => {
+    try {
+      await write();
+    } catch (e) {
+      outputErrors.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   try {
-    await writeSummaryXlsx(report, resolve(cwd, xlsx), args, history?.comparison ?? null);
-    outputs.push(xlsx);
-  } catch (e) {
-    outputErrors.push(`${xlsx}: ${e instanceof Error ? e.message : String(e)}`);
+    await attempt(join(args.out, 'tong-hop.xlsx'), () => writeSummaryXlsx(report, stage.path('tong-hop.xlsx'), args, history?.comparison ?? null));
+    t('tong-hop.xlsx');
+    await attempt(join(args.out, 'tong-hop.json'), () => writeReportJson(report, stage.path('tong-hop.json')));
+    await attempt(join(args.out, 'tom-tat.txt'), () => writeFile(stage.path('tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8'));
+    if (history) {
+      const json = JSON.stringify(history.comparison, null, 2) + '\n';
+      await attempt(join(args.out, 'bien-dong.json'), () => writeFile(stage.path('bien-dong.json'), json, 'utf8'));
+    }
+    if (args.docx) await attempt(join(args.out, 'phu-luc.docx'), () => writeAppendixDocx(report, stage.path('phu-luc.docx'), args));
+    if (args.xacNhan) await attempt(join(args.out, 'xac-nhan'), () => writeConfirmations(report, stage.path('xac-nhan'), args));
+    t('tong-hop.json + tom-tat.txt');
+    // The report is serialised once (streamed: one giant string of 200,000 tasks would not fit the CLI's heap cap);
+    // --json - and --json FILE are copies of the staged tong-hop.json.
+    if (args.json === '-') await pipeline(createReadStream(stage.path('tong-hop.json')), process.stdout, { end: false });
+    else if (jsonFile && jsonStage) await attempt(args.json!, () => copyFile(stage.path('tong-hop.json'), jsonStage.path(basename(jsonFile))));
+    if (outputErrors.length) return { outputs: [], outputErrors };
+    const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)));
+    if (jsonStage) {
+      await jsonStage.commit();
+      outputs.push(args.json!);
+    }
+    return { outputs, outputErrors };
+  } finally {
+    await stage.discard();
+    await jsonStage?.discard();
   }
-  t('tong-hop.xlsx');
-  await writeReportJson(report, join(dir, 'tong-hop.json'));
-  outputs.push(join(args.out, 'tong-hop.json'));
-  await writeFile(join(dir, 'tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8');
-  outputs.push(join(args.out, 'tom-tat.txt'));
-  t('tong-hop.json + tom-tat.txt');
-  if (history) {
-    await writeFile(join(dir, 'bien-dong.json'), JSON.stringify(history.comparison, null, 2) + '\n', 'utf8');
-    outputs.push(join(args.out, 'bien-dong.json'));
+}
+
+async function writeAppendixDocx(report: Report, path: string, args: AggregateArgs): Promise<void> {
+  const { appendixDocx } = await import('../../docx/write');
+  await writeFile(path, await appendixDocx(report, { ...(args.title ? { title: args.title } : {}), ...(args.kemTheo ? { attachedTo: args.kemTheo } : {}) }));
+}
+
+/** DIR/xac-nhan/: one .docx and one .xlsx per lead unit, and danh-muc.txt listing them. */
+async function writeConfirmations(report: Report, dir: string, args: AggregateArgs): Promise<void> {
+  const [{ confirmations }, { confirmationDocx }, { confirmationSpec }, { writeWorkbook }] = await Promise.all([
+    import('../../report/confirmation'), import('../../docx/write'), import('../../report/layout/confirmation'), import('../../xlsx/write'),
+  ]);
+  await mkdir(dir, { recursive: true });
+  const opts = args.kemTheo ? { attachedTo: args.kemTheo } : {};
+  const index: string[] = [];
+  const used = new Set<string>();
+  for (const c of confirmations(report)) {
+    let name = c.slug;
+    for (let k = 2; used.has(name); k++) name = `${c.slug}-${k}`;
+    used.add(name);
+    await writeFile(join(dir, `${name}.docx`), await confirmationDocx(c, report.asOf, opts));
+    await writeWorkbook(confirmationSpec(c, report.asOf, opts), join(dir, `${name}.xlsx`));
+    index.push(`${c.unit}\t${name}.docx\t${name}.xlsx\t${c.overdue.rows.length} quá hạn\t${c.dueThisYear.rows.length} đến hạn trong năm`);
   }
-  // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
-  if (args.json === '-') await writeReportJson(report, process.stdout);
-  else if (args.json) {
-    await writeReportJson(report, resolve(cwd, args.json));
-    outputs.push(args.json);
-  }
-  return { outputs, outputErrors };
+  await writeFile(join(dir, 'danh-muc.txt'), ['Đơn vị\tTệp Word\tTệp Excel\tQuá hạn\tĐến hạn trong năm', ...index].join('\n') + '\n', 'utf8');
 }
 
 async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs, history: HistoryComparison | null): Promise<void> {

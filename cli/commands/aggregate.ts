@@ -1,35 +1,40 @@
 /**
- * `npm run tiendo -- aggregate <file-or-folder>... [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
- *   [--keep-duplicates] [--sent danh-sach-giao.json] [--title …] [--kem-theo …] [--concurrency N] [--quiet]`
- * Exit 0: every input read; 1: some inputs rejected (the rest is still written); 2: usage error.
+ * `tiendo aggregate [<file-or-folder>...] [options]`: options, help and exit codes are declared in
+ * batch/aggregate/args.ts (AGGREGATE_COMMAND).
+ * Exit 0: every input read; 1: some inputs rejected (the rest is still written) or an output could not be written
+ * (the previous report is kept); 2: usage error, or no input could be read (nothing is written).
  */
-import { parseArgs } from '../../batch/aggregate/args';
+import { AGGREGATE_COMMAND } from '../../batch/aggregate/args';
 import { aggregate } from '../../batch/aggregate/run';
 import { rejectionLines, summaryLine } from '../../batch/aggregate/summary-line';
-
-export const USAGE = `Cách dùng: npm run tiendo -- aggregate [<tệp-hoặc-thư-mục>...] [--as-of YYYY-MM-DD] [--out DIR] [--json FILE]
-  [--keep-duplicates] [--sent danh-sach-giao.json] [--title "…"] [--kem-theo "…"] [--concurrency N] [--quiet]
-  [--ky YYYY-MM] [--lich-su DIR]   ghi kỳ báo cáo vào kho lịch sử (mặc định tiendo-lich-su), thêm trang Biến động, Xếp hạng
-Không có đầu vào: tổng hợp các tệp mẫu trong samples/.`;
+import { EXIT_USAGE, handleParsed, parseCommand } from '../../batch/options';
+import { version } from '../version';
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    console.error(`${parsed.message}\n${USAGE}`);
-    return 2;
-  }
-  const { report, outputs, outputErrors } = await aggregate(parsed.args);
+  const parsed = parseCommand(AGGREGATE_COMMAND, argv);
+  const early = handleParsed(AGGREGATE_COMMAND, parsed, version());
+  if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
+  const args = { ...parsed.values, inputs: parsed.positionals };
+  const { report, outputs, outputErrors, nothingRead } = await aggregate(args);
   for (const line of rejectionLines(report)) console.error(line);
+  if (nothingRead) {
+    console.error(report.inputs.length
+      ? `Không đọc được tệp nào trong ${report.inputs.length} tệp đã cho: không ghi gì, ${args.out} giữ nguyên.`
+      : `Không tìm thấy tệp Excel (.xlsx, .xlsm) nào trong các đường dẫn đã cho: không ghi gì, ${args.out} giữ nguyên.`);
+    return EXIT_USAGE;
+  }
   for (const line of outputErrors) console.error(`Không ghi được ${line}`);
-  if (!report.inputs.length) console.error('Không tìm thấy tệp Excel (.xlsx, .xlsm) nào trong các đường dẫn đã cho.');
-  if (!parsed.args.quiet) {
+  if (outputErrors.length) console.error(`Không thay thế báo cáo trong ${args.out}: báo cáo cũ (nếu có) giữ nguyên.`);
+  if (!args.quiet) {
     console.error(summaryLine(report));
-    console.error(`Kết quả: ${outputs.join(', ')}`);
+    if (outputs.length) {
+      // The per-unit confirmation files are many: one entry for their folder.
+      const confirm = outputs.filter((f) => /[\\/]xac-nhan[\\/]/.test(f));
+      const shown = outputs.filter((f) => !confirm.includes(f));
+      if (confirm.length) shown.push(`${confirm[0].replace(/([\\/]xac-nhan)[\\/].*$/, '$1')}/ (${confirm.length} tệp)`);
+      console.error(`Kết quả: ${shown.join(', ')}`);
+    }
   }
   const rejected = report.inputs.some((i) => i.error);
-  return rejected || outputErrors.length || !report.inputs.length ? 1 : 0;
+  return rejected || outputErrors.length ? 1 : 0;
 }

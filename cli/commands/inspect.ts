@@ -2,21 +2,38 @@
  * `npm run tiendo -- inspect <tệp.xlsx> [--as-of YYYY-MM-DD] [--json]`:
  * the table found in one workbook (sheet, header rows, column map), each task
  * with its normalised fields and category, and the issues, in Vietnamese; with
- * --json, the Report JSON for this one file. Exit 0 read, 1 rejected / no table, 2 usage.
+ * --json, the Report JSON for this one file. Exit 0 read, 1 rejected / no table (reason on stderr), 2 usage.
  */
 import { columnLetter, type Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import type { ColumnRole, SheetRead, Task, TableLayout } from '../../core/model';
-import { isIsoDate } from '../../core/dates';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import { classifyRead, readWorkbook } from '../../core/table/read';
 import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../../report';
 import type { Report } from '../../report/report-types';
-import { readXlsxFile } from '../../xlsx/read';
+import { readGridsFile } from '../../batch/read-grids';
+import { EXIT_USAGE, handleParsed, isoDate, parseCommand, type CommandSpec } from '../../batch/options';
+import { version } from '../version';
 
-const USAGE = 'Cách dùng: npm run tiendo -- inspect <tệp.xlsx> [--as-of YYYY-MM-DD] [--json]';
+export const INSPECT_COMMAND = {
+  name: 'inspect',
+  summary: 'Xem bảng nhiệm vụ tìm thấy trong một tệp: trang tính, dòng tiêu đề, các cột, từng nhiệm vụ và các vấn đề.',
+  args: '<tệp.xlsx>',
+  min: 1,
+  missing: 'Thiếu tên tệp .xlsx.',
+  max: 1,
+  exits: [
+    [0, 'đọc được bảng'],
+    [1, 'tệp bị từ chối hoặc không có bảng nhiệm vụ (lý do in ra stderr)'],
+    [2, 'sai cú pháp'],
+  ],
+  options: {
+    'as-of': { value: 'YYYY-MM-DD', help: 'ngày tính quá hạn (mặc định: hôm nay, giờ Việt Nam)', parse: isoDate },
+    json: { help: 'in báo cáo JSON của tệp này thay cho bản đọc' },
+  },
+} as const satisfies CommandSpec;
 
 export interface InspectArgs {
   file: string;
@@ -31,42 +48,26 @@ export function todayInVietnam(now = new Date()): string {
 
 /** Parse argv; a string is a usage error message. */
 export function parseArgs(argv: string[]): InspectArgs | string {
-  let file: string | null = null;
-  let asOf = todayInVietnam();
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') json = true;
-    else if (a === '--as-of' || a.startsWith('--as-of=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!v || !isIsoDate(v)) return `Ngày --as-of không hợp lệ: "${v ?? ''}" (cần dạng YYYY-MM-DD).`;
-      asOf = v;
-    } else if (a.startsWith('-')) return `Tùy chọn không hợp lệ: ${a}`;
-    else if (file) return `Chỉ xem được một tệp mỗi lần (thừa "${a}").`;
-    else file = a;
-  }
-  if (!file) return 'Thiếu tên tệp .xlsx.';
-  return { file, asOf, json };
+  const p = parseCommand(INSPECT_COMMAND, argv);
+  if (p.kind !== 'ok') return p.kind === 'error' ? p.message : `--${p.kind}`;
+  return { file: p.positionals[0], asOf: p.values.asOf ?? todayInVietnam(), json: p.values.json };
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    console.error(`${args}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(INSPECT_COMMAND, argv);
+  const early = handleParsed(INSPECT_COMMAND, parsed, version());
+  if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
+  const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(), json: parsed.values.json };
   const { file, asOf } = args;
-  const { grids, error } = await readXlsxFile(file);
+  const { grids, error } = await readGridsFile(file);
   const read: SheetRead | null = error ? null : readWorkbook(grids, { file });
   const tasks = read ? classifyRead(read, asOf) : [];
   const report = buildReport({ asOf, sources: [{ file, read, error, tasks }] });
   const rejected = error ?? rejectionOf(read);
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else console.log(renderText(file, grids, read, tasks, report, error));
+  // Like aggregate: the reason a file is rejected goes to stderr, "Từ chối: <tệp>: <lý do>".
+  if (rejected) console.error(`Từ chối: ${file}: ${rejected.message}`);
   return rejected ? 1 : 0;
 }
 
@@ -121,7 +122,7 @@ function taskLines(t: Task): string[] {
 function renderText(file: string, grids: Grid[], read: SheetRead | null, tasks: Task[], report: Report, error: Issue | null): string {
   const out = [`Tệp: ${file}`];
   if (error) {
-    out.push(`Không đọc được tệp: ${error.message} [${error.code}]`);
+    out.push(`Không đọc được tệp [${error.code}] (lý do: xem stderr).`);
     return out.join('\n');
   }
   if (!read) return out.join('\n');

@@ -7,50 +7,42 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { handleParsed, parseCommand, period, type CommandSpec } from '../../batch/options';
 import { comparePeriods, HistoryError } from '../../history/compare';
 import { DEFAULT_HISTORY_DIR } from '../../history/store';
 import { DEFAULT_WEIGHTS, parseWeights, type ScoreWeights } from '../../report/history/score';
-import { isPeriod } from '../../report/history/types';
+import { version } from '../version';
 
-export const USAGE = `Cách dùng: npm run tiendo -- so-sanh [--lich-su DIR] [--ky YYYY-MM] [--voi YYYY-MM] [--json FILE|-] [--out DIR] [--trong-so FILE]
-  --lich-su DIR    kho lịch sử (mặc định ${DEFAULT_HISTORY_DIR}), ghi bằng: aggregate … --ky YYYY-MM --lich-su DIR
-  --ky YYYY-MM     kỳ cần so sánh (mặc định: kỳ mới nhất trong kho)
-  --voi YYYY-MM    so với kỳ (mặc định: kỳ liền trước trong kho)
-  --json FILE      ghi kết quả so sánh dạng JSON (- = ra màn hình)
-  --out DIR        ghi bien-dong.xlsx (Biến động, Xếp hạng) và bien-dong.json vào DIR
-  --trong-so FILE  trọng số chấm điểm (mặc định report/history/cham-diem.json)`;
+export const SO_SANH_COMMAND = {
+  name: 'so-sanh',
+  summary: 'So sánh một kỳ báo cáo trong kho lịch sử với kỳ trước: biến động, quá hạn kéo dài, chấm điểm và xếp hạng.',
+  args: '',
+  min: 0,
+  max: 0,
+  notes: ['Kho lịch sử được ghi bằng: tiendo aggregate … --ky YYYY-MM --lich-su DIR (một tệp Parquet mỗi kỳ).'],
+  exits: [
+    [0, 'đã so sánh'],
+    [1, 'không ghi được một tệp kết quả'],
+    [2, 'sai cú pháp, kho lịch sử trống hoặc không có kỳ đã cho'],
+  ],
+  options: {
+    'lich-su': { value: 'DIR', help: 'kho lịch sử', default: DEFAULT_HISTORY_DIR },
+    ky: { value: 'YYYY-MM', help: 'kỳ cần so sánh (mặc định: kỳ mới nhất trong kho)', parse: period },
+    voi: { value: 'YYYY-MM', help: 'so với kỳ (mặc định: kỳ liền trước trong kho)', parse: period },
+    json: { value: 'FILE', help: 'ghi kết quả so sánh dạng JSON ("-" = stdout)' },
+    out: { value: 'DIR', help: 'ghi bien-dong.xlsx (Biến động, Biến động chi tiết, Xếp hạng) và bien-dong.json vào DIR' },
+    'trong-so': { value: 'FILE', help: 'trọng số chấm điểm (mặc định report/history/cham-diem.json)' },
+  },
+} as const satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'lich-su': { type: 'string' }, ky: { type: 'string' }, voi: { type: 'string' },
-        json: { type: 'string' }, out: { type: 'string' }, 'trong-so': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  for (const opt of ['ky', 'voi'] as const) {
-    const v = values[opt];
-    if (v !== undefined && !isPeriod(v)) {
-      console.error(`Kỳ báo cáo --${opt} không hợp lệ: "${v}" (cần dạng YYYY-MM, ví dụ 2025-11)\n${USAGE}`);
-      return 2;
-    }
-  }
+  const parsed = parseCommand(SO_SANH_COMMAND, argv);
+  const early = handleParsed(SO_SANH_COMMAND, parsed, version());
+  if (early !== null || parsed.kind !== 'ok') return early ?? 2;
+  const values = parsed.values;
   let weights: ScoreWeights = DEFAULT_WEIGHTS;
-  if (values['trong-so']) {
-    const file = values['trong-so'];
+  if (values.trongSo) {
+    const file = values.trongSo;
     let raw: unknown;
     try {
       raw = JSON.parse(await readFile(resolve(file), 'utf8'));
@@ -65,10 +57,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     weights = parsed.weights;
   }
-  const dir = values['lich-su'] ?? DEFAULT_HISTORY_DIR;
+  const dir = values.lichSu;
   let comparison;
   try {
-    comparison = await comparePeriods(dir, { period: values.ky, previous: values.voi, weights });
+    comparison = await comparePeriods(dir, { ...(values.ky ? { period: values.ky } : {}), ...(values.voi ? { previous: values.voi } : {}), weights });
   } catch (e) {
     if (e instanceof HistoryError) {
       console.error(e.message);

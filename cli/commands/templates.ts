@@ -1,42 +1,52 @@
 /**
- * `npm run tiendo -- templates [--out DIR] [--title "…"] [--kem-theo "…"]`
+ * `tiendo templates [--out DIR] [--title "…"] [--kem-theo "…"]`
  * Writes the blank report template DIR/mau-bao-cao.xlsx (default DIR: templates).
  * Exit 0 on success, 2 on a usage error.
  */
 import { join } from 'node:path';
 import { reportTemplateSpec } from '../../report/layout/report-template';
 import { writeWorkbook } from '../../xlsx/write';
+import { EXIT_USAGE, handleParsed, parseCommand, type CommandSpec } from '../../batch/options';
+import { stageDir } from '../../batch/stage';
+import { version } from '../version';
 
-export const USAGE = 'Cách dùng: npm run tiendo -- templates [--out DIR] [--title "…"] [--kem-theo "…"]';
 export const TEMPLATE_FILE = 'mau-bao-cao.xlsx';
 
 /** A fixed creation date keeps the generated template stable between runs. */
 export const TEMPLATE_DATE = new Date(Date.UTC(2025, 0, 1));
 
+export const TEMPLATES_COMMAND = {
+  name: 'templates',
+  summary: `Ghi mẫu phụ lục trống cho các đơn vị điền: DIR/${TEMPLATE_FILE}.`,
+  args: '',
+  min: 0,
+  max: 0,
+  exits: [[0, 'đã ghi mẫu'], [1, 'không ghi được tệp'], [2, 'sai cú pháp']],
+  options: {
+    out: { value: 'DIR', help: 'thư mục ghi mẫu', default: 'templates' },
+    title: { value: '"…"', help: 'tiêu đề phụ lục' },
+    'kem-theo': { value: '"…"', help: 'dòng "(Kèm theo …)" dưới tiêu đề' },
+  },
+} as const satisfies CommandSpec;
+
 export async function run(argv: string[]): Promise<number> {
-  const opts: { out: string; title?: string; attachedTo?: string } = { out: 'templates' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = argv[i + 1];
-    if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      return 0;
-    }
-    if ((a === '--out' || a === '--title' || a === '--kem-theo') && (v === undefined || v.startsWith('--'))) {
-      console.error(`Thiếu giá trị cho ${a}\n${USAGE}`);
-      return 2;
-    }
-    if (a === '--out') opts.out = v;
-    else if (a === '--title') opts.title = v;
-    else if (a === '--kem-theo') opts.attachedTo = v;
-    else {
-      console.error(`Tham số không hợp lệ: ${a}\n${USAGE}`);
-      return 2;
-    }
-    i++;
+  const parsed = parseCommand(TEMPLATES_COMMAND, argv);
+  const early = handleParsed(TEMPLATES_COMMAND, parsed, version());
+  if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
+  const { out, title, kemTheo } = parsed.values;
+  const path = join(out, TEMPLATE_FILE);
+  // Written aside and renamed into place: a failed write never leaves a broken template.
+  const stage = await stageDir(out);
+  try {
+    const spec = reportTemplateSpec({ ...(title ? { title } : {}), ...(kemTheo ? { attachedTo: kemTheo } : {}) });
+    await writeWorkbook({ ...spec, created: TEMPLATE_DATE }, stage.path(TEMPLATE_FILE));
+    await stage.commit();
+  } catch (e) {
+    console.error(`Không ghi được ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    await stage.discard();
   }
-  const path = join(opts.out, TEMPLATE_FILE);
-  await writeWorkbook({ ...reportTemplateSpec({ title: opts.title, attachedTo: opts.attachedTo }), created: TEMPLATE_DATE }, path);
   console.error(`Đã ghi mẫu báo cáo: ${path}`);
   return 0;
 }

@@ -161,8 +161,10 @@ describe('options', () => {
     const ok = parseArgs(['a', '--as-of', '2025-11-15', '--out=o', '--keep-duplicates', '--title', 'T', '--kem-theo', 'K', 'b']);
     expect(ok).toEqual({ ok: true, args: expect.objectContaining({ inputs: ['a', 'b'], asOf: '2025-11-15', out: 'o', keepDuplicates: true, title: 'T', kemTheo: 'K' }) });
     expect(parseArgs(['--as-of', '2025-02-30'])).toMatchObject({ ok: false });
-    expect(parseArgs(['--bogus'])).toEqual({ ok: false, message: 'Tuỳ chọn không hợp lệ: --bogus' });
-    expect(parseArgs(['--out'])).toEqual({ ok: false, message: 'Thiếu giá trị cho --out' });
+    expect(parseArgs(['--bogus'])).toEqual({ ok: false, message: 'Tùy chọn không hợp lệ: --bogus' });
+    expect(parseArgs(['--out'])).toEqual({ ok: false, message: 'Thiếu giá trị cho --out.' });
+    // -q is the short --quiet, never an input path.
+    expect(parseArgs(['-q', 'a'])).toMatchObject({ ok: true, args: { quiet: true, inputs: ['a'] } });
   });
 
   it('computes today in Asia/Ho_Chi_Minh, not UTC', () => {
@@ -201,6 +203,17 @@ describe('the CLI', () => {
     expect(lines.find((l) => l.includes('cu.xls'))).toMatch(/\.xls/);
     expect(existsSync(join(out, 'tong-hop.json'))).toBe(true);
     expect((JSON.parse(readFileSync(json, 'utf8')) as Report).totals.tasks).toBe(10);
+    // Serialised once: --json FILE is byte for byte the tong-hop.json of the same run.
+    expect(readFileSync(json, 'utf8')).toBe(readFileSync(join(out, 'tong-hop.json'), 'utf8'));
+  }, 60_000);
+
+  it('--json - prints exactly the tong-hop.json it writes', async () => {
+    const dir = await cleanFolder();
+    const out = fixturePath('aggregate-stdout-out');
+    const r = await cli([dir, '--as-of', '2025-11-15', '--out', relative(ROOT, out), '--json', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(out, 'tong-hop.json'), 'utf8'));
+    expect((JSON.parse(r.stdout) as Report).totals.tasks).toBe(10);
   }, 60_000);
 
   it('exits 2 on a usage error', async () => {

@@ -200,6 +200,6 @@ describe('distribute helpers', () => {
     });
     expect(parseArgs([])).toMatchObject({ ok: false, message: 'Thiếu tệp danh sách nhiệm vụ.' });
     expect(parseArgs(['m.xlsx', '--as-of', '15/11/2025'])).toMatchObject({ ok: false });
-    expect(parseArgs(['m.xlsx', '--bogus'])).toMatchObject({ ok: false, message: 'Tham số không hợp lệ: --bogus' });
+    expect(parseArgs(['m.xlsx', '--bogus'])).toMatchObject({ ok: false, message: 'Tùy chọn không hợp lệ: --bogus' });
   });
 });

@@ -114,7 +114,10 @@ describe('tiendo inspect', () => {
     expect(report.tasks).toEqual([]);
     const missing = await inProcess(fixturePath('khong-co.xlsx'));
     expect(missing.code).toBe(1);
-    expect(missing.out).toContain('Không tìm thấy tệp');
+    // The reason goes to stderr, in aggregate's form; stdout keeps the code only.
+    expect(missing.err).toMatch(/^Từ chối: .*khong-co\.xlsx: .*Không tìm thấy tệp/);
+    expect(missing.out).toContain('FILE_NOT_FOUND');
+    expect(missing.out).not.toContain('Không tìm thấy tệp');
   }, 30_000);
 
   it('exits 2 on usage errors (in process)', async () => {
@@ -170,7 +173,8 @@ describe('inspect on every other fixture: every task, nothing else', () => {
 describe('inspect arguments', () => {
   it('parses options and defaults --as-of to today in Asia/Ho_Chi_Minh', () => {
     expect(parseArgs(['a.xlsx', '--json', '--as-of=2025-10-31'])).toEqual({ file: 'a.xlsx', asOf: '2025-10-31', json: true });
-    expect(parseArgs(['a.xlsx', 'b.xlsx'])).toMatch(/một tệp/);
+    expect(parseArgs(['a.xlsx', 'b.xlsx'])).toMatch(/Thừa đối số: "b.xlsx"/);
+    expect(parseArgs([])).toBe('Thiếu tên tệp .xlsx.');
     expect(parseArgs(['--verbose', 'a.xlsx'])).toMatch(/--verbose/);
     expect(todayInVietnam(new Date('2025-10-31T18:30:00Z'))).toBe('2025-11-01');
     expect(todayInVietnam(new Date('2025-10-31T16:59:00Z'))).toBe('2025-10-31');

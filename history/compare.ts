@@ -52,7 +52,18 @@ const FLAGS: Record<keyof ChangeCounts, string> = {
 };
 const countCols = Object.entries(FLAGS).map(([k, f]) => `CAST(count(*) FILTER (WHERE ${f}) AS INTEGER) AS "${k}"`).join(',\n    ');
 
+/** With TIENDO_TIMING=1, each query's seconds on stderr (for the history bench). */
+function stepTimer(): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    if (process.env.TIENDO_TIMING) process.stderr.write(`[timing] so-sanh ${name}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
 async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPeriod | null, upTo: StoredPeriod[], w: ScoreWeights): Promise<RawComparison> {
+  const step = stepTimer();
   const iP = upTo.length;
   const iQ = prev ? upTo.findIndex((p) => p.period === prev.period) + 1 : -1;
   const ps = upTo.map((p, i) => `(${lit(p.period)}, ${i + 1})`).join(', ');
@@ -61,6 +72,7 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
   await db.run(prev
     ? `CREATE TEMP TABLE prev AS SELECT *, count(*) OVER (PARTITION BY match_key) AS n FROM read_parquet(${lit(prev.file)})`
     : 'CREATE TEMP TABLE prev AS SELECT * FROM cur WHERE false');
+  step('cur, prev');
   const files = upTo.map((p) => lit(p.file)).join(', ');
   await db.run(`CREATE TEMP TABLE streak AS
     WITH keys AS (SELECT match_key FROM cur WHERE overdue UNION SELECT match_key FROM prev WHERE overdue),
@@ -71,6 +83,7 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
     g AS (SELECT match_key, i, i - row_number() OVER (PARTITION BY match_key ORDER BY i) AS grp FROM o),
     s AS (SELECT match_key, i, count(*) OVER (PARTITION BY match_key, grp ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS streak FROM g)
     SELECT match_key, i, CAST(streak AS INTEGER) AS streak FROM s WHERE i IN (${iP}, ${iQ})`);
+  step('streaks');
   await db.run(`CREATE TEMP TABLE amb AS SELECT match_key FROM cur WHERE n > 1 UNION SELECT match_key FROM prev WHERE n > 1`);
   await db.run(`CREATE TEMP TABLE cmp AS
     WITH c AS (SELECT * FROM cur WHERE match_key NOT IN (SELECT match_key FROM amb)),
@@ -109,17 +122,21 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
         ELSE 'unchanged' END AS change
     FROM f`);
 
+  step('changes');
   const head = await rowsOf<{ as_of: string | null; prev_as_of: string | null }>(db,
     'SELECT (SELECT max(as_of) FROM cur) AS as_of, (SELECT max(as_of) FROM prev) AS prev_as_of');
+  step('as-of');
   const [totals] = await rowsOf<ChangeCounts>(db, `SELECT ${countCols} FROM cmp`);
   const units = await rowsOf<UnitChanges>(db, `SELECT unit, ${countCols},
     CAST(count(*) FILTER (WHERE still_overdue AND streak >= 2) AS INTEGER) AS "chronicOverdue"
     FROM (SELECT *, unnest(lead_units) AS unit FROM cmp) GROUP BY unit`);
+  step('counts');
   const tasks = await rowsOf<RawTask>(db, `SELECT match_key, task_id, task_key, lead_unit, stt, task, change,
     CAST(streak AS INTEGER) AS streak, progress, prev_progress, CAST(due AS VARCHAR) AS due, CAST(prev_due AS VARCHAR) AS prev_due,
     deadline_text, prev_deadline_text, overdue, no_plan, unapproved_extension, file, sheet, row,
     ${Object.entries(FLAGS).map(([, f]) => f).join(', ')}
     FROM cmp ORDER BY file, sheet, row, match_key`);
+  step('tasks');
   const ambiguous = await rowsOf<RawAmbiguous>(db, `
     SELECT 'cur' AS side, x.*, coalesce(s.streak, 0) AS streak FROM (
       SELECT match_key, period, task_id, task_key, lead_unit, stt, task, progress, CAST(due AS VARCHAR) AS due, deadline_text, overdue, file, sheet, row
@@ -130,6 +147,7 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
       SELECT match_key, period, task_id, task_key, lead_unit, stt, task, progress, CAST(due AS VARCHAR) AS due, deadline_text, overdue, file, sheet, row
       FROM prev WHERE match_key IN (SELECT match_key FROM amb)) x
     ORDER BY side, file, sheet, row`);
+  step('ambiguous');
   const scoreCounts = await rowsOf<RawScoreCounts>(db, `
     SELECT x.period, x.unit,
       CAST(count(*) FILTER (WHERE category = 'done_on_time') AS INTEGER) AS "doneOnTime",
@@ -144,6 +162,7 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
       SELECT period, match_key, category, progress, overdue, ${iQ} AS i, unnest(lead_units) AS unit FROM prev) x
     LEFT JOIN streak s ON s.match_key = x.match_key AND s.i = x.i AND x.overdue
     GROUP BY x.period, x.unit`);
+  step('scores');
   return {
     period: cur.period, previous: prev?.period ?? null,
     asOf: head[0]?.as_of ?? null, previousAsOf: head[0]?.prev_as_of ?? null,

@@ -7,6 +7,10 @@
  * period is ambiguous: its rows are listed as 'ambiguous' with an issue and matched with nothing.
  * Overdue streak: consecutive stored periods up to this one in which the task was overdue
  * (gaps and islands over the overdue rows of the keys overdue now or in the previous period).
+ *
+ * Joins to the streak table are plain equi-joins on a pre-filtered side, the "overdue" test kept out of the
+ * ON clause: `LEFT JOIN streak s ON s.match_key = j.match_key AND j.overdue` made DuckDB fall back to a slow
+ * join (54 s against 0,1 s for 200,000 × 80,000 rows, measured on the bench store).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { assemble, type RawAmbiguous, type RawComparison, type RawScoreCounts, type RawTask } from '../report/history/assemble';
@@ -113,8 +117,8 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
         overdue AND NOT has_plan AS no_plan,
         category = 'open_in_time' AND due >= as_of AND due <= as_of + 30 AS due_30,
         category = 'open_in_time' AND due >= as_of AND due <= make_date(year(as_of), 12, 31) AS due_year_end,
-        coalesce(s.streak, 0) AS streak
-      FROM j LEFT JOIN streak s ON s.match_key = j.match_key AND s.i = ${iP} AND j.overdue)
+        CASE WHEN j.overdue THEN coalesce(s.streak, 0) ELSE 0 END AS streak
+      FROM j LEFT JOIN (SELECT * FROM streak WHERE i = ${iP}) s ON s.match_key = j.match_key)
     SELECT f.*,
       deadline_changed AND due > prev_due AND NOT extension_noted AND due_source IS DISTINCT FROM 'extension' AS unapproved_extension,
       CASE WHEN is_missing THEN 'missing' WHEN newly_done THEN 'newly_done' WHEN newly_overdue THEN 'newly_overdue'
@@ -138,10 +142,10 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
     FROM cmp ORDER BY file, sheet, row, match_key`);
   step('tasks');
   const ambiguous = await rowsOf<RawAmbiguous>(db, `
-    SELECT 'cur' AS side, x.*, coalesce(s.streak, 0) AS streak FROM (
+    SELECT 'cur' AS side, x.*, CASE WHEN x.overdue THEN coalesce(s.streak, 0) ELSE 0 END AS streak FROM (
       SELECT match_key, period, task_id, task_key, lead_unit, stt, task, progress, CAST(due AS VARCHAR) AS due, deadline_text, overdue, file, sheet, row
       FROM cur WHERE match_key IN (SELECT match_key FROM amb)) x
-      LEFT JOIN streak s ON s.match_key = x.match_key AND s.i = ${iP} AND x.overdue
+      LEFT JOIN (SELECT * FROM streak WHERE i = ${iP}) s ON s.match_key = x.match_key
     UNION ALL
     SELECT 'prev' AS side, x.*, 0 AS streak FROM (
       SELECT match_key, period, task_id, task_key, lead_unit, stt, task, progress, CAST(due AS VARCHAR) AS due, deadline_text, overdue, file, sheet, row
@@ -155,12 +159,12 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
       CAST(count(*) FILTER (WHERE category = 'open_in_time' AND progress <> 'unreported') AS INTEGER) AS "openInTime",
       CAST(count(*) FILTER (WHERE category = 'open_overdue' AND progress <> 'unreported') AS INTEGER) AS "openOverdue",
       CAST(count(*) FILTER (WHERE category IN ('open_in_time', 'open_overdue') AND progress = 'unreported') AS INTEGER) AS "unreported",
-      CAST(count(*) FILTER (WHERE category = 'open_overdue' AND coalesce(s.streak, 0) >= ${Math.floor(w.chronicFromPeriods)}) AS INTEGER) AS "chronicOverdue"
+      CAST(count(*) FILTER (WHERE category = 'open_overdue' AND overdue AND coalesce(s.streak, 0) >= ${Math.floor(w.chronicFromPeriods)}) AS INTEGER) AS "chronicOverdue"
     FROM (
       SELECT period, match_key, category, progress, overdue, ${iP} AS i, unnest(lead_units) AS unit FROM cur
       UNION ALL
       SELECT period, match_key, category, progress, overdue, ${iQ} AS i, unnest(lead_units) AS unit FROM prev) x
-    LEFT JOIN streak s ON s.match_key = x.match_key AND s.i = x.i AND x.overdue
+    LEFT JOIN streak s ON s.match_key = x.match_key AND s.i = x.i
     GROUP BY x.period, x.unit`);
   step('scores');
   return {

@@ -47,6 +47,15 @@ describe('three periods through aggregate --ky --lich-su', () => {
     }
   }, 120_000);
 
+  it('--ky takes a YYYY-MM period', () => {
+    const ok = parseArgs(['--ky', '2025-11', '--lich-su', 'kho']);
+    expect(ok.ok && [ok.args.ky, ok.args.lichSu]).toEqual(['2025-11', 'kho']);
+    const bad = parseArgs(['--ky', '2025-13']);
+    expect(!bad.ok && bad.message).toContain('kỳ báo cáo không hợp lệ "2025-13"');
+    const none = parseArgs([]);
+    expect(none.ok && [none.args.ky, none.args.lichSu]).toEqual([null, null]);
+  });
+
   it('writes one Parquet file per period and lists it among the outputs', () => {
     expect(readdirSync(store).sort()).toEqual(['2025-09.parquet', '2025-10.parquet', '2025-11.parquet']);
     for (const r of runs) expect(r.outputErrors).toEqual([]);

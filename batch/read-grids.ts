@@ -10,5 +10,11 @@ export async function readGridsFile(file: string, limits?: Partial<ReadLimits>):
     const { grids, error } = readDocxFile(file, { limits });
     return { grids, error };
   }
-  return readXlsxFile(file, { limits });
+  const read = await readXlsxFile(file, { limits });
+  // A Word return saved under a spreadsheet's name (the reader saw word/document.xml): read it as Word.
+  if (read.error?.code === 'FILE_WORD') {
+    const { grids, error } = readDocxFile(file, { limits });
+    return { grids, error };
+  }
+  return read;
 }

@@ -35,20 +35,47 @@ export interface RowRule {
   font?: string;
 }
 
-/** The summary sheet, as plain data laid out by addin/summary.ts. */
+/** A look applied to a range (colours as "#RRGGBB"). */
+export interface LookRange {
+  address: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  /** Thin borders around and inside the range. */
+  border?: boolean;
+}
+
+/** The summary appendix as plain data, laid out by addin/pane/summary.ts from the report model. */
 export interface SummarySheet {
   name: string;
-  /** Lines above the table (title, "(Kèm theo …)", as-of line). */
-  title: string[];
-  header: string[];
-  rows: CellValue[][];
-  /** A totals row under the table (bold), same width as header. */
-  totals: CellValue[];
-  formats: (string | undefined)[];
-  /** Paragraphs under the table (the narrative sentences). */
-  notes: string[];
-  /** Chart of header columns 0..chartLastCol (category axis = column 0) over the table rows. */
-  chart: { title: string; lastCol: number } | null;
+  /** Values (with number formats) to write: title lines, header, rows, footer sentences. */
+  blocks: CellBlock[];
+  /** A1 ranges to merge (title lines, header groups, footer lines). */
+  merges: string[];
+  /** The base font of the whole sheet. */
+  font: { name: string; size: number; address: string };
+  looks: LookRange[];
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  /** Rows frozen at the top (0: none). */
+  freezeRows: number;
+  print: { orientation: 'landscape' | 'portrait'; paper: 'A4'; fitToWidth: boolean; titleRows: string | null } | null;
+  /** A stacked chart over contiguous value columns (series by column), categories from another column. */
+  chart: {
+    type: 'BarStacked' | 'ColumnStacked';
+    title: string;
+    values: string;
+    categories: string;
+    series: { name: string; color?: string }[];
+    anchor: string;
+    height: number;
+    width: number;
+  } | null;
 }
 
 // ---------------------------------------------------------------- read
@@ -382,33 +409,66 @@ export async function setListValidation(sheetName: string, address: string, valu
   });
 }
 
-/** Creates (or replaces) the summary sheet: title lines, an Excel table, a bold totals row, notes, and a native chart. */
+function supports(version: string): boolean {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+function applyLook(range: Excel.Range, l: LookRange): void {
+  const f = range.format;
+  if (l.bold) f.font.bold = true;
+  if (l.italic) f.font.italic = true;
+  if (l.size) f.font.size = l.size;
+  if (l.color) f.font.color = l.color;
+  if (l.fill) f.fill.color = l.fill;
+  if (l.align) f.horizontalAlignment = ALIGN[l.align] as Excel.HorizontalAlignment;
+  if (l.valign) f.verticalAlignment = VALIGN[l.valign] as Excel.VerticalAlignment;
+  if (l.wrap) f.wrapText = true;
+  if (l.border) for (const e of EDGES) f.borders.getItem(e as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+}
+
+/**
+ * Creates (or replaces) the summary appendix: values, merges, Times New Roman and the appendix looks, column
+ * widths, frozen header, A4 print setup (ExcelApi 1.9, skipped on older Excel) and a native stacked chart
+ * (category names need ExcelApi 1.7; older Excel plots without them). One Excel.run.
+ */
 export async function writeSummarySheet(s: SummarySheet, opts: WriteOptions = {}): Promise<void> {
   const budget = opts.budget ?? PAYLOAD_BUDGET;
   await Excel.run(async (context) => {
     const sheet = await freshSheet(context, s.name);
     const batch = new Batch(context, budget);
-    const width = s.header.length;
-    const titleRows = s.title.length + 1;
-    const headerRow = titleRows + 1;
-    const lastRow = headerRow + s.rows.length;
-    await queueBlock(sheet, { row: 1, col: 1, values: s.title.map((t) => [t]), bold: true }, batch, budget);
-    await queueBlock(sheet, { row: headerRow, col: 1, values: [s.header, ...s.rows], formats: s.formats }, batch, budget);
-    await queueBlock(sheet, { row: lastRow + 1, col: 1, values: [s.totals], formats: s.formats, bold: true }, batch, budget);
-    await queueBlock(sheet, { row: lastRow + 3, col: 1, values: s.notes.map((n) => [n]) }, batch, budget);
-    const tableRange = sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 1, width);
-    const table = sheet.tables.add(tableRange, true);
-    table.style = 'TableStyleMedium2';
-    if (s.chart && s.rows.length) {
-      const data = sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 1, s.chart.lastCol + 1);
-      const chart = sheet.charts.add('ColumnStacked' as Excel.ChartType, data, 'Columns' as Excel.ChartSeriesBy);
-      chart.title.text = s.chart.title;
-      chart.setPosition(`A${lastRow + 4 + s.notes.length}`);
-      chart.height = Math.max(260, 22 * s.rows.length + 120);
-      chart.width = 720;
+    for (const block of s.blocks) await queueBlock(sheet, block, batch, budget);
+    const base = sheet.getRange(s.font.address).format.font;
+    base.name = s.font.name;
+    base.size = s.font.size;
+    for (const m of s.merges) sheet.getRange(m).merge(false);
+    for (const l of s.looks) applyLook(sheet.getRange(l.address), l);
+    // Excel's column width is in points; a character of 12 pt Times New Roman is about 5.6 points wide.
+    s.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.6 + 4)));
+    if (s.freezeRows) sheet.freezePanes.freezeRows(s.freezeRows);
+    if (s.print && supports('1.9')) {
+      sheet.pageLayout.orientation = (s.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+      sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
+      if (s.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (s.print.titleRows) sheet.pageLayout.setPrintTitleRows(s.print.titleRows);
     }
-    sheet.freezePanes.freezeRows(headerRow);
-    sheet.getRangeByIndexes(headerRow - 1, 0, s.rows.length + 2, width).format.autofitColumns();
+    if (s.chart) {
+      const chart = sheet.charts.add(s.chart.type as Excel.ChartType, sheet.getRange(s.chart.values), 'Columns' as Excel.ChartSeriesBy);
+      chart.title.text = s.chart.title;
+      if (supports('1.7')) chart.axes.categoryAxis.setCategoryNames(sheet.getRange(s.chart.categories));
+      s.chart.series.forEach((x, i) => {
+        const series = chart.series.getItemAt(i);
+        series.name = x.name;
+        if (x.color) series.format.fill.setSolidColor(x.color);
+      });
+      chart.setPosition(s.chart.anchor);
+      chart.height = s.chart.height;
+      chart.width = s.chart.width;
+    }
     sheet.activate();
     await batch.flush();
   });

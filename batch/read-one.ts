@@ -1,6 +1,8 @@
 /** Reads one workbook and finds its table: the unit of work of readFiles (in-process or in a worker). */
 import { issue, type Issue } from '../core/issue';
 import type { SheetRead, Task } from '../core/model';
+import type { Grid } from '../core/grid';
+import { headerScore } from '../core/table/header';
 import { classifyRead, readWorkbook } from '../core/table/read';
 import { taskKey } from '../core/taskkey';
 import type { ReadLimits } from '../xlsx/read';
@@ -22,9 +24,9 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error } = await readGridsFile(file, limits);
+    const { grids, error, notes } = await readGridsFile(file, limits);
     if (error) return { file, read: null, error };
-    const read = readWorkbook(grids, { file });
+    const read = workbookRead(grids, notes, file);
     if (asOf === undefined) return { file, read, error: null };
     const tasks = classifyRead(read, asOf);
     return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
@@ -87,10 +89,38 @@ export function unpack(p: Packed): FileRead {
   return r;
 }
 
-/** The Issue for a file whose reading failed in an unforeseen way (a bug, a crashed worker). */
+/**
+ * core readWorkbook plus what the reader noted (XlsxRead.notes) and a note for each hidden sheet
+ * holding a table that was passed over: the read every command reports.
+ * @example
+ * const { grids, error, notes } = await readXlsxFile(file);
+ * if (!error) console.log(workbookRead(grids, notes, file).issues.map((i) => i.code));
+ */
+export function workbookRead(grids: Grid[], notes: Issue[] | undefined, file: string): SheetRead {
+  const read = readWorkbook(grids, { file });
+  const more = [...(notes ?? []), ...hiddenTables(grids, read.sheet, file)];
+  if (more.length > 0) read.issues = [...read.issues, ...more];
+  return read;
+}
+
+/** A note for each hidden sheet that holds a table but was passed over (readWorkbook reads visible sheets first). */
+function hiddenTables(grids: Grid[], chosen: string | null, file: string): Issue[] {
+  return grids.filter((g) => g.hidden && g.name !== chosen && headerScore(g) > 0).map((g) => issue('HIDDEN_TABLE',
+    `Trang tính "${g.name}" bị ẩn nhưng có bảng nhiệm vụ; bảng này không được tổng hợp${chosen ? ` (đã đọc trang tính "${chosen}")` : ''}. Nếu đó là bảng cần nộp, hãy bỏ ẩn trang tính (chuột phải vào tên trang tính → Bỏ ẩn) rồi gửi lại.`,
+    { file, sheet: g.name }));
+}
+
+/**
+ * The Issue for a file whose reading failed in an unforeseen way (a bug, a crashed or exhausted
+ * worker): coded and in Vietnamese like every other rejection, with the technical cause in brackets.
+ */
 export function unexpected(file: string, err: unknown): Issue {
   const detail = err instanceof Error ? err.message : String(err);
-  return issue('FILE_CORRUPT', `Không đọc được tệp ${baseName(file)}: lỗi không mong đợi (${detail}).`, { file });
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|memory limit|heap|allocation failed|invalid (string|array) length/i.test(detail)) {
+    return issue('FILE_TOO_LARGE', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này cần quá nhiều bộ nhớ nên đã bị dừng. Hãy chia bảng thành nhiều tệp nhỏ hơn, hoặc xoá các dòng, cột thừa ở cuối trang tính, rồi gửi lại.`, { file });
+  }
+  return issue('FILE_CORRUPT', `Không đọc được tệp ${baseName(file)}: việc đọc tệp bị dừng bất thường (${detail}). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`, { file });
 }
 
 function baseName(path: string): string {

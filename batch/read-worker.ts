@@ -22,6 +22,8 @@ parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
 
 /** Test hook: a worker exits abruptly on a file whose name ends with this (exercises crash isolation). */
 const CRASH_ON = process.env.TIENDO_TEST_WORKER_CRASH;
+/** Test hook: a worker really runs out of heap on a file whose name ends with this (exercises exhaustion). */
+const EXHAUST_ON = process.env.TIENDO_TEST_WORKER_EXHAUST;
 
 /** Jobs run one at a time, in arrival order, so the pool knows which file a crash belongs to (the oldest unanswered). */
 let queue: Promise<void> = Promise.resolve();
@@ -32,6 +34,7 @@ parentPort?.on('message', (job: ReadJob) => {
 
 async function run(job: ReadJob): Promise<void> {
   if (CRASH_ON && job.file.endsWith(CRASH_ON)) process.exit(70);
+  if (EXHAUST_ON && job.file.endsWith(EXHAUST_ON)) exhaust();
   const result = await readOne(job.file, job.limits, job.asOf);
   try {
     parentPort?.postMessage({ id: job.id, json: JSON.stringify(pack(result)) } satisfies WorkerMessage);
@@ -39,4 +42,10 @@ async function run(job: ReadJob): Promise<void> {
     const failed: FileRead = { file: job.file, read: null, error: unexpected(job.file, err) };
     parentPort?.postMessage({ id: job.id, json: JSON.stringify(failed) } satisfies WorkerMessage);
   }
+}
+
+/** Allocates until the worker's heap is exhausted (test hook only). */
+function exhaust(): void {
+  const hoard: number[][] = [];
+  for (;;) hoard.push(new Array<number>(1 << 16).fill(hoard.length));
 }

@@ -79,6 +79,38 @@ export function cellAddress(grid: Grid, r: number, c: number): string {
   return columnLetter(sheetCol(grid, c)) + String(sheetRow(grid, r));
 }
 
+/** Rows wider than this may be sparse (readers leave holes rather than pad to a lone far cell, e.g. in XFD). */
+const SPARSE_WIDTH = 1024;
+
+/**
+ * Calls `fn` for each cell present in a row, in column order (holes skipped, like forEach): a sparse
+ * row costs its cells, not its width. Array.prototype.forEach would visit all 16,384 slots of a row
+ * holding one cell in XFD.
+ */
+export function eachCell(row: CellValue[] | undefined | null, fn: (v: CellValue, c: number) => void): void {
+  if (!row) return;
+  if (row.length <= SPARSE_WIDTH) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== undefined) fn(v, c); // a hole reads undefined; a present cell never is
+    }
+    return;
+  }
+  for (const k of Object.keys(row)) {
+    const c = Number(k);
+    if (Number.isInteger(c)) fn(row[c], c);
+  }
+}
+
+/** A copy of a row that stays sparse when the row is (slice() of a sparse row walks its whole width). */
+export function copyRow(row: CellValue[]): CellValue[] {
+  if (row.length <= SPARSE_WIDTH) return row.slice();
+  const out: CellValue[] = [];
+  eachCell(row, (v, c) => { out[c] = v; });
+  out.length = row.length;
+  return out;
+}
+
 /** Width of the widest row. */
 export function gridWidth(grid: Grid): number {
   let w = 0;

@@ -23,6 +23,11 @@ export type IssueCode =
   | 'FILE_EMPTY'
   | 'NO_TABLE'
   | 'MISSING_COLUMN'
+  // file level, read but worth saying: what the reader met and how it handled it
+  | 'SHARED_SHEET_PART'
+  | 'HIDDEN_TABLE'
+  | 'CELL_TOO_LONG'
+  | 'INVALID_CHARACTER'
   // row level
   | 'ROW_NOT_TASK'
   | 'ROW_AFTER_TABLE'
@@ -86,7 +91,7 @@ const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
-const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS']);
+const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS', 'SHARED_SHEET_PART', 'HIDDEN_TABLE']);
 
 export function defaultSeverity(code: IssueCode): Severity {
   if (ERRORS.has(code)) return 'error';

@@ -8,6 +8,8 @@
  */
 import { formatCount, formatDateVi } from '../core/format';
 import type { Report, ReportTask } from './report-types';
+import { reportOverdue } from './overdue-list';
+import { NO_UNIT } from './types';
 import type { SummaryColumn, SummaryRow, SummaryTable } from './layout/summary-tables';
 
 export interface Confirmation {
@@ -55,11 +57,28 @@ export function signerOf(unit: string): string[] {
 
 const open = (t: ReportTask) => t.category === 'open_in_time' || t.category === 'open_overdue';
 
+/** The report's overdue list (overdue-list.ts, the same as "Quá hạn"), as tasks by lead unit. */
+export function overdueByUnit(report: Report): Map<string, ReportTask[]> {
+  const by = new Map<string, ReportTask[]>();
+  for (const e of reportOverdue(report)) {
+    const list = by.get(e.unit);
+    if (list) list.push(report.tasks[e.i]);
+    else by.set(e.unit, [report.tasks[e.i]]);
+  }
+  return by;
+}
+
+/** Lead units of a report task as the rollups count them (a task without one under NO_UNIT). */
+const leadsOf = (t: ReportTask): string[] => {
+  const named = t.leadUnits.filter((u) => u !== '');
+  return named.length ? named : [NO_UNIT];
+};
+
 /** The confirmation of one unit; tasks led by several units appear in each of their confirmations. */
-export function confirmationOf(report: Report, unit: string): Confirmation {
-  const mine = report.tasks.filter((t) => (t.leadUnits.length ? t.leadUnits : [t.leadUnit]).includes(unit));
+export function confirmationOf(report: Report, unit: string, overdueLists: Map<string, ReportTask[]> = overdueByUnit(report)): Confirmation {
+  const mine = report.tasks.filter((t) => leadsOf(t).includes(unit));
   const yearEnd = `${report.asOf.slice(0, 4)}-12-31`;
-  const overdue = mine.filter((t) => t.overdue).sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+  const overdue = overdueLists.get(unit) ?? [];
   const due = mine.filter((t) => open(t) && !t.overdue && t.deadline.due !== null && t.deadline.due >= report.asOf && t.deadline.due <= yearEnd)
     .sort((a, b) => (a.deadline.due ?? '').localeCompare(b.deadline.due ?? ''));
   const row = (t: ReportTask, i: number, n: number | null): SummaryRow => ({
@@ -80,5 +99,6 @@ export function confirmationOf(report: Report, unit: string): Confirmation {
 
 /** One confirmation per lead unit of the report, in the report's unit order. */
 export function confirmations(report: Report): Confirmation[] {
-  return report.units.map((u) => confirmationOf(report, u.unit));
+  const lists = overdueByUnit(report);
+  return report.units.map((u) => confirmationOf(report, u.unit, lists));
 }

@@ -1,6 +1,6 @@
 /** Arquero rollup expressions shared by the unit, section and file rollups. */
-import { CATEGORY_KEYS, PROGRESS_KEYS, type Category, type Progress } from '../core/model';
-import type { CategoryCounts, ProgressCounts } from './report-types';
+import { CATEGORY_KEYS, PROGRESS_KEYS, PROGRESS_SOURCES, type Category, type Progress } from '../core/model';
+import type { CategoryCounts, ProgressCounts, ProgressSourceCounts } from './report-types';
 
 /** `{tasks, overdue, done, p_<progress>…, c_<category>…}` as Arquero rollup expressions. */
 export function countExprs(): Record<string, string> {
@@ -28,4 +28,8 @@ export function emptyProgress(): ProgressCounts {
 
 export function emptyCategories(): CategoryCounts {
   return Object.fromEntries(CATEGORY_KEYS.map((c) => [c, 0])) as CategoryCounts;
+}
+
+export function emptySources(): ProgressSourceCounts {
+  return Object.fromEntries(PROGRESS_SOURCES.map((s) => [s, 0])) as ProgressSourceCounts;
 }

@@ -1,6 +1,9 @@
 /** Overdue tasks per lead unit with days late: the "Quá hạn" list. */
 import { desc, type ColumnTable } from 'arquero';
-import type { Deadline } from '../core/model';
+import type { Deadline, Task } from '../core/model';
+import type { Report } from './report-types';
+import { taskTable } from './task-table';
+import { NO_UNIT } from './types';
 import { compareVi } from './units-of';
 
 /** What the list shows of a task (a Task or a ReportTask). */
@@ -44,4 +47,32 @@ export function overdueList(table: ColumnTable, tasks: TaskDetail[]): OverdueEnt
       const t = tasks[i];
       return { unit, i, stt: t.stt, task: t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
     });
+}
+
+/** What the "Quá hạn" sheet shows of a report task. */
+export interface OverdueRow extends OverdueEntry {
+  /** The task's own lead text (all its leads), NO_UNIT when blank. */
+  lead: string;
+  progressText: string;
+  result: string;
+}
+
+/**
+ * The overdue list of a report: one entry per (overdue task, lead unit), the same list whatever face shows it
+ * ("Quá hạn" in tong-hop.xlsx, the headline's units). A task without a lead is listed under NO_UNIT.
+ */
+export function reportOverdue(report: Pick<Report, 'tasks'>): OverdueRow[] {
+  const idx: number[] = [];
+  const rows: Pick<Task, 'leadUnits' | 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'>[] = [];
+  report.tasks.forEach((t, i) => {
+    if (!t.overdue) return;
+    idx.push(i);
+    rows.push({ leadUnits: t.leadUnits.map((name) => ({ name, known: true })), file: t.file, section: t.section, progress: t.progress, category: t.category, overdue: t.overdue, daysLate: t.daysLate });
+  });
+  if (!rows.length) return [];
+  const picked = idx.map((i) => report.tasks[i]);
+  return overdueList(taskTable(rows), picked).map((e) => {
+    const t = picked[e.i];
+    return { ...e, i: idx[e.i], lead: t.leadUnit || NO_UNIT, progressText: t.progressText, result: t.result };
+  });
 }

@@ -23,11 +23,17 @@ export interface ReportInput {
   duplicateOf?: string;
 }
 
+export type ProgressSourceCounts = Record<ProgressSource, number>;
+
 export interface ReportTotals {
   tasks: number;
   overdue: number;
   progress: ProgressCounts;
   categories: CategoryCounts;
+  /** Tasks by where their progress came from (each task once); `tick` and `inferred` are tiendo's reading. */
+  progressSources: ProgressSourceCounts;
+  /** Tasks where something was written but no status could be read (an unknown word, or a result text without one). */
+  unrecognised: number;
 }
 
 export interface ReportUnit {
@@ -54,12 +60,12 @@ export interface ReportTask {
   result: string;
   progressText: string;
   progress: Progress;
-  /** Where `progress` came from: `typed`, `tick` (a tick-mark form) or `inferred` (read from other text), `none`. */
-  progressSource?: ProgressSource;
-  /** Why tiendo inferred `progress` (Vietnamese), when `progressSource` is `tick` or `inferred`. */
+  /** Where `progress` came from: `typed` in its cell, `tick` a mark of a tick form, `inferred` by tiendo (see progressReason), `none`. */
+  progressSource: ProgressSource;
+  /** Why tiendo inferred `progress` (Vietnamese), when progressSource is `tick` or `inferred`. */
   progressReason?: string;
-  /** Where `deadline.due` came from: `typed`, `date-cell`, `extension`, `none`. */
-  dueSource?: DueSource;
+  /** Where `deadline.due` came from: `typed` text, `date-cell` an Excel date, `extension` an approved extension, `none`. */
+  dueSource: DueSource;
   category: Category;
   overdue: boolean;
   daysLate: number | null;

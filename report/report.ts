@@ -1,10 +1,11 @@
 /** buildReport: every input file → the Report (totals, units, tasks, inputs, issues, sentences). */
 import type { ColumnTable } from 'arquero';
 import type { Issue } from '../core/issue';
-import type { Task } from '../core/model';
+import type { Progress, ProgressSource, Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
-import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
+import { categoriesOf, countExprs, emptyCategories, emptyProgress, emptySources, progressOf } from './counts';
+import { isUnrecognised } from './rules';
 import { inputOf, rejection } from './inputs';
 import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
@@ -80,7 +81,7 @@ export function fromTasks(asOf: string, tasks: Task[]): Report {
   const report: Report = {
     asOf,
     inputs: [],
-    totals: totalsOf(table),
+    totals: totalsOf(table, provenanceOf(tasks)),
     units: unitsOf(unitRollup(table)),
     tasks: tasks.map(toReportTask),
     issues: [],
@@ -102,11 +103,23 @@ function sourceIssues(s: SourceRead): Issue[] {
   return s.read?.issues ?? [];
 }
 
-/** Totals of a taskTable(): each task once, whatever its number of lead units. */
-export function totalsOf(table: ColumnTable): ReportTotals {
-  if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories() };
+/** Totals of a taskTable(): each task once, whatever its number of lead units, with the provenance counts of its tasks. */
+export function totalsOf(table: ColumnTable, provenance: Pick<ReportTotals, 'progressSources' | 'unrecognised'>): ReportTotals {
+  const extra = { progressSources: provenance.progressSources, unrecognised: provenance.unrecognised };
+  if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories(), ...extra };
   const row = eachTaskOnce(table).rollup(countExprs()).object() as Record<string, unknown>;
-  return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row) };
+  return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row), ...extra };
+}
+
+/** How many tasks' progress was typed, read from ticks, inferred or absent, and how many tiendo could not read. */
+export function provenanceOf(tasks: readonly { progress: Progress; progressSource?: ProgressSource; resultText: string }[]): Pick<ReportTotals, 'progressSources' | 'unrecognised'> {
+  const progressSources = emptySources();
+  let unrecognised = 0;
+  for (const t of tasks) {
+    progressSources[t.progressSource ?? (t.progress === 'unreported' ? 'none' : 'typed')]++;
+    if (isUnrecognised({ progress: t.progress, result: t.resultText })) unrecognised++;
+  }
+  return { progressSources, unrecognised };
 }
 
 function withIssue(t: Task, extra: Issue | null): Task {
@@ -129,7 +142,7 @@ export function toReportTask(t: Task): ReportTask {
     progressText: t.progressText,
     progress: t.progress,
     progressSource: t.progressSource,
-    ...(t.progressReason !== undefined ? { progressReason: t.progressReason } : {}),
+    ...(t.progressReason ? { progressReason: t.progressReason } : {}),
     dueSource: t.dueSource,
     category: t.category,
     overdue: t.overdue,

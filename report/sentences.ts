@@ -2,9 +2,12 @@
  * Ready-to-paste Vietnamese sentences in the style of the secretariat's reports:
  * "Đã hoàn thành 13/49 (26,5%) nhiệm vụ, trong đó 02 nhiệm vụ hoàn thành quá hạn; 17 nhiệm vụ
  * quá hạn, chưa hoàn thành, thuộc trách nhiệm của 09 đơn vị: Bộ Nội vụ (03 nhiệm vụ), …".
+ * The only place these sentences are written: tom-tat.txt, the terminal, "Tổng hợp", `inspect`
+ * and the task pane all show these strings. Counting rules: rules.ts.
  */
 import { formatCount, formatPercent } from '../core/format';
-import type { Report } from './report-types';
+import type { Report, ReportTotals } from './report-types';
+import { doneOf } from './rules';
 import { compareVi } from './units-of';
 
 /** What the sentences read of a report: its totals, units and (with --sent) units that did not report. */
@@ -15,26 +18,35 @@ export interface UnitCount {
   count: number;
 }
 
+/** Units a sentence names at most; the rest are counted ("và 3.319 đơn vị khác"). */
+export const MAX_UNITS_NAMED = 10;
+
 /**
  * Units with their counts, largest first, units with exactly one grouped at the end
- * as the seeds write them.
+ * as the seeds write them; beyond `max` units, "và N đơn vị khác (M nhiệm vụ)".
  *
  * @example unitList([{unit: 'Bộ Y tế', count: 3}, {unit: 'Bộ Xây dựng', count: 1}, {unit: 'Bộ Tư pháp', count: 1}])
  * // → "Bộ Y tế (03 nhiệm vụ), Bộ Tư pháp, Bộ Xây dựng mỗi đơn vị 01 nhiệm vụ"
  */
-export function unitList(items: UnitCount[]): string {
+export function unitList(items: UnitCount[], max = MAX_UNITS_NAMED): string {
   const sorted = items.filter((u) => u.count > 0).sort((a, b) => b.count - a.count || compareVi(a.unit, b.unit));
-  const many = sorted.filter((u) => u.count > 1).map((u) => `${u.unit} (${formatCount(u.count)} nhiệm vụ)`);
-  const ones = sorted.filter((u) => u.count === 1).map((u) => u.unit);
+  const named = sorted.slice(0, max);
+  const rest = sorted.slice(max);
+  const many = named.filter((u) => u.count > 1).map((u) => `${u.unit} (${formatCount(u.count)} nhiệm vụ)`);
+  const ones = named.filter((u) => u.count === 1).map((u) => u.unit);
   if (ones.length === 1) many.push(`${ones[0]} (01 nhiệm vụ)`);
   if (ones.length > 1) many.push(`${ones.join(', ')} mỗi đơn vị 01 nhiệm vụ`);
+  if (rest.length) {
+    const n = rest.reduce((a, u) => a + u.count, 0);
+    return `${many.join(', ')} và ${formatCount(rest.length)} đơn vị khác (${formatCount(n)} nhiệm vụ)`;
+  }
   return many.join(', ');
 }
 
 /** The headline: done ratio, done late, overdue and who is responsible. */
 export function headline(report: SentenceInput): string {
   const { tasks, overdue, progress } = report.totals;
-  const done = progress.done + progress.done_late;
+  const done = doneOf(progress);
   let s = `Đã hoàn thành ${formatCount(done)}/${formatCount(tasks)} (${formatPercent(done, tasks)}) nhiệm vụ`;
   if (progress.done_late) s += `, trong đó ${formatCount(progress.done_late)} nhiệm vụ hoàn thành quá hạn`;
   if (!overdue) return s + '; không có nhiệm vụ quá hạn.';
@@ -43,10 +55,26 @@ export function headline(report: SentenceInput): string {
     + `${formatCount(late.length)} đơn vị: ${unitList(late)}.`;
 }
 
+/**
+ * How much of the progress tiendo read rather than the units wrote, and how much it could not read:
+ * "12 nhiệm vụ tiendo suy ra tiến độ (từ cột Kết quả thực hiện …), 03 nhiệm vụ không nhận ra tiến độ";
+ * '' when every status was typed (or blank with nothing beside it).
+ */
+export function provenanceClause(totals: Pick<ReportTotals, 'progressSources' | 'unrecognised'>): string {
+  const parts: string[] = [];
+  const s = totals.progressSources;
+  if (s?.inferred) parts.push(`${formatCount(s.inferred)} nhiệm vụ tiendo suy ra tiến độ (từ cột Kết quả thực hiện hoặc cách ghi cần diễn giải)`);
+  if (s?.tick) parts.push(`${formatCount(s.tick)} nhiệm vụ đọc tiến độ từ dấu đánh dấu`);
+  if (totals.unrecognised) parts.push(`${formatCount(totals.unrecognised)} nhiệm vụ không nhận ra tiến độ`);
+  return parts.join(', ');
+}
+
 /** Every sentence for tom-tat.txt, headline first; sentences with a zero count are left out. */
 export function sentences(report: SentenceInput): string[] {
   const { categories, progress } = report.totals;
   const out = [headline(report)];
+  const provenance = provenanceClause(report.totals);
+  if (provenance) out.push(`Trong số ${formatCount(report.totals.tasks)} nhiệm vụ, ${provenance}; cần kiểm tra lại các nhiệm vụ này.`);
   if (categories.open_in_time) out.push(`Còn ${formatCount(categories.open_in_time)} nhiệm vụ chưa hoàn thành, chưa đến hạn.`);
   if (categories.recurring) out.push(`Có ${formatCount(categories.recurring)} nhiệm vụ thực hiện thường xuyên, không tính quá hạn.`);
   if (categories.stopped) out.push(`Có ${formatCount(categories.stopped)} nhiệm vụ dừng thực hiện.`);

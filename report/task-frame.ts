@@ -4,18 +4,18 @@
  * from such a table, however a script filtered it.
  */
 import { not, table, type ColumnTable } from 'arquero';
-import type { Category, DeadlineKind, Progress } from '../core/model';
+import type { Category, DeadlineKind, Progress, ProgressSource } from '../core/model';
 import type { ReportTask, ReportTotals, ReportUnit } from './report-types';
 import { overdueList, type OverdueEntry, type TaskDetail } from './overdue-list';
-import { totalsOf } from './report';
+import { provenanceOf, totalsOf } from './report';
 import { sectionRollup } from './section-rollup';
 import { fileRollup } from './file-rollup';
 import { sentences } from './sentences';
 import { taskTable } from './task-table';
 import { unitRollup, unitsOf } from './unit-rollup';
 
-/** A task as the JSON contract has it (toReportTask). */
-export type FrameTask = ReportTask;
+/** A task of the JSON contract; an older tong-hop.json may lack the provenance fields. */
+export type FrameTask = Omit<ReportTask, 'progressSource' | 'dueSource'> & Partial<Pick<ReportTask, 'progressSource' | 'dueSource'>>;
 
 /**
  * The columns of taskFrame(), in order. Text columns hold '' or null as the JSON does; `leadUnits`,
@@ -123,7 +123,15 @@ export function unitTable(frame: ColumnTable): ColumnTable {
 
 /** The totals `aggregate` reports (each task once), for a task frame. */
 export function totalsOfFrame(frame: ColumnTable): ReportTotals {
-  return totalsOf(unitTable(frame));
+  return totalsOf(unitTable(frame), frameProvenance(frame));
+}
+
+/** The provenance counts of a frame's tasks (progressSource, progress and result columns), as in the report's totals. */
+function frameProvenance(frame: ColumnTable): ReturnType<typeof provenanceOf> {
+  const progress = frame.array('progress') as Progress[];
+  const source = (frame.columnNames().includes('progressSource') ? frame.array('progressSource') : []) as ProgressSource[];
+  const result = frame.array('result') as string[];
+  return provenanceOf(progress.map((p, i) => ({ progress: p, progressSource: source[i] ?? undefined, resultText: result[i] ?? '' })));
 }
 
 /** The report's `units` (a task led by several units counts for each), Vietnamese alphabetical order. */
@@ -150,7 +158,7 @@ export function overdueListOf(frame: ColumnTable): OverdueEntry[] {
 /** Totals, units and the ready-to-paste sentences of a task frame: what tong-hop.json and tom-tat.txt say of it. */
 export function summarize(frame: ColumnTable): { totals: ReportTotals; units: ReportUnit[]; sentences: string[] } {
   const lean = unitTable(frame);
-  const out = { totals: totalsOf(lean), units: unitsOf(unitRollup(lean)), sentences: [] as string[] };
+  const out = { totals: totalsOf(lean, frameProvenance(frame)), units: unitsOf(unitRollup(lean)), sentences: [] as string[] };
   out.sentences = sentences(out);
   return out;
 }

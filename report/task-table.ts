@@ -1,6 +1,7 @@
 /** The tasks as an Arquero table, one row per (task, lead unit): the base every rollup groups. */
 import { table, type ColumnTable } from 'arquero';
 import type { Task } from '../core/model';
+import { isDone } from './rules';
 import { leadUnitsOf } from './units-of';
 
 /**
@@ -22,7 +23,7 @@ export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | '
     for (let u = 0; u < units.length; u++, r++) {
       i[r] = k; first[r] = u === 0 ? 1 : 0; unit[r] = units[u]; file[r] = t.file; section[r] = t.section ?? '';
       progress[r] = t.progress; category[r] = t.category; overdue[r] = t.overdue ? 1 : 0;
-      done[r] = t.progress === 'done' || t.progress === 'done_late' ? 1 : 0; daysLate[r] = t.daysLate;
+      done[r] = isDone(t.progress) ? 1 : 0; daysLate[r] = t.daysLate;
     }
   }
   return table({ i, first, unit, file, section, progress, category, overdue, done, daysLate });

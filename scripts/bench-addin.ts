@@ -81,8 +81,11 @@ function run(raw: RawRead) {
   const classify = timed(() => planBeside(grid, a.read, a.tasks, 7));
   const plan = classify.value;
   const chunks = plan.blocks.reduce((n, b) => n + chunkRows(b.values).length, 0);
-  const summary = timed(() => summaryLayout(summaryReport(AS_OF, a.tasks), 'Phụ lục'));
-  return { check, classify, summary, tasks: view.tasks, issues: view.issues.length, chunks, payload: JSON.stringify(plan.blocks).length, units: summary.value.rows.length };
+  const summary = timed(() => {
+    const report = summaryReport(AS_OF, a.tasks);
+    return { report, layout: summaryLayout(report, 'Phụ lục') };
+  });
+  return { check, classify, summary, tasks: view.tasks, issues: view.issues.length, chunks, payload: JSON.stringify(plan.blocks).length, units: summary.value.report.units.length };
 }
 
 export interface AddinBench {

@@ -4,7 +4,8 @@
  * `tiendo aggregate` end to end (child process: wall time, peak RSS, phases), and print each ratio.
  * Targets (issue 14): realistic communes ≤ 1 GB peak and ≥ 2× faster than a pandas + openpyxl read-only script on the
  * same files (scripts/bench-pandas.py, when Debian's python3-pandas and python3-openpyxl are installed); light communes
- * and the national workbook ≤ 3× their floor; every case ≤ 1 GB.
+ * and the national workbook ≤ 3× their floor; every case ≤ 1 GB. Issue 10: the largest workbook the reader allows
+ * (scripts/bench-largest.ts) aggregates below 1 GB peak.
  * Also prints each target's floor (node start-up, then the lower bound plus the bare required
  * outputs of scripts/bench-floor.ts spread perfectly over every core), and runs
  * scripts/bench-reader.ts, bench-addin.ts, bench-writer.ts and bench-history.ts (12M-row history store, so-sanh) when they exist.
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMUNE_ROWS, COMMUNES, NATIONAL_ROWS, ensureBenchData, ensureRealBenchData } from './bench-data';
 import type { Floor } from './bench-floor';
 import { lowerBound } from './bench-lower-bound';
+import { ensureLargest, LARGEST_COLUMNS, LARGEST_ROWS } from './bench-largest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'bench-data');
@@ -167,6 +169,17 @@ function reportRealistic(files: string[], lb: Bound, run: Run, pandas: Run | nul
   return speedup >= 2 && memOk;
 }
 
+/** The largest workbook the reader allows, aggregated under the CLI's 1 GB heap cap: it must finish, below 1 GB peak. */
+function reportLargest(run: Run, path: string): boolean {
+  const ok = run.exit === 0 && run.peakMb !== null && run.peakMb < 1024;
+  console.log(`\n== largest allowed workbook (${LARGEST_ROWS.toLocaleString('vi-VN')} task rows × ${LARGEST_COLUMNS} columns, ${mb([path]).toFixed(1)} MB; xlsx/reader/limits.ts)`);
+  console.log(`  tiendo aggregate: ${run.seconds.toFixed(2)} s wall, peak RSS ${run.peakMb === null ? 'n/a' : run.peakMb.toFixed(0) + ' MB'}, exit ${run.exit}`);
+  for (const p of run.phases) console.log(`    ${p}`);
+  if (run.exit !== 0 && run.summary) console.log(`  stderr: ${run.summary}`);
+  console.log(`  target: finishes, peak < 1024 MB: ${ok ? 'OK' : 'MISSED'}`);
+  return ok;
+}
+
 function hook(script: string): void {
   const path = join(ROOT, 'scripts', script);
   if (!existsSync(path)) return;
@@ -190,6 +203,8 @@ async function main(): Promise<void> {
   const runCommunes = aggregate(data.communes, 'bench-data/out-communes');
   const lbNational = await lowerBound([data.national]);
   const runNational = aggregate(data.national, 'bench-data/out-national');
+  const largest = await ensureLargest(DATA);
+  const runLargest = aggregate(largest, 'bench-data/out-largest');
 
   // First call builds the launcher's bundle if the sources changed (not timed); the second is the start-up.
   const startup = spawnSync(tiendoCommand()[0], [...tiendoCommand().slice(1), '--help'], { cwd: ROOT });
@@ -212,6 +227,7 @@ async function main(): Promise<void> {
     reportRealistic(realFiles, lbReal, runReal, pandas),
     reportFloor(`${COMMUNES} commune workbooks`, lbCommunes, outputFloor(join(ROOT, 'bench-data/out-communes/tong-hop.json')), startupFloor, 3, runCommunes),
     reportFloor(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, outputFloor(join(ROOT, 'bench-data/out-national/tong-hop.json')), startupFloor, 3, runNational),
+    reportLargest(runLargest, largest),
   ];
   hook('bench-reader.ts');
   hook('bench-addin.ts');

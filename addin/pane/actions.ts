@@ -30,6 +30,8 @@ function validate(s: PaneSettings): void {
 /** Pure: the sheet's grid → core's read and tasks (own columns blanked first). Throws PaneError when no table. */
 export function analyse(grid: Grid, asOf: string): Analysis {
   if (!grid.rows.some((r) => r?.some((v) => v !== null && v !== ''))) throw new PaneError(MESSAGES.emptySheet);
+  // tiendo's own appendix has STT, units and counts under status-like headers: never read it back as tasks
+  if (grid.name === SUMMARY_SHEET) throw new PaneError(`${MESSAGES.noTable} (trang tính "${SUMMARY_SHEET}" là phụ lục tổng hợp do tiendo tạo; hãy mở trang tính có bảng nhiệm vụ.)`);
   const read = readSheet(withoutOwnColumns(grid), { file: grid.name });
   if (!read.layout) {
     const why = read.issues.find((i) => i.severity === 'error');
@@ -51,6 +53,7 @@ export async function runCheck(s: PaneSettings): Promise<CheckView> {
   const a = await load(s);
   return checkView(a.grid, a.read, a.tasks, s);
 }
+
 
 export interface ClassifyResult {
   check: CheckView;
@@ -90,7 +93,7 @@ export async function runSummary(s: PaneSettings): Promise<SummaryResult> {
   if (!a.tasks.length) throw new PaneError(MESSAGES.noTasks);
   const report = summaryReport(s.asOf, a.tasks);
   await excel.writeSummarySheet(summaryLayout(report, a.read.sheet ?? a.grid.name));
-  return { check: checkView(a.grid, a.read, a.tasks, s), sheet: SUMMARY_SHEET, units: report.units.length, sentences: report.sentences };
+  return { check: checkView(a.grid, a.read, a.tasks, s, report), sheet: SUMMARY_SHEET, units: report.units.length, sentences: report.sentences };
 }
 
 /** Selects an issue's cell. */

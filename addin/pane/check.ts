@@ -1,18 +1,22 @@
 /**
- * "Kiểm tra bảng": what the pane shows after reading the sheet: the header it matched,
- * counts by VPCP category plus "chưa báo cáo", due-soon and overdue counts, and every issue
- * with the cell it points at. Pure: core's SheetRead and Tasks in, a plain view model out.
+ * "Kiểm tra bảng": what the pane shows after reading the sheet: the header it matched, the
+ * report model's counts, headline and sentences (report/, the same as `tiendo aggregate` gives for
+ * this table), the tasks whose progress tiendo inferred with the reason, and every issue with the
+ * cell it points at. Pure: core's SheetRead and Tasks in, a plain view model out.
  */
 import { cellAddress, sheetRow } from '../../core/grid';
 import type { Grid } from '../../core/grid';
 import type { Issue, Severity } from '../../core/issue';
-import type { Category, ColumnRole, SheetRead, Task } from '../../core/model';
-import { CATEGORY_KEYS } from '../../core/model';
-import { CATEGORY_LABELS } from '../../core/status';
-import { daysBetween } from '../../core/dates';
-import { formatCount, formatPercent } from '../../core/format';
+import type { ColumnRole, SheetRead, Task } from '../../core/model';
 import { ROLE_LABELS } from '../../core/table/roles';
+import { fromTasks } from '../../report/report';
+import { countLines, type CountLine } from '../../report/count-lines';
+import { PROGRESS_SOURCE_LABELS, progressLabel } from '../../report/labels';
+import type { Report } from '../../report/report-types';
+import { isInferred } from '../../report/rules';
+import { headline } from '../../report/sentences';
 
+export type { CountLine };
 
 export interface HeaderMatch {
   role: ColumnRole;
@@ -21,12 +25,6 @@ export interface HeaderMatch {
   header: string;
   /** A1 address of the header cell. */
   cell: string;
-}
-
-export interface CountLine {
-  key: Category | 'unreported' | 'due_soon' | 'overdue';
-  label: string;
-  count: number;
 }
 
 export interface IssueLine {
@@ -38,6 +36,20 @@ export interface IssueLine {
   cell: string | null;
 }
 
+/** A task whose progress tiendo read rather than the unit wrote: shown apart, with why. */
+export interface InferredLine {
+  sheet: string;
+  row: number;
+  stt: string;
+  /** The cell the progress was read from (status, else result), or null. */
+  cell: string | null;
+  /** "Đã hoàn thành (suy ra)". */
+  value: string;
+  /** "Suy ra", "Suy ra từ dấu đánh dấu". */
+  source: string;
+  reason: string;
+}
+
 export interface CheckView {
   sheet: string;
   asOf: string;
@@ -45,20 +57,17 @@ export interface CheckView {
   headers: HeaderMatch[];
   tasks: number;
   counts: CountLine[];
-  /** "Đã hoàn thành 03/10 (30,0%) nhiệm vụ; 02 nhiệm vụ quá hạn." */
+  /** The report's headline: "Đã hoàn thành 03/10 (30,0%) nhiệm vụ; 02 nhiệm vụ quá hạn, …". */
   summary: string;
+  /** Every sentence of the report (headline first), as tom-tat.txt has them. */
+  sentences: string[];
+  inferred: InferredLine[];
   issues: IssueLine[];
 }
 
-/** True when an open task with a due date is due within `days` days of asOf (not yet overdue). */
-export function isDueSoon(t: Task, days: number): boolean {
-  if (t.overdue || !t.deadline.due) return false;
-  if (t.category !== 'open_in_time') return false;
-  const left = daysBetween(t.asOf, t.deadline.due);
-  return left >= 0 && left <= days;
-}
-
-export function checkView(grid: Grid, read: SheetRead, tasks: Task[], opts: { asOf: string; dueSoonDays: number }): CheckView {
+/** The view of a sheet's tasks; `report` is the sheet's report model (fromTasks), built here when not given. */
+export function checkView(grid: Grid, read: SheetRead, tasks: Task[], opts: { asOf: string; dueSoonDays: number }, report?: Report): CheckView {
+  const model = report ?? fromTasks(opts.asOf, tasks);
   const layout = read.layout;
   const headers: HeaderMatch[] = [];
   if (layout) {
@@ -68,24 +77,6 @@ export function checkView(grid: Grid, read: SheetRead, tasks: Task[], opts: { as
       headers.push({ role, label: ROLE_LABELS[role], header: layout.headers[c] ?? '', cell: cellAddress(grid, layout.headerBottom, c) });
     }
   }
-  const byCategory = new Map<Category, number>(CATEGORY_KEYS.map((k) => [k, 0]));
-  let unreported = 0;
-  let overdue = 0;
-  let dueSoon = 0;
-  let done = 0;
-  for (const t of tasks) {
-    byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + 1);
-    if (t.progress === 'unreported') unreported++;
-    if (t.overdue) overdue++;
-    if (isDueSoon(t, opts.dueSoonDays)) dueSoon++;
-    if (t.category === 'done_on_time' || t.category === 'done_late') done++;
-  }
-  const counts: CountLine[] = CATEGORY_KEYS.map((k) => ({ key: k, label: CATEGORY_LABELS[k], count: byCategory.get(k) ?? 0 }));
-  counts.push({ key: 'unreported', label: 'Chưa báo cáo', count: unreported });
-  counts.push({ key: 'due_soon', label: `Sắp đến hạn trong ${opts.dueSoonDays} ngày`, count: dueSoon });
-  const summary =
-    `Đã hoàn thành ${formatCount(done)}/${formatCount(tasks.length)} (${formatPercent(done, tasks.length)}) nhiệm vụ; ` +
-    `${formatCount(overdue)} nhiệm vụ quá hạn, chưa hoàn thành.`;
   const sheet = read.sheet ?? grid.name;
   const issues = [...read.issues, ...tasks.flatMap((t) => t.issues)].map((i) => issueLine(grid, sheet, i));
   return {
@@ -93,9 +84,19 @@ export function checkView(grid: Grid, read: SheetRead, tasks: Task[], opts: { as
     asOf: opts.asOf,
     headerRows: layout?.headerRows ?? [],
     headers,
-    tasks: tasks.length,
-    counts,
-    summary,
+    tasks: model.totals.tasks,
+    counts: countLines(model, opts.dueSoonDays),
+    summary: headline(model),
+    sentences: model.sentences,
+    inferred: tasks.filter((t) => isInferred(t.progressSource)).map((t) => ({
+      sheet: t.sheet || sheet,
+      row: t.row,
+      stt: t.stt,
+      cell: t.cells.status ?? t.cells.result ?? null,
+      value: progressLabel(t),
+      source: PROGRESS_SOURCE_LABELS[t.progressSource],
+      reason: t.progressReason ?? '',
+    })),
     issues,
   };
 }

@@ -7,7 +7,8 @@
 import { columnLetter, sheetCol, sheetRow } from '../../core/grid';
 import type { CellValue, Grid } from '../../core/grid';
 import type { SheetRead, Task } from '../../core/model';
-import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
+import { CATEGORY_LABELS } from '../../core/status';
+import { progressLabel } from '../../report/labels';
 import { daysBetween } from '../../core/dates';
 import { formatDateVi } from '../../core/format';
 import type { CellBlock, RowRule } from '../excel-adapter';
@@ -32,10 +33,10 @@ export interface ClassifyPlan {
   rows: number;
 }
 
-/** The five own values of a task: normalised status, category, "Quá hạn", days late, days left. */
+/** The five own values of a task: normalised status ("… (suy ra)" when tiendo inferred it), category, "Quá hạn", days late, days left. */
 export function ownValues(t: Task): CellValue[] {
   const daysLeft = !t.overdue && t.deadline.due && t.category === 'open_in_time' ? daysBetween(t.asOf, t.deadline.due) : null;
-  return [PROGRESS_LABELS[t.progress], CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_MARK : null, t.daysLate ?? null, daysLeft];
+  return [progressLabel(t), CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_MARK : null, t.daysLate ?? null, daysLeft];
 }
 
 const OWN_FORMATS = ['@', '@', '@', '0', '0'];

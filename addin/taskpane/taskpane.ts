@@ -45,6 +45,8 @@ function showError(text: string | null): void {
 function render(view: CheckView): void {
   $('results').hidden = false;
   $('summary-line').textContent = view.summary;
+  $('sentences').replaceChildren(...view.sentences.slice(1).map((s) => el('li', s)));
+  renderInferred(view);
   $('header-rows').textContent = view.headerRows.length
     ? `Trang tính "${view.sheet}", hàng tiêu đề ${view.headerRows.join(', ')}; ${formatCount(view.tasks)} nhiệm vụ.`
     : `Trang tính "${view.sheet}".`;
@@ -90,6 +92,31 @@ function render(view: CheckView): void {
   if (view.issues.length > shown.length) {
     list.append(el('li', `… và ${formatCount(view.issues.length - shown.length)} vấn đề khác (bấm "Phân loại" để ghi kết quả vào bảng).`, 'more'));
   }
+}
+
+/** Tasks whose progress tiendo inferred: shown apart (dashed, italic, "≈"), each with its reason; click selects its cell. */
+function renderInferred(view: CheckView): void {
+  $('inferred-box').hidden = !view.inferred.length;
+  $('inferred-count').textContent = formatCount(view.inferred.length);
+  const shown = view.inferred.slice(0, MAX_ISSUES);
+  $('inferred').replaceChildren(
+    ...shown.map((t) => {
+      const li = el('li', undefined, 'inferred');
+      if (t.cell) {
+        li.dataset.cell = t.cell;
+        li.append(el('span', t.cell, 'cell'));
+      }
+      li.append(el('span', t.value, 'value'), el('span', ` · ${t.source}${t.stt ? ` · STT ${t.stt}` : ''}`, 'source'));
+      if (t.reason) li.append(el('span', t.reason, 'reason'));
+      li.addEventListener('click', () => {
+        if (t.cell) void act(`Đang chọn ô ${t.cell}…`, async () => {
+          await goTo(t.sheet, t.cell!);
+          return `Đã chọn ô ${t.cell}.`;
+        }, true);
+      });
+      return li;
+    }),
+  );
 }
 
 let busy = false;

@@ -9,12 +9,15 @@ import type { Issue } from '../../core/issue';
 import type { ColumnRole, SheetRead, Task, TableLayout } from '../../core/model';
 import { formatCount, formatDateVi } from '../../core/format';
 import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
-import { classifyRead, readWorkbook } from '../../core/table/read';
+import { classifyRead } from '../../core/table/read';
 import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../../report';
+import { PROGRESS_SOURCE_LABELS, progressLabel } from '../../report/labels';
+import { isInferred } from '../../report/rules';
 import type { Report } from '../../report/report-types';
 import { readGridsFile } from '../../batch/read-grids';
 import { EXIT_USAGE, handleParsed, isoDate, parseCommand, type CommandSpec } from '../../batch/options';
+import { workbookRead } from '../../batch/read-one';
 import { version } from '../version';
 
 export const INSPECT_COMMAND = {
@@ -59,8 +62,8 @@ export async function run(argv: string[]): Promise<number> {
   if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
   const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(), json: parsed.values.json };
   const { file, asOf } = args;
-  const { grids, error } = await readGridsFile(file);
-  const read: SheetRead | null = error ? null : readWorkbook(grids, { file });
+  const { grids, error, notes } = await readGridsFile(file);
+  const read: SheetRead | null = error ? null : workbookRead(grids, notes, file);
   const tasks = read ? classifyRead(read, asOf) : [];
   const report = buildReport({ asOf, sources: [{ file, read, error, tasks }] });
   const rejected = error ?? rejectionOf(read);
@@ -106,7 +109,11 @@ function taskLines(t: Task): string[] {
   const due = dueVi && dueVi !== t.deadline.text ? ` → ${dueVi}` : '';
   const late = t.overdue && t.daysLate !== null ? ` (${formatCount(t.daysLate)} ngày)` : '';
   const label = PROGRESS_LABELS[t.progress];
-  const progress = t.progressText ? `${t.progressText}${t.progressText === label ? '' : ` (${label})`}` : `(trống: ${label.toLowerCase()})`;
+  const typed = t.progressText ? `${t.progressText}${t.progressText === label ? '' : ` (${label})`}` : `(trống: ${label.toLowerCase()})`;
+  // a progress tiendo read (tick mark, result text) is never shown as if the unit had typed it
+  const progress = isInferred(t.progressSource)
+    ? `${progressLabel(t)} [${PROGRESS_SOURCE_LABELS[t.progressSource]}${t.progressReason ? `: ${t.progressReason}` : ''}]`
+    : typed;
   const lines = [
     `  [${rows}] ${t.stt ? `${t.stt}. ` : ''}${t.task}`,
     `      Chủ trì: ${t.leadUnit || '(trống)'}${t.coUnits.length ? ` · Phối hợp: ${t.coUnits.map((u) => u.name).join('; ')}` : ''}`,

@@ -2,7 +2,7 @@
  * Whole-sheet legacy-encoding pass: decides per column (or per sheet when the whole
  * sheet is uniform) and converts only the string cells that read as legacy text.
  */
-import { cellAddress, styleAt, type Grid } from '../grid';
+import { cellAddress, copyRow, eachCell, styleAt, type Grid } from '../grid';
 import { convertLegacy, type LegacyEncoding } from './convert';
 import { detectEncoding, isBeyondLegacy, isUpperFont, plausibleEncodings } from './detect';
 import { cp1252Char } from './cp1252';
@@ -142,7 +142,7 @@ function scan(grid: Grid): Scan {
   const sheetVotes: Votes = new Map();
   const unicodeCols = new Map<number, number>();
   grid.rows.forEach((row, r) => {
-    (row ?? []).forEach((v, c) => {
+    eachCell(row, (v, c) => {
       if (typeof v !== 'string') return;
       const { high, beyond, unicode } = profile(v);
       if (unicode) unicodeCols.set(c, (unicodeCols.get(c) ?? 0) + 1);
@@ -252,7 +252,7 @@ export function decodeGrid(grid: Grid): { grid: Grid; conversions: EncodingConve
     if (h) hits.push(h);
   }
   if (hits.length === 0) return { grid, conversions: [] };
-  const rows = grid.rows.map((row) => (row ? row.slice() : row));
+  const rows = grid.rows.map((row) => (row ? copyRow(row) : row));
   for (const h of hits) rows[h.r][h.c] = h.to;
   return { grid: { ...grid, rows }, conversions: summarise(grid, hits) };
 }

@@ -2,11 +2,15 @@
  * The summary appendix's tables as plain data (strings, numbers, ISO dates),
  * shared by the tong-hop.xlsx layout (summary.ts) and the add-in's summary sheet.
  */
-import type { Report, ReportTask } from '../report-types';
+import type { Report } from '../report-types';
 import { CATEGORY_KEYS, PROGRESS_KEYS, type Category, type Progress } from '../../core/model';
-import { CATEGORY_LABELS, PROGRESS_LABELS } from '../../core/status';
 import type { Severity } from '../../core/issue';
 import { formatCount } from '../../core/format';
+import {
+  CATEGORY_LABELS, DONE_RATE_LABEL, DUE_SOURCE_LABELS, OVERDUE_LABEL, PROGRESS_LABELS, PROGRESS_SOURCE_LABELS, TOTAL_LABEL, progressLabel,
+} from '../labels';
+import { reportOverdue } from '../overdue-list';
+import { doneRate } from '../rules';
 
 export type ColumnType = 'text' | 'count' | 'percent' | 'date';
 
@@ -47,18 +51,17 @@ export function unitTable(report: Report): SummaryTable {
     col('Số nhiệm vụ', 'tasks', 'count', 9),
     ...PROGRESS_SHOWN.map((p) => col(PROGRESS_LABELS[p], 'p_' + p, 'count', 10)),
     ...CATEGORY_SHOWN.map((c) => col(CATEGORY_LABELS[c], 'c_' + c, 'count', 10)),
-    col('Quá hạn', 'overdue', 'count', 9),
-    col('Tỷ lệ hoàn thành', 'doneRate', 'percent', 10),
+    col(OVERDUE_LABEL, 'overdue', 'count', 9),
+    col(DONE_RATE_LABEL, 'doneRate', 'percent', 10),
   ];
   const rows: SummaryRow[] = report.units.map((u, i) => ({
     kind: 'data',
     values: [String(i + 1), u.unit, u.tasks, ...PROGRESS_SHOWN.map((p) => u.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => u.categories[c] ?? 0), u.overdue, u.doneRate],
   }));
   const t = report.totals;
-  const done = (t.progress.done ?? 0) + (t.progress.done_late ?? 0);
   rows.push({
     kind: 'total',
-    values: ['', 'Tổng cộng', t.tasks, ...PROGRESS_SHOWN.map((p) => t.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => t.categories[c] ?? 0), t.overdue, t.tasks ? done / t.tasks : 0],
+    values: ['', TOTAL_LABEL, t.tasks, ...PROGRESS_SHOWN.map((p) => t.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => t.categories[c] ?? 0), t.overdue, doneRate(t.progress, t.tasks)],
   });
   return {
     name: 'Tổng hợp',
@@ -71,30 +74,20 @@ export function unitTable(report: Report): SummaryTable {
   };
 }
 
-/** Lead units of a task in report order (a task led by several units is listed under each). */
-function leadsOf(t: ReportTask): string[] {
-  return t.leadUnits.length ? t.leadUnits : [t.leadUnit || '(Không rõ đơn vị chủ trì)'];
-}
-
-/** "Quá hạn": overdue tasks grouped by unit (a section row "Bộ Nội vụ (03 nhiệm vụ)" per unit), most days late first. */
+/** "Quá hạn": the report's overdue list (overdue-list.ts), a section row "Bộ Nội vụ (03 nhiệm vụ)" per unit, most days late first. */
 export function overdueTable(report: Report): SummaryTable {
-  const byUnit = new Map<string, ReportTask[]>();
-  for (const u of report.units) byUnit.set(u.unit, []);
-  for (const t of report.tasks) {
-    if (!t.overdue) continue;
-    for (const u of leadsOf(t)) {
-      const list = byUnit.get(u) ?? [];
-      list.push(t);
-      byUnit.set(u, list);
-    }
+  const byUnit = new Map<string, ReturnType<typeof reportOverdue>>();
+  for (const e of reportOverdue(report)) {
+    const list = byUnit.get(e.unit);
+    if (list) list.push(e);
+    else byUnit.set(e.unit, [e]);
   }
   const rows: SummaryRow[] = [];
   for (const [unit, list] of byUnit) {
-    if (!list.length) continue;
     rows.push({ kind: 'section', values: [`${unit} (${formatCount(list.length)} nhiệm vụ)`] });
-    [...list].sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0)).forEach((t, i) => rows.push({
+    list.forEach((e, i) => rows.push({
       kind: 'data',
-      values: [String(i + 1), t.task, t.leadUnit, t.deadline.text, t.deadline.due, t.daysLate, t.progressText, t.result, t.file, t.row],
+      values: [String(i + 1), e.task, e.lead, e.deadline, e.due, e.daysLate, e.progressText, e.result, e.file, e.row],
     }));
   }
   return {
@@ -109,7 +102,7 @@ export function overdueTable(report: Report): SummaryTable {
   };
 }
 
-/** "Chi tiết": every task with its provenance. */
+/** "Chi tiết": every task with its provenance (where its progress and its due date came from, and why tiendo inferred a progress). */
 export function detailTable(report: Report): SummaryTable {
   return {
     name: 'Chi tiết',
@@ -117,7 +110,8 @@ export function detailTable(report: Report): SummaryTable {
       col('STT', 'stt', 'text', 6), col('Mục', 'section', 'text', 20), col('Nhiệm vụ', 'task', 'text', 50),
       col('Đơn vị chủ trì', 'lead', 'text', 20), col('Đơn vị phối hợp', 'co', 'text', 18), col('Thời hạn', 'deadline', 'text', 14),
       col('Hạn tính', 'due', 'date', 12), col('Kết quả thực hiện', 'result', 'text', 36), col('Tiến độ báo cáo', 'progressText', 'text', 14),
-      col('Tiến độ', 'progress', 'text', 14), col('Phân loại', 'category', 'text', 16), col('Quá hạn', 'overdue', 'text', 8),
+      col('Tiến độ', 'progress', 'text', 14), col('Nguồn tiến độ', 'progressSource', 'text', 14), col('Lý do suy ra', 'progressReason', 'text', 24),
+      col('Nguồn thời hạn', 'dueSource', 'text', 12), col('Phân loại', 'category', 'text', 16), col(OVERDUE_LABEL, 'overdue', 'text', 8),
       col('Số ngày quá hạn', 'daysLate', 'count', 9), col('Mã nhiệm vụ', 'taskId', 'text', 14), col('Tệp', 'file', 'text', 22),
       col('Trang tính', 'sheet', 'text', 12), col('Dòng', 'row', 'count', 7), col('Cảnh báo', 'issues', 'text', 20),
     ],
@@ -125,7 +119,8 @@ export function detailTable(report: Report): SummaryTable {
       kind: 'data',
       values: [
         t.stt, t.section, t.task, t.leadUnit, t.coUnits.join('; '), t.deadline.text, t.deadline.due, t.result, t.progressText,
-        PROGRESS_LABELS[t.progress], CATEGORY_LABELS[t.category], t.overdue ? 'Quá hạn' : '', t.daysLate, t.taskId, t.file, t.sheet, t.row,
+        progressLabel(t), PROGRESS_SOURCE_LABELS[t.progressSource] ?? null, t.progressReason ?? null, DUE_SOURCE_LABELS[t.dueSource] ?? null,
+        CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_LABEL : '', t.daysLate, t.taskId, t.file, t.sheet, t.row,
         [...new Set(t.issues.map((x) => x.code))].join(', '),
       ],
     })),
@@ -174,8 +169,9 @@ export function notReturnedTable(report: Report): SummaryTable | null {
   };
 }
 
-/** Every table of the summary appendix, in sheet order. */
-export function summaryRows(report: Report): SummaryTable[] {
+/** Every table of the summary appendix, in sheet order (`only: 'Tổng hợp'`: the unit table alone). */
+export function summaryRows(report: Report, opts: { only?: 'Tổng hợp' } = {}): SummaryTable[] {
+  if (opts.only) return [unitTable(report)];
   const nr = notReturnedTable(report);
   return [unitTable(report), overdueTable(report), ...(nr ? [nr] : []), detailTable(report), issueTable(report), sourceTable(report)];
 }

@@ -7,7 +7,8 @@
  *   await writeWorkbook(summarySpec(report, { title: 'Tình hình thực hiện Đề án 06', attachedTo: '(Kèm theo Báo cáo số …)' }), 'tong-hop.xlsx');
  */
 import type { Report } from '../report-types';
-import { formatCount, formatDateVi, formatNumber, formatPercent } from '../../core/format';
+import { formatDateVi, formatNumber } from '../../core/format';
+import { sentences } from '../sentences';
 import type { CellInput, ChartSpec, RowSpec, SheetSpec, TitleLine, WorkbookSpec } from './spec';
 import { CHART_COLORS, COUNT_FORMAT, DATE_FORMAT, PERCENT_FORMAT, PRINT_A4_LANDSCAPE, SIZE } from './style';
 import { summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
@@ -21,6 +22,8 @@ export interface SummaryOptions {
   attachedTo?: string;
   /** Alias of attachedTo (the aggregate command's --kem-theo). */
   kemTheo?: string;
+  /** Where the numbers come from, added to the as-of line ("trang tính \"Phụ lục\"": the add-in's summary). */
+  source?: string;
 }
 
 export const DEFAULT_SUMMARY_TITLE = 'Tổng hợp tình hình thực hiện nhiệm vụ được giao';
@@ -39,7 +42,8 @@ function titleBlock(report: Report, opts: SummaryOptions, table: SummaryTable): 
   lines.push({ text: (main ? opts.title ?? DEFAULT_SUMMARY_TITLE : SHEET_TITLES[table.name] ?? table.name).toUpperCase(), bold: true, size: SIZE.title });
   const attached = opts.attachedTo ?? opts.kemTheo;
   if (main && attached) lines.push({ text: attached, italic: true, size: SIZE.subtitle });
-  lines.push({ text: `(Số liệu tính đến ngày ${formatDateVi(report.asOf)})`, italic: true, size: SIZE.body });
+  const source = main && opts.source ? `; nguồn: ${opts.source}` : '';
+  lines.push({ text: `(Số liệu tính đến ngày ${formatDateVi(report.asOf)}${source})`, italic: true, size: SIZE.body });
   return lines;
 }
 
@@ -100,18 +104,28 @@ export function statusChart(unitCount: number): ChartSpec | null {
   };
 }
 
-/** The whole tong-hop.xlsx. */
-export function summarySpec(report: Report, opts: SummaryOptions = {}): WorkbookSpec {
-  const sheets = summaryRows(report).map((t) => tableSheet(t, titleBlock(report, opts, t)));
-  const main = sheets[0];
+/** Under "Tổng hợp" when some task has several lead units (the unit rows then add up to more than the total). */
+export const MULTI_LEAD_NOTE = 'Ghi chú: nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị, và một lần ở dòng Tổng cộng.';
+
+/**
+ * "Tổng hợp": the printable appendix (title block, per-unit table with its totals row, the report's sentences,
+ * the stacked bar chart). The CLI writes it as the first sheet of tong-hop.xlsx; the add-in writes the same
+ * sheet into the open workbook (addin/pane/summary.ts).
+ */
+export function unitSummarySheet(report: Report, opts: SummaryOptions = {}): SheetSpec {
+  const table = summaryRows(report, { only: 'Tổng hợp' })[0];
+  const main = tableSheet(table, titleBlock(report, opts, table));
   const chart = statusChart(report.units.length);
   if (chart) main.charts = [chart];
-  const t = report.totals;
-  const done = (t.progress.done ?? 0) + (t.progress.done_late ?? 0);
-  const sentences = report.sentences.length
-    ? report.sentences
-    : [`Đã hoàn thành ${formatCount(done)}/${formatCount(t.tasks)} (${formatPercent(done, t.tasks)}) nhiệm vụ; ${formatCount(t.overdue)} nhiệm vụ quá hạn.`];
-  main.footer = sentences.map((text) => ({ text, italic: true, size: SIZE.body }));
+  const lines = report.sentences.length ? report.sentences : sentences(report);
+  const multiLead = report.units.reduce((n, u) => n + u.tasks, 0) > report.totals.tasks;
+  main.footer = [...lines, ...(multiLead ? [MULTI_LEAD_NOTE] : [])].map((text) => ({ text, italic: true, size: SIZE.body }));
   main.freezeColumns = 2;
-  return { sheets, creator: 'tiendo', title: opts.title ?? DEFAULT_SUMMARY_TITLE };
+  return main;
+}
+
+/** The whole tong-hop.xlsx. */
+export function summarySpec(report: Report, opts: SummaryOptions = {}): WorkbookSpec {
+  const sheets = summaryRows(report).slice(1).map((t) => tableSheet(t, titleBlock(report, opts, t)));
+  return { sheets: [unitSummarySheet(report, opts), ...sheets], creator: 'tiendo', title: opts.title ?? DEFAULT_SUMMARY_TITLE };
 }

@@ -34,7 +34,10 @@ interface Snapshot {
   maxPayload: number;
   formulas: string[];
   selected: { sheet: string; address: string } | null;
-  sheets: { name: string; cells: (string | number | null)[][]; formats: (string | null)[][]; frozenRows: number }[];
+  sheets: {
+    name: string; cells: (string | number | null)[][]; formats: (string | null)[][]; frozenRows: number;
+    looks: { address: string; property: string; value: unknown }[]; mergedWrites: string[]; pageLayout: Record<string, unknown>;
+  }[];
   conditionalFormats: { sheet: string; address: string; type: string; formula: string; fill: string }[];
   validations: { sheet: string; address: string; rule: { list: { source: string } } }[];
   tables: { sheet: string; address: string }[];
@@ -125,8 +128,11 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
   it('Kiểm tra bảng: header matched, counts by category, issues; no HTML from cells', async () => {
     await click('#btn-check');
     expect(await page.isHidden('#error')).toBe(true);
-    expect(await text('#summary-line')).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ; 02 nhiệm vụ quá hạn, chưa hoàn thành.');
+    expect(await text('#summary-line')).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ, trong đó 01 nhiệm vụ hoàn thành quá hạn; 02 nhiệm vụ quá hạn, chưa hoàn thành, thuộc trách nhiệm của 02 đơn vị: Bộ Khoa học và Công nghệ, Bộ Tư pháp mỗi đơn vị 01 nhiệm vụ.');
     expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
+    // the report's other sentences, as tom-tat.txt has them (the seed has one status tiendo cannot read)
+    const sentences = await page.locator('#sentences li').allInnerTexts();
+    expect(sentences[0]).toMatch(/^Trong số 08 nhiệm vụ, .*không nhận ra tiến độ/);
     const headerRows = await page.locator('#headers tbody tr').allInnerTexts();
     expect(headerRows[2]).toBe('Đơn vị chủ trì\tCơ quan thực hiện / Chủ trì\tD6');
     expect(headerRows).toHaveLength(7);
@@ -242,20 +248,26 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(await text('#status')).toBe('Đã tạo trang tính "Tổng hợp (tiendo)" (07 đơn vị).');
     const s = await snapshot();
     const t = sheet(s, 'Tổng hợp (tiendo)');
-    expect(t.cells[0][0]).toBe('PHỤ LỤC');
-    expect(t.cells[2][0]).toBe('(Số liệu tính đến ngày 15/11/2025; nguồn: trang tính "Phụ lục")');
-    expect(t.cells[4].slice(0, 3)).toEqual(['Đơn vị chủ trì', 'Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn']);
-    const tuPhap = t.cells.find((r) => r?.[0] === 'Bộ Tư pháp');
-    expect(tuPhap).toEqual(['Bộ Tư pháp', 1, 0, 0, 1, 0, 0, 1, 2, 1, 0.5]);
-    const totals = t.cells.find((r) => r?.[0] === 'Tổng cộng');
-    expect(totals).toEqual(['Tổng cộng', 1, 1, 3, 2, 1, 0, 2, 8, 2, 0.25]);
-    expect(t.cells.flatMap((r) => r ?? [])).toContain('Ghi chú: nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị, và một lần ở dòng Tổng cộng.');
+    // the CLI's "Tổng hợp" appendix: Phụ lục, title, (Kèm theo …), as-of line, two-row header
+    expect(t.cells[0][0]).toBe('Phụ lục');
+    expect(t.cells[1][0]).toBe('TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO');
+    expect(t.cells[2][0]).toMatch(/^\(Kèm theo /);
+    expect(t.cells[3][0]).toBe('(Số liệu tính đến ngày 15/11/2025; nguồn: trang tính "Phụ lục")');
+    expect(t.cells[6].slice(0, 4)).toEqual(['', '', '', 'Đã hoàn thành']);
+    expect(t.cells[5].slice(0, 3)).toEqual(['STT', 'Đơn vị chủ trì', 'Số nhiệm vụ']);
+    const tuPhap = t.cells.find((r) => r?.[1] === 'Bộ Tư pháp');
+    expect(tuPhap?.slice(2)).toEqual([2, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0.5]);
+    const totals = t.cells.find((r) => r?.[1] === 'Tổng cộng');
+    expect(totals?.slice(2)).toEqual([8, 1, 1, 3, 0, 0, 2, 1, 1, 1, 3, 2, 1, 0, 2, 0.25]);
     expect(t.cells.flatMap((r) => r ?? []).some((v) => typeof v === 'string' && v.startsWith('Đã hoàn thành 02/08 (25,0%) nhiệm vụ'))).toBe(true);
-    expect(s.tables).toEqual([{ sheet: 'Tổng hợp (tiendo)', address: 'A5:K12', hasHeaders: true, style: 'TableStyleMedium2' }]);
+    expect(t.looks.some((l) => l.property === 'font.name' && l.value === 'Times New Roman')).toBe(true);
+    expect(t.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$6:$7' });
+    expect(t.mergedWrites).toContain('A1:R1');
+    expect(s.tables).toEqual([]);
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0]).toMatchObject({ sheet: 'Tổng hợp (tiendo)', type: 'ColumnStacked', address: 'A5:G12', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
+    expect(s.charts[0]).toMatchObject({ sheet: 'Tổng hợp (tiendo)', type: 'BarStacked', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
     expect(s.charts[0].categories).toContain('Bộ Tư pháp');
-    expect(s.charts[0].series).toEqual(['Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Chưa hoàn thành, trong hạn', 'Chưa hoàn thành, quá hạn', 'Nhiệm vụ thường xuyên', 'Dừng thực hiện']);
+    expect(s.charts[0].series).toEqual(['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Trong hạn', 'Quá hạn', 'Thường xuyên', 'Dừng thực hiện']);
     expect(s.formulas).toEqual([]);
     // the user's own "Tổng hợp" sheet is never touched
     expect(sheet(s, 'Tổng hợp').cells).toEqual([['Số liệu tự tổng hợp của người dùng']]);

@@ -1,3 +1,6 @@
+import { fromTasks } from '../../report/report';
+import { summaryLayout } from '../../addin/pane/summary';
+import { late, mkTask } from '../report/rollup-helpers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   chunkRows,
@@ -212,26 +215,32 @@ describe('other writes', () => {
     expect(state.validations[0].rule).toEqual({ list: { inCellDropDown: true, source: 'Đã hoàn thành,Đang thực hiện' } });
   });
 
-  it('summary sheet: title, table, totals, notes and a stacked column chart', async () => {
-    await writeSummarySheet({
-      name: 'Tổng hợp',
-      title: ['PHỤ LỤC', 'TỔNG HỢP'],
-      header: ['Đơn vị', 'Xong', 'Chưa', 'Tổng'],
-      rows: [['Bộ Nội vụ', 1, 2, 3], ['=Bộ lạ', 0, 1, 1]],
-      totals: ['Tổng cộng', 1, 3, 4],
-      formats: ['@', '0', '0', '0'],
-      notes: ['Đã hoàn thành 01/04 (25,0%) nhiệm vụ.'],
-      chart: { title: 'Theo đơn vị', lastCol: 2 },
-    });
-    const s = state.sheets.find((x) => x.name === 'Tổng hợp')!;
-    expect(s.cells[0][0]).toBe('PHỤ LỤC');
-    expect(s.cells[3]).toEqual(['Đơn vị', 'Xong', 'Chưa', 'Tổng']);
-    expect(s.cells[5]).toEqual(['=Bộ lạ', 0, 1, 1]);
-    expect(s.cells[6]).toEqual(['Tổng cộng', 1, 3, 4]);
-    expect(s.cells[8][0]).toBe('Đã hoàn thành 01/04 (25,0%) nhiệm vụ.');
+  it('summary sheet: the printable appendix (Times New Roman, merges, A4, frozen header) with a stacked bar chart', async () => {
+    const report = fromTasks('2025-11-15', [
+      mkTask({ units: ['Bộ Nội vụ'], progress: 'done', category: 'done_on_time' }),
+      late(['=Bộ lạ'], 12),
+    ]);
+    await writeSummarySheet(summaryLayout(report, 'Phụ lục', '(Kèm theo Báo cáo số 12/BC-VPCP)'));
+    const s = state.sheets.find((x) => x.name === 'Tổng hợp (tiendo)')!;
+    expect(s.cells[0][0]).toBe('Phụ lục');
+    expect(s.cells[2][0]).toBe('(Kèm theo Báo cáo số 12/BC-VPCP)');
+    expect(s.cells[3][0]).toBe('(Số liệu tính đến ngày 15/11/2025; nguồn: trang tính "Phụ lục")');
+    // two-row header: group titles on row 6, the rest merged down to row 7
+    expect(s.cells[5][3]).toBe('Tiến độ đơn vị báo cáo');
+    expect(s.cells[6][3]).toBe('Đã hoàn thành');
+    expect(state.merges).toContain('Tổng hợp (tiendo)!A1:R1');
+    expect(state.merges).toContain('Tổng hợp (tiendo)!A6:A7');
+    const unitRow = s.cells.find((r) => r?.[1] === '=Bộ lạ')!;
+    expect(unitRow.slice(0, 3)).toEqual(['1', '=Bộ lạ', 1]);
+    expect(s.cells.find((r) => r?.[1] === 'Tổng cộng')!.slice(2, 3)).toEqual([2]);
     expect(s.formulas).toEqual([]);
-    expect(state.tables).toEqual([{ sheet: 'Tổng hợp', address: 'Tổng hợp!A4:D6' }]);
-    expect(state.charts).toEqual([{ sheet: 'Tổng hợp', type: 'ColumnStacked', address: 'Tổng hợp!A4:C6', title: 'Theo đơn vị' }]);
+    const looks = state.writes.filter((w) => w.sheet === 'Tổng hợp (tiendo)' && w.look).map((w) => w.look!);
+    expect(looks.some((l) => l.font === 'Times New Roman' && l.size === 12)).toBe(true);
+    expect(looks.some((l) => Array.isArray(l.borders) && l.borders.includes('InsideHorizontal:Continuous'))).toBe(true);
+    expect(state.pageLayout['Tổng hợp (tiendo)']).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: '$6:$7' });
+    expect(state.charts).toHaveLength(1);
+    expect(state.charts[0]).toMatchObject({ type: 'BarStacked', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị', address: 'Tổng hợp (tiendo)!K8:P9', categories: 'Tổng hợp (tiendo)!B8:B9' });
+    expect(state.charts[0].series!.map((x) => x.name)).toEqual(['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Trong hạn', 'Quá hạn', 'Thường xuyên', 'Dừng thực hiện']);
     expect(state.runs).toBe(1);
   });
 

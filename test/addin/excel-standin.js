@@ -24,6 +24,10 @@
       merges: s.merges || [],
       bold: [],
       fills: [],
+      /** Looks set by the summary write: { address, property, value }. */
+      looks: [],
+      mergedWrites: [],
+      pageLayout: {},
       frozenRows: 0,
       autofit: 0,
     };
@@ -205,6 +209,13 @@
       super(ctx);
       this._resolve = resolve;
       this.freezePanes = { freezeRows: (n) => ctx.queue('freezeRows', n, () => (this._sheet().frozenRows = n)) };
+      const page = (k, v) => ctx.queue('pageLayout', k, () => (this._sheet().pageLayout[k] = v));
+      this.pageLayout = {
+        set orientation(o) { page('orientation', o); },
+        set paperSize(p) { page('paperSize', p); },
+        set zoom(z) { page('zoom', z); },
+        setPrintTitleRows: (r) => page('printTitleRows', r),
+      };
       this.tables = {
         add: (range, hasHeaders) => {
           const t = { style: '' };
@@ -217,7 +228,19 @@
       this.charts = {
         add: (type, range, seriesBy) => {
           const title = { text: '' };
-          const chart = { title, height: 0, width: 0, position: null, setPosition: (p) => (chart.position = p) };
+          const names = [];
+          const colors = [];
+          let categoryBox = null;
+          const chart = {
+            title, height: 0, width: 0, position: null, setPosition: (p) => (chart.position = p),
+            axes: { categoryAxis: { setCategoryNames: (r) => ctx.queue('categoryNames', null, () => (categoryBox = r._box)) } },
+            series: {
+              getItemAt: (i) => ({
+                set name(n) { names[i] = n; },
+                format: { fill: { setSolidColor: (c) => (colors[i] = c) } },
+              }),
+            },
+          };
           ctx.queue('addChart', [type, range._box, seriesBy], () => {
             const sheet = this._sheet();
             state.charts.push({
@@ -227,8 +250,16 @@
               address: a1(range._box),
               get title() { return title.text; },
               get position() { return chart.position; },
-              categories: grid(sheet.cells, { row: range._box.row + 1, col: range._box.col, rows: range._box.rows - 1, cols: 1 }, '').map((r) => r[0]),
-              series: grid(sheet.cells, { row: range._box.row, col: range._box.col + 1, rows: 1, cols: range._box.cols - 1 }, '')[0],
+              // Without explicit category names, Excel takes the first column as categories and the header row as series names.
+              get categories() {
+                if (categoryBox) return grid(sheet.cells, categoryBox, '').map((r) => r[0]);
+                return grid(sheet.cells, { row: range._box.row + 1, col: range._box.col, rows: range._box.rows - 1, cols: 1 }, '').map((r) => r[0]);
+              },
+              get series() {
+                if (names.length) return names;
+                return grid(sheet.cells, { row: range._box.row, col: range._box.col + 1, rows: 1, cols: range._box.cols - 1 }, '')[0];
+              },
+              get colors() { return colors; },
             });
           });
           return chart;
@@ -285,8 +316,16 @@
           set bold(b) {
             ctx.queue('bold', b, () => self._each((r, c) => setCell(self._sheetOf().bold, r, c, b)));
           },
-          set color(_c) {},
+          set color(c) { self._look('font.color', c); },
+          set name(n) { self._look('font.name', n); },
+          set size(n) { self._look('font.size', n); },
+          set italic(b) { self._look('font.italic', b); },
         },
+        set horizontalAlignment(a) { self._look('horizontalAlignment', a); },
+        set verticalAlignment(a) { self._look('verticalAlignment', a); },
+        set wrapText(b) { self._look('wrapText', b); },
+        set columnWidth(n) { self._look('columnWidth', n); },
+        borders: { getItem: (edge) => ({ set style(st) { self._look('border.' + edge, st); } }) },
         fill: {
           set color(color) {
             ctx.queue('fill', color, () => self._each((r, c) => setCell(self._sheetOf().fills, r, c, color)));
@@ -340,6 +379,17 @@
     }
     get _box() {
       return this._boxSpec || usedBox(this._sheetOf());
+    }
+    _look(property, value) {
+      this._ctx.queue('look', property, () => this._sheetOf().looks.push({ address: a1(this._box), property, value }));
+    }
+    merge() {
+      this._ctx.queue('merge', null, () => {
+        const b = this._box;
+        const sheet = this._sheetOf();
+        sheet.mergedWrites.push(a1(b));
+        sheet.merges.push({ top: b.row, left: b.col, bottom: b.row + b.rows - 1, right: b.col + b.cols - 1 });
+      });
     }
     _each(f) {
       const b = this._box;

@@ -30,6 +30,8 @@ export interface Write {
   numberFormat?: string[][];
   bold?: boolean;
   fill?: string;
+  /** Other looks set on the range (font name, size, italic, alignment, borders, width), by property. */
+  look?: Record<string, unknown>;
 }
 
 export interface MockState {
@@ -43,7 +45,11 @@ export interface MockState {
   conditionalFormats: { sheet: string; address: string; type: string; formula: string; fill: string; font?: string }[];
   validations: { sheet: string; address: string; rule: unknown; errorAlert: unknown }[];
   tables: { sheet: string; address: string }[];
-  charts: { sheet: string; type: string; address: string; title?: string }[];
+  charts: { sheet: string; type: string; address: string; title?: string; categories?: string; series?: { name?: string; color?: string }[]; position?: string }[];
+  /** Merged ranges written, "Sheet!A1:C1". */
+  merges: string[];
+  /** Page setup per sheet. */
+  pageLayout: Record<string, Record<string, unknown>>;
   selected: { sheet: string; address: string } | null;
   deleted: string[];
   /** Simulates Excel on the web's response limit: reading fonts of more cells than this in one sync fails. */
@@ -84,6 +90,8 @@ export function newState(sheets: MockSheet[]): MockState {
     validations: [],
     tables: [],
     charts: [],
+    merges: [],
+    pageLayout: {},
     selected: null,
     deleted: [],
   };
@@ -157,9 +165,30 @@ function writableRange(state: MockState, sheet: MockSheet, box: { row: number; c
       );
     },
     format: {
-      font: { set bold(b: boolean) { w.bold = b; }, set color(_c: string) {} },
+      font: {
+        set bold(b: boolean) { w.bold = b; },
+        set color(c: string) { (w.look ??= {}).color = c; },
+        set name(n: string) { (w.look ??= {}).font = n; },
+        set size(n: number) { (w.look ??= {}).size = n; },
+        set italic(b: boolean) { (w.look ??= {}).italic = b; },
+      },
       fill: { set color(c: string) { w.fill = c; } },
+      set horizontalAlignment(a: string) { (w.look ??= {}).align = a; },
+      set verticalAlignment(a: string) { (w.look ??= {}).valign = a; },
+      set wrapText(b: boolean) { (w.look ??= {}).wrap = b; },
+      set columnWidth(n: number) { (w.look ??= {}).width = n; },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(st: string) {
+            const look = (w.look ??= {});
+            look.borders = [...((look.borders as string[] | undefined) ?? []), `${edge}:${st}`];
+          },
+        }),
+      },
       autofitColumns() {},
+    },
+    merge() {
+      state.merges.push(`${sheet.name}!${address}`);
     },
     conditionalFormats: {
       clearAll() {
@@ -213,10 +242,29 @@ function worksheetApi(state: MockState, sheet: MockSheet) {
     },
     charts: {
       add: (type: string, range: { address: string }) => {
-        const c = { sheet: sheet.name, type, address: range.address, title: undefined as string | undefined };
+        const c: MockState['charts'][number] = { sheet: sheet.name, type, address: range.address, title: undefined, series: [] };
         state.charts.push(c);
-        return { title: { set text(t: string) { c.title = t; } }, setPosition() {}, height: 0, width: 0 };
+        const seriesAt = (i: number) => (c.series![i] ??= {});
+        return {
+          title: { set text(t: string) { c.title = t; } },
+          setPosition(p: string) { c.position = p; },
+          height: 0,
+          width: 0,
+          axes: { categoryAxis: { setCategoryNames(r: { address: string }) { c.categories = r.address; } } },
+          series: {
+            getItemAt: (i: number) => ({
+              set name(n: string) { seriesAt(i).name = n; },
+              format: { fill: { setSolidColor(col: string) { seriesAt(i).color = col; } } },
+            }),
+          },
+        };
       },
+    },
+    pageLayout: {
+      set orientation(o: string) { (state.pageLayout[sheet.name] ??= {}).orientation = o; },
+      set paperSize(p: string) { (state.pageLayout[sheet.name] ??= {}).paperSize = p; },
+      set zoom(z: unknown) { (state.pageLayout[sheet.name] ??= {}).zoom = z; },
+      setPrintTitleRows(r: string) { (state.pageLayout[sheet.name] ??= {}).titleRows = r; },
     },
   };
 }

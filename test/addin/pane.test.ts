@@ -58,7 +58,7 @@ describe('check', () => {
     expect(Object.fromEntries(v.counts.map((c) => [c.key, c.count]))).toEqual({
       done_on_time: 1, done_late: 1, open_in_time: 3, open_overdue: 2, recurring: 1, stopped: 0, unreported: 2, due_soon: 1,
     });
-    expect(v.summary).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ; 02 nhiệm vụ quá hạn, chưa hoàn thành.');
+    expect(v.summary).toBe('Đã hoàn thành 02/08 (25,0%) nhiệm vụ, trong đó 01 nhiệm vụ hoàn thành quá hạn; 02 nhiệm vụ quá hạn, chưa hoàn thành, thuộc trách nhiệm của 02 đơn vị: Bộ Khoa học và Công nghệ, Bộ Tư pháp mỗi đơn vị 01 nhiệm vụ.');
     expect(v.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['NO_STATUS@H10', 'UNKNOWN_STATUS@H15', 'NO_STATUS@H16']);
   });
 
@@ -132,16 +132,35 @@ describe('classify into a new sheet', () => {
 });
 
 describe('summary', () => {
-  it('per-unit table from the batch rollup, totals and sentences', () => {
+  it('is the CLI\'s "Tổng hợp" appendix: title block, per-unit table, totals, sentences and the bar chart', () => {
     const grid = gridOf(seed);
     const a = analyse(grid, AS_OF);
-    const layout = summaryLayout(summaryReport(AS_OF, a.tasks), 'Phụ lục');
-    const tuPhap = layout.rows.find((r) => r[0] === 'Bộ Tư pháp');
-    // Đơn vị, 6 categories, chưa báo cáo, tổng, quá hạn, tỷ lệ
-    expect(tuPhap).toEqual(['Bộ Tư pháp', 1, 0, 0, 1, 0, 0, 1, 2, 1, 0.5]);
-    expect(layout.rows).toHaveLength(7);
-    expect(layout.totals).toEqual(['Tổng cộng', 1, 1, 3, 2, 1, 0, 2, 8, 2, 0.25]);
-    expect(layout.notes[0]).toMatch(/^Đã hoàn thành 02\/08 \(25,0%\)/);
-    expect(layout.chart).toEqual({ title: 'Tình hình thực hiện nhiệm vụ theo đơn vị', lastCol: 6 });
+    const report = summaryReport(AS_OF, a.tasks);
+    const layout = summaryLayout(report, 'Phụ lục');
+    const cell = (r: number, c = 1) => layout.blocks.find((b) => r >= b.row && r < b.row + b.values.length && c >= b.col && c < b.col + (b.values[r - b.row]?.length ?? 0))
+      ?.values[0] !== undefined ? valueAt(layout.blocks, r, c) : undefined;
+    expect(cell(1)).toBe('Phụ lục');
+    expect(cell(3)).toMatch(/^\(Kèm theo/);
+    expect(cell(4)).toBe('(Số liệu tính đến ngày 15/11/2025; nguồn: trang tính "Phụ lục")');
+    expect(layout.font).toMatchObject({ name: 'Times New Roman' });
+    expect(layout.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
+    const rows = layout.blocks.flatMap((b) => b.values);
+    const tuPhap = rows.find((r) => r[1] === 'Bộ Tư pháp');
+    // STT, unit, tasks, 7 progress values, 6 categories, overdue, done rate
+    expect(tuPhap?.slice(1)).toEqual(['Bộ Tư pháp', 2, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0.5]);
+    const totals = rows.find((r) => r[1] === 'Tổng cộng');
+    expect(totals?.slice(2)).toEqual([8, 1, 1, 3, 0, 0, 2, 1, 1, 1, 3, 2, 1, 0, 2, 0.25]);
+    expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('Đã hoàn thành 02/08 (25,0%)'))).toBe(true);
+    expect(layout.chart).toMatchObject({ type: 'BarStacked', title: 'Tình hình thực hiện nhiệm vụ theo đơn vị' });
+    expect(layout.chart?.series.map((s) => s.name)).toEqual(['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Trong hạn', 'Quá hạn', 'Thường xuyên', 'Dừng thực hiện']);
+    expect(report.units).toHaveLength(7);
   });
 });
+
+function valueAt(blocks: CellBlock[], r: number, c: number): CellValue | undefined {
+  for (const b of blocks) {
+    const row = b.values[r - b.row];
+    if (row && c >= b.col && c < b.col + row.length) return row[c - b.col];
+  }
+  return undefined;
+}

@@ -61,6 +61,7 @@ describe('aggregate a mixed folder', () => {
       tasks: 10, overdue: 5,
       progress: { done: 1, done_late: 1, in_progress: 4, not_done: 3, stopped: 0, unreported: 1, unknown: 0 },
       categories: { done_on_time: 1, done_late: 1, open_in_time: 2, open_overdue: 5, recurring: 1, stopped: 0 },
+      progressSources: { typed: 9, tick: 0, inferred: 0, none: 1 }, unrecognised: 0,
     });
     expect(report.units.map((u) => [u.unit, u.tasks, u.overdue, u.progress.done + u.progress.done_late])).toEqual([
       ['Bộ Nội vụ', 5, 3, 1], ['Bộ Tài chính', 1, 1, 0], ['Bộ Y tế', 3, 1, 1], ['Thành phố Hà Nội', 2, 1, 0],
@@ -228,6 +229,7 @@ describe('the bundled samples', () => {
     tasks: 31, overdue: 11,
     progress: { done: 7, done_late: 3, in_progress: 13, not_done: 5, stopped: 1, unreported: 2, unknown: 0 },
     categories: { done_on_time: 7, done_late: 3, open_in_time: 5, open_overdue: 11, recurring: 4, stopped: 1 },
+    progressSources: { typed: 29, tick: 0, inferred: 0, none: 2 }, unrecognised: 0,
   };
   const firstSentence = 'Đã hoàn thành 10/31 (32,3%) nhiệm vụ, trong đó 03 nhiệm vụ hoàn thành quá hạn; 11 nhiệm vụ quá hạn, '
     + 'chưa hoàn thành, thuộc trách nhiệm của 06 đơn vị: Bộ Nội vụ (03 nhiệm vụ), Bộ Khoa học và Công nghệ (02 nhiệm vụ), '

@@ -42,6 +42,7 @@ describe('buildReport', () => {
       tasks: 12, overdue: 6,
       progress: { done: 1, done_late: 1, in_progress: 3, not_done: 5, stopped: 1, unreported: 1, unknown: 0 },
       categories: { done_on_time: 1, done_late: 1, open_in_time: 2, open_overdue: 6, recurring: 1, stopped: 1 },
+      progressSources: { typed: 11, tick: 0, inferred: 0, none: 1 }, unrecognised: 0,
     });
     expect(r.units.map((u) => [u.unit, u.tasks, u.overdue])).toEqual([
       ['Bộ Công an', 1, 0], ['Bộ Ngoại giao', 1, 0], [NV, 3, 3], [TC, 1, 1], [TP, 1, 1], ['Bộ Xây dựng', 1, 0], [YT, 2, 2],

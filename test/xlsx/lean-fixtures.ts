@@ -40,7 +40,7 @@ export function syntheticReport(n: number, perUnit = 60): Report {
       leadUnit: unit, leadUnits: [unit], coUnits: i % 3 ? ['Công an xã'] : [],
       deadline: { text: `${due.slice(8)}/${due.slice(5, 7)}/2025`, due, kind: 'date' },
       result: progress === 'unreported' ? '' : `Đã ban hành Kế hoạch số ${i}/KH-UBND ngày ${day}/${1 + (i % 12)}/2025 triển khai thực hiện`,
-      progressText: TEXT[progress], progress, category, overdue, daysLate: overdue ? 1 + (i % 200) : null,
+      progressText: TEXT[progress], progress, progressSource: progress === 'unreported' ? 'none' : 'typed', dueSource: 'typed', category, overdue, daysLate: overdue ? 1 + (i % 200) : null,
       taskId: `T${String(i).padStart(6, '0')}`,
       issues: progress === 'unreported'
         ? [{ code: 'NO_STATUS', severity: 'warning', message: `Ô G${8 + (i % perUnit)}: chưa báo cáo tiến độ.`, file, sheet: 'Báo cáo', row: 8 + (i % perUnit), cell: `G${8 + (i % perUnit)}` }]
@@ -53,13 +53,15 @@ export function syntheticReport(n: number, perUnit = 60): Report {
     ru.categories[category]++;
     if (overdue) ru.overdue++;
   }
-  const totals = { tasks: n, overdue: 0, progress: zero(PROGRESS_KEYS), categories: zero(CATEGORY_KEYS) };
+  const totals = { tasks: n, overdue: 0, progress: zero(PROGRESS_KEYS), categories: zero(CATEGORY_KEYS), progressSources: { typed: 0, tick: 0, inferred: 0, none: 0 }, unrecognised: 0 };
   for (const u of units.values()) {
     u.doneRate = (u.progress.done + u.progress.done_late) / u.tasks;
     totals.overdue += u.overdue;
     for (const k of PROGRESS_KEYS) totals.progress[k] += u.progress[k];
     for (const k of CATEGORY_KEYS) totals.categories[k] += u.categories[k];
   }
+  totals.progressSources.none = totals.progress.unreported;
+  totals.progressSources.typed = n - totals.progress.unreported;
   const files = [...new Set(tasks.map((t) => t.file))];
   return {
     asOf: '2025-11-15',

@@ -1,7 +1,8 @@
 /** sharedStrings.xml → array of flattened strings (rich text runs joined, phonetic runs dropped). */
-import { findTag, itemText, rootPrefix, selfClosing, tagEnd } from './xml';
+import { findTag, itemText, replaceInvalid, rootPrefix, selfClosing, tagEnd } from './xml';
 
-export function parseSharedStrings(xml: string): string[] {
+/** The strings, with invalid characters replaced by U+FFFD; `replaced` holds the indexes of those changed. */
+export function parseSharedStrings(xml: string, replaced?: Set<number>): string[] {
   const p = rootPrefix(xml);
   const siTag = p + 'si';
   const close = '</' + siTag + '>';
@@ -16,7 +17,10 @@ export function parseSharedStrings(xml: string): string[] {
     }
     let end = xml.indexOf(close, open);
     if (end < 0) end = xml.length;
-    out.push(itemText(xml, open, end, p));
+    const t = itemText(xml, open, end, p);
+    const clean = replaceInvalid(t);
+    if (clean !== t) replaced?.add(out.length);
+    out.push(clean);
     i = findTag(xml, siTag, end);
   }
   return out;

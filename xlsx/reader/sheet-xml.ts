@@ -2,17 +2,25 @@
  * The hot path: one worksheet XML → rows of cell values, styles and merges, with a
  * hand-written scanner over `<row>`, `<c>`, `<v>`, `<is>` and `<mergeCell>` only.
  */
-import type { CellStyle, CellValue, MergeRange } from '../../core/grid';
+import { columnLetter, type CellStyle, type CellValue, type MergeRange } from '../../core/grid';
 import { ReadFailure } from './limits';
 import type { StyleTable } from './styles';
-import { decodeText, findTag, innerText, isNameEnd, itemText, rootPrefix, selfClosing, tagEnd } from './xml';
+import { decodeText, findTag, innerText, isNameEnd, itemText, replaceInvalid, rootPrefix, selfClosing, tagEnd } from './xml';
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
 
 export interface SheetContext {
-  shared: string[];
+  /** The shared strings, or null when the package has no sharedStrings part. */
+  shared: string[] | null;
+  /** Indexes of shared strings whose invalid characters were replaced. */
+  sharedReplaced?: Set<number>;
   styles: StyleTable;
   date1904: boolean;
   /** Cells still allowed in this workbook (maxCells minus cells already read). */
   cellBudget: number;
+  /** Rows holding data still allowed in this workbook (maxRows minus rows already read). */
+  rowBudget: number;
 }
 
 export interface SheetData {
@@ -21,7 +29,31 @@ export interface SheetData {
   merges: MergeRange[];
   /** Non-empty cells stored. */
   cells: number;
+  /** Rows holding at least one non-empty cell. */
+  dataRows: number;
+  /** Cells (A1 addresses, first few) longer than Excel's 32,767 characters, and how many in all. */
+  long: CellNotes;
+  /** Cells whose control characters or lone surrogates were replaced by U+FFFD. */
+  replaced: CellNotes;
 }
+
+export interface CellNotes {
+  count: number;
+  cells: string[];
+}
+
+/** Addresses kept per note (the count goes on). */
+const NOTE_CELLS = 10;
+
+function note(n: CellNotes, row: number, col: number): void {
+  if (n.count++ < NOTE_CELLS) n.cells.push(columnLetter(col + 1) + String(row + 1));
+}
+
+/**
+ * A gap this wide between a row's last cell and the next is left as a hole (a sparse row: holes
+ * read as null) rather than padded: one cell in column XFD must not cost 16,384 slots.
+ */
+const PAD_LIMIT = 256;
 
 /** Excel's sheet size: 1,048,576 rows × 16,384 columns (XFD). */
 const MAX_ROWS = 1_048_576;
@@ -32,10 +64,12 @@ let refCol = -1;
 let refRow = -1;
 let styleIdx = 0;
 let typeCode = 0; // 0 number, 1 s, 2 b, 3 e, 4 str, 5 inlineStr, 6 d
+/** Index of the shared string the last `t="s"` cell named. */
+let lastShared = -1;
 
 export function parseSheet(xml: string, ctx: SheetContext): SheetData {
   const p = rootPrefix(xml);
-  const out: SheetData = { rows: [], styles: [], merges: [], cells: 0 };
+  const out: SheetData = { rows: [], styles: [], merges: [], cells: 0, dataRows: 0, long: { count: 0, cells: [] }, replaced: { count: 0, cells: [] } };
   const sd = findTag(xml, p + 'sheetData', 0);
   let after = 0;
   if (sd >= 0) {
@@ -56,6 +90,8 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
   let row = -1;
   let col = 0;
   let pos = from;
+  let lastDataRow = -1;
+  const anyReplaced = (ctx.sharedReplaced?.size ?? 0) > 0;
   for (;;) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
@@ -78,10 +114,25 @@ function scanCells(xml: string, from: number, p: string, ctx: SheetContext, out:
     if (selfClosing(xml, te)) { pos = te; col++; continue; }
     let ce = xml.indexOf(closeC, te);
     if (ce < 0) ce = end;
-    const v = cellValue(xml, te, ce, p, shared, table, date1904, styleIdx);
+    let v = cellValue(xml, te, ce, p, shared, table, date1904, styleIdx);
     if (v !== null) {
-      if (++out.cells > ctx.cellBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có quá nhiều ô dữ liệu');
+      if (++out.cells > ctx.cellBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có nhiều ô dữ liệu hơn giới hạn một tệp tiendo đọc được: hãy chia bảng thành nhiều tệp nhỏ hơn rồi gửi lại');
+      if (row !== lastDataRow) {
+        lastDataRow = row;
+        if (out.rows[row] === undefined || out.rows[row].length === 0) {
+          if (++out.dataRows > ctx.rowBudget) throw new ReadFailure('FILE_TOO_LARGE', 'bảng tính có nhiều dòng dữ liệu hơn giới hạn một tệp tiendo đọc được: hãy chia bảng thành nhiều tệp nhỏ hơn rồi gửi lại');
+        }
+      }
       if (row >= MAX_ROWS || col >= MAX_COLS) throw new ReadFailure('FILE_CORRUPT', 'địa chỉ ô nằm ngoài giới hạn của Excel');
+      if (typeof v === 'string') {
+        if (typeCode === 1) {
+          if (anyReplaced && ctx.sharedReplaced!.has(lastShared)) note(out.replaced, row, col);
+        } else {
+          const clean = replaceInvalid(v);
+          if (clean !== v) { v = clean; note(out.replaced, row, col); }
+        }
+        if (v.length > MAX_CELL_CHARS) note(out.long, row, col);
+      }
       put(out, row, col, v, table.styles[styleIdx]);
     }
     col++;
@@ -94,12 +145,12 @@ function put(out: SheetData, r: number, c: number, v: CellValue, style: CellStyl
   const { rows, styles } = out;
   while (rows.length <= r) rows.push([]);
   const row = rows[r];
-  while (row.length < c) row.push(null);
+  if (c - row.length <= PAD_LIMIT) while (row.length < c) row.push(null);
   row[c] = v;
   if (style !== undefined) {
     while (styles.length <= r) styles.push([]);
     const srow = styles[r];
-    while (srow.length < c) srow.push(undefined);
+    if (c - srow.length <= PAD_LIMIT) while (srow.length < c) srow.push(undefined);
     srow[c] = style;
   }
 }
@@ -203,7 +254,7 @@ function typeOf(xml: string, from: number, to: number): number {
 
 function cellValue(
   xml: string, from: number, to: number, p: string,
-  shared: string[], table: StyleTable, date1904: boolean, s: number,
+  shared: string[] | null, table: StyleTable, date1904: boolean, s: number,
 ): CellValue {
   if (typeCode === 5) {
     const is = findTag(xml, p + 'is', from, to);
@@ -226,8 +277,11 @@ function cellValue(
   if (ve < 0 || ve > to) ve = to;
   switch (typeCode) {
     case 1: {
-      const str = shared[digits(xml, vs, ve)];
-      return str === undefined ? null : str;
+      lastShared = digits(xml, vs, ve);
+      if (shared === null) throw new ReadFailure('FILE_CORRUPT', 'tệp thiếu phần danh sách chuỗi (sharedStrings.xml) mà các ô chữ cần: hãy mở tệp bằng Excel, lưu lại rồi gửi lại');
+      const str = shared[lastShared];
+      if (str === undefined) throw new ReadFailure('FILE_CORRUPT', `ô chữ trỏ tới chuỗi số ${lastShared} không có trong danh sách chuỗi (sharedStrings.xml): hãy mở tệp bằng Excel, lưu lại rồi gửi lại`);
+      return str;
     }
     case 2: {
       let b = vs;

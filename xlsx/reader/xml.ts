@@ -42,6 +42,16 @@ let memoXml = '';
 const memo = new Map<string, { from: number; at: number }>();
 
 /**
+ * Starts a new document for `indexFrom`'s memo. Called for every part before it is scanned: two parts
+ * with equal text (a copied sheet, many sheet entries on one part) are different strings, and
+ * `xml !== memoXml` would otherwise compare them character by character on every call.
+ */
+export function newDocument(): void {
+  memoXml = '';
+  memo.clear();
+}
+
+/**
  * xml.indexOf(needle, from), remembering the last answer per needle: searches bounded by an end
  * (a tag absent from a cell) would otherwise rescan the rest of the document each time.
  */
@@ -213,4 +223,61 @@ function onlySpaceBetween(xml: string, from: number, to: number): boolean {
   if (from > to) return false;
   for (let i = from; i < to; i++) if (xml.charCodeAt(i) > 32) return false;
   return true;
+}
+
+/** True when `ch` occurs right after a "<" at or after `from`. */
+function afterLt(xml: string, ch: string, from: number): boolean {
+  for (let i = xml.indexOf(ch, from); i >= 0; i = xml.indexOf(ch, i + 1)) if (xml.charCodeAt(i - 1) === 60) return true;
+  return false;
+}
+
+/**
+ * The document with comments and processing instructions removed and CDATA sections turned into
+ * escaped text, as an XML parser would see them; the scanners then never take a `<row>` inside a
+ * comment for data. The XML declaration is kept. Parts without any of these (all Excel writes) are
+ * returned as they are, after a search for the rare "!" and "?" (searching for "<!" would stop at every tag).
+ */
+export function plainMarkup(xml: string): string {
+  const decl = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
+  if (!afterLt(xml, '!', decl) && !afterLt(xml, '?', decl)) return xml;
+  let out = xml.slice(0, decl);
+  let i = decl;
+  const n = xml.length;
+  while (i < n) {
+    const a = xml.indexOf('<!', i);
+    const b = xml.indexOf('<?', i);
+    const lt = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (lt < 0) { out += xml.slice(i); break; }
+    out += xml.slice(i, lt);
+    if (xml.startsWith('<!--', lt)) {
+      const e = xml.indexOf('-->', lt + 4);
+      i = e < 0 ? n : e + 3;
+    } else if (xml.startsWith('<?', lt)) {
+      const e = xml.indexOf('?>', lt + 2);
+      i = e < 0 ? n : e + 2;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const e = xml.indexOf(']]>', lt + 9);
+      const stop = e < 0 ? n : e;
+      out += xml.slice(lt + 9, stop).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      i = stop + 3;
+    } else {
+      out += '<!'; // a DOCTYPE: kept (entities are never expanded)
+      i = lt + 2;
+    }
+  }
+  return out;
+}
+
+// Characters XML 1.0 forbids in text (C0 controls but tab, LF, CR; U+FFFE/U+FFFF) and lone surrogates:
+// they reach a cell through `&#1;`, `_x0001_` or raw bytes, and would make the outputs invalid.
+// eslint-disable-next-line no-control-regex
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** The text with each invalid character replaced by U+FFFD (the same string when there is none). */
+export function replaceInvalid(s: string): string {
+  if (!SUSPECT.test(s)) return s;
+  const out = s.replace(INVALID, '\uFFFD');
+  return out === s ? s : out;
 }

@@ -15,7 +15,7 @@ const C = (o: Partial<Record<Category, number>>): Record<Category, number> => ({
 function task(o: Partial<ReportTask> & Pick<ReportTask, 'stt' | 'task' | 'leadUnit'>): ReportTask {
   return {
     file: 'bo-noi-vu.xlsx', sheet: 'Báo cáo', row: 7, section: null, leadUnits: [o.leadUnit], coUnits: [],
-    deadline: { text: '31/10/2025', due: '2025-10-31', kind: 'date' }, result: '', progressText: '', progress: 'unreported',
+    deadline: { text: '31/10/2025', due: '2025-10-31', kind: 'date' }, result: '', progressText: '', progress: 'unreported', progressSource: 'none', dueSource: 'typed',
     category: 'open_overdue', overdue: true, daysLate: 15, taskId: null, issues: [], ...o,
   };
 }
@@ -26,7 +26,7 @@ const REPORT: Report = {
     { file: 'bo-noi-vu.xlsx', sheet: 'Báo cáo', tasks: 3, error: null, rows: 4 },
     { file: 'hong.xlsx', sheet: null, tasks: 0, error: 'Tệp không phải .xlsx', errorCode: 'FILE_NOT_XLSX' },
   ],
-  totals: { tasks: 4, overdue: 3, progress: P({ done: 1, not_done: 2, unreported: 1 }), categories: C({ done_on_time: 1, open_overdue: 3 }) },
+  totals: { tasks: 4, overdue: 3, progress: P({ done: 1, not_done: 2, unreported: 1 }), categories: C({ done_on_time: 1, open_overdue: 3 }), progressSources: { typed: 3, tick: 0, inferred: 0, none: 1 }, unrecognised: 0 },
   units: [
     { unit: 'Bộ Nội vụ', tasks: 3, overdue: 2, progress: P({ done: 1, not_done: 1, unreported: 1 }), categories: C({ done_on_time: 1, open_overdue: 2 }), doneRate: 1 / 3 },
     { unit: 'Bộ Y tế', tasks: 1, overdue: 1, progress: P({ not_done: 1 }), categories: C({ open_overdue: 1 }), doneRate: 0 },
@@ -134,7 +134,7 @@ describe('summarySpec → tong-hop.xlsx', () => {
 
   it('writes no chart when no unit has tasks', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'tiendo-sum-')), 'rong.xlsx');
-    const empty: Report = { ...REPORT, units: [], tasks: [], issues: [], notReturned: undefined, totals: { tasks: 0, overdue: 0, progress: P({}), categories: C({}) }, sentences: [] };
+    const empty: Report = { ...REPORT, units: [], tasks: [], issues: [], notReturned: undefined, totals: { tasks: 0, overdue: 0, progress: P({}), categories: C({}), progressSources: { typed: 0, tick: 0, inferred: 0, none: 0 }, unrecognised: 0 }, sentences: [] };
     await writeWorkbook(summarySpec(empty), path);
     const files = unzipSync(new Uint8Array(await readFile(path)));
     expect(Object.keys(files).some((f) => f.startsWith('xl/charts/'))).toBe(false);

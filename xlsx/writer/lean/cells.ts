@@ -10,7 +10,7 @@ const PLAIN_TEXT = /^[\t\n\r\x20-\x7E\u00A0-\u02FF\u1E00-\u1EFF\u2010-\u2027\u20
 
 /** safeText with a fast path for the common case (no normalisation or removal needed). */
 export function cellText(s: string): string {
-  return s.length <= MAX_CELL_CHARS && PLAIN_TEXT.test(s) ? s : safeText(s);
+  return s.length <= MAX_CELL_CHARS && PLAIN_TEXT.test(s) && s.indexOf('_x') < 0 ? s : safeText(s);
 }
 
 /** Excel serial of a Date (1900 system, same arithmetic as ExcelJS). */

@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
  *   report/ pure, browser-safe report model: counts, labels, sentences, summary tables, sheet layouts
  *   xlsx/   the workbook reader and writer (Node adapters; ExcelJS only reads outputs back in test/)
  *   docx/   Word documents (the only user of the docx library)
+ *   history/ the period history store (Node adapter: Parquet files through embedded DuckDB), beside xlsx/
  *   batch/  Node jobs over files: the read pool, aggregate, distribute
  *   cli/    the command line;   api/  the scripting API for analysts' scripts;   addin/  the Excel add-in (its adapter is the only Office.js user)
  */
@@ -54,12 +55,13 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  pure('core', ['report', 'xlsx', 'batch', 'cli', 'api', 'addin']),
-  pure('report', ['xlsx', 'batch', 'cli', 'api', 'addin']),
+  pure('core', ['report', 'xlsx', 'history', 'batch', 'cli', 'api', 'addin']),
+  pure('report', ['xlsx', 'history', 'batch', 'cli', 'api', 'addin']),
   adapter('xlsx', ['batch', 'cli', 'api', 'addin']),
   adapter('docx', ['batch', 'cli', 'api', 'addin']),
+  adapter('history', ['xlsx', 'docx', 'batch', 'cli', 'api', 'addin']),
   adapter('batch', ['cli', 'api', 'addin']),
   adapter('cli', ['api', 'addin']),
   adapter('api', ['cli', 'addin']),
-  adapter('addin', ['xlsx', 'batch', 'cli', 'api']),
+  adapter('addin', ['xlsx', 'history', 'batch', 'cli', 'api']),
 );

@@ -170,6 +170,12 @@ export function isoDate(v: string): string {
   return v;
 }
 
+/** A reporting period, YYYY-MM (tiendo aggregate --ky, so-sanh --ky/--voi). */
+export function period(v: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new OptionError(`kỳ báo cáo không hợp lệ "${v}" (cần dạng YYYY-MM, ví dụ 2025-11).`);
+  return v;
+}
+
 export function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new OptionError(`cần số nguyên dương, không phải "${v}".`);

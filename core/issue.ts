@@ -65,7 +65,10 @@ export type IssueCode =
   // conclusion notice → master appendix (trich-xuat)
   | 'LEAD_FROM_HEADING'
   | 'TWO_DEADLINES'
-  | 'MAYBE_TWO_TASKS';
+  | 'MAYBE_TWO_TASKS'
+  // history level (tiendo so-sanh, aggregate --lich-su)
+  | 'HISTORY_AMBIGUOUS_MATCH'
+  | 'DEADLINE_CHANGED_UNAPPROVED';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -8,7 +8,7 @@
  * (scripts/bench-largest.ts) aggregates below 1 GB peak.
  * Also prints each target's floor (node start-up, then the lower bound plus the bare required
  * outputs of scripts/bench-floor.ts spread perfectly over every core), and runs
- * scripts/bench-reader.ts, bench-addin.ts and bench-writer.ts when they exist.
+ * scripts/bench-reader.ts, bench-addin.ts, bench-writer.ts and bench-history.ts (12M-row history store, so-sanh) when they exist.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -232,6 +232,7 @@ async function main(): Promise<void> {
   hook('bench-reader.ts');
   hook('bench-addin.ts');
   hook('bench-writer.ts');
+  hook('bench-history.ts');
   console.log(`\n${ok.every(Boolean) ? 'all targets met' : 'some targets missed'}`);
 }
 

@@ -13,7 +13,7 @@ export const ROOT = resolve(dirname(realpathSync(fileURLToPath(import.meta.url))
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
 /** The bundle's entry points: the CLI, the scripting API (api/index.ts) and the read worker. */
 const ENTRIES = ['cli', 'api', 'read-worker'];
-const SOURCES = ['core', 'report', 'xlsx', 'docx', 'batch', 'cli', 'api'];
+const SOURCES = ['core', 'report', 'xlsx', 'docx', 'history', 'batch', 'cli', 'api'];
 
 /** Newest mtime, count and total size of the sources: any edit, checkout or added file changes it. */
 function stamp() {

@@ -1,5 +1,5 @@
 /** Command-line options of `tiendo aggregate`: one declaration gives the parser, the typed values and the help. */
-import { isoDate, OptionError, parseCommand, positiveInt, type CommandSpec, type OptionValues } from '../options';
+import { isoDate, OptionError, parseCommand, period, positiveInt, type CommandSpec, type OptionValues } from '../options';
 import { exportFormatOf } from '../export-tasks';
 
 /** `--tasks FILE`: the export format comes from the extension. */
@@ -22,6 +22,8 @@ export const AGGREGATE_OPTIONS = {
   concurrency: { value: 'N', help: 'số luồng đọc tệp song song', parse: positiveInt },
   quiet: { short: 'q', help: 'không in thanh tiến trình và dòng tóm tắt' },
   tasks: { value: 'FILE', help: 'xuất thêm bảng nhiệm vụ đã gộp: .csv (Excel), .parquet (pandas, Power BI, DuckDB) hoặc .arrow', parse: taskExportFile },
+  ky: { value: 'YYYY-MM', help: 'ghi kỳ báo cáo này vào kho lịch sử (mặc định: tháng của --as-of khi có --lich-su); thêm trang Biến động, Xếp hạng', parse: period },
+  'lich-su': { value: 'DIR', help: 'kho lịch sử các kỳ (mặc định tiendo-lich-su khi có --ky); xem tiendo so-sanh' },
 } as const;
 
 export const AGGREGATE_COMMAND: CommandSpec<typeof AGGREGATE_OPTIONS> = {

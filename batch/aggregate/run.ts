@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { stageDir } from '../stage';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
+import type { HistoryComparison } from '../../report/history/types';
 import { taskFrame } from '../../report/task-frame';
 import { writeTasks } from '../export-tasks';
 import type { AggregateArgs } from './args';
+import { recordHistory, wantsHistory, type HistoryOutcome } from './history';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
 import { todayInVietnam } from '../../core/dates';
@@ -23,8 +25,13 @@ export interface AggregateResult {
   report: Report;
   /** Files written. */
   outputs: string[];
-  /** Output that could not be written (e.g. tong-hop.xlsx), with the reason; then nothing was replaced. */
+  /**
+   * Output that could not be written (e.g. tong-hop.xlsx), with the reason; then nothing was replaced. A history store
+   * that could not be written (--lich-su) is listed here too, while the other outputs are still written.
+   */
   outputErrors: string[];
+  /** With --ky / --lich-su: the comparison with the previous period. */
+  history?: HistoryComparison;
   /** No input could be read: nothing was written (the previous report, if any, is untouched). */
   nothingRead: boolean;
 }
@@ -39,8 +46,14 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   // Read and build in their own scope so the SheetReads can be collected before the outputs are written.
   const report = await readAndBuild(args, t);
   if (readNothing(report)) return { report, outputs: [], outputErrors: [], nothingRead: true };
-  const written = await writeOutputs(report, args, process.cwd(), t);
-  return { report, ...written, nothingRead: false };
+  const history = wantsHistory(args) ? await recordHistory(report, args, process.cwd()) : null;
+  const outcome = history && 'comparison' in history ? history : null;
+  if (outcome) report.sentences.push(...outcome.comparison.sentences);
+  t('history');
+  const written = await writeOutputs(report, args, process.cwd(), t, outcome);
+  if (history && 'error' in history) written.outputErrors.push(history.error);
+  if (outcome) written.outputs.push(outcome.file);
+  return { report, ...written, nothingRead: false, ...(outcome ? { history: outcome.comparison } : {}) };
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
@@ -76,7 +89,9 @@ function phaseTimer(): (phase: string) => void {
  * Every output is written into a staging folder next to --out (and --json FILE next to FILE), then moved into
  * place only when all of them are complete: a failed or interrupted run leaves the previous report as it was.
  */
-async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void): Promise<Omit<AggregateResult, 'report' | 'nothingRead'>> {
+async function writeOutputs(
+  report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void, history: HistoryOutcome | null,
+): Promise<Omit<AggregateResult, 'report' | 'nothingRead'>> {
   const stage = await stageDir(resolve(cwd, args.out));
   const jsonFile = args.json && args.json !== '-' ? resolve(cwd, args.json) : null;
   const jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
@@ -94,10 +109,14 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     }
   };
   try {
-    await attempt(join(args.out, 'tong-hop.xlsx'), () => writeSummaryXlsx(report, stage.path('tong-hop.xlsx'), args));
+    await attempt(join(args.out, 'tong-hop.xlsx'), () => writeSummaryXlsx(report, stage.path('tong-hop.xlsx'), args, history?.comparison ?? null));
     t('tong-hop.xlsx');
     await attempt(join(args.out, 'tong-hop.json'), () => writeReportJson(report, stage.path('tong-hop.json')));
     await attempt(join(args.out, 'tom-tat.txt'), () => writeFile(stage.path('tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8'));
+    if (history) {
+      const json = JSON.stringify(history.comparison, null, 2) + '\n';
+      await attempt(join(args.out, 'bien-dong.json'), () => writeFile(stage.path('bien-dong.json'), json, 'utf8'));
+    }
     if (args.docx) await attempt(join(args.out, 'phu-luc.docx'), () => writeAppendixDocx(report, stage.path('phu-luc.docx'), args));
     if (args.xacNhan) await attempt(join(args.out, 'xac-nhan'), () => writeConfirmations(report, stage.path('xac-nhan'), args));
     t('tong-hop.json + tom-tat.txt');
@@ -151,13 +170,17 @@ async function writeConfirmations(report: Report, dir: string, args: AggregateAr
   await writeFile(join(dir, 'danh-muc.txt'), ['Đơn vị\tTệp Word\tTệp Excel\tQuá hạn\tĐến hạn trong năm', ...index].join('\n') + '\n', 'utf8');
 }
 
-async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs): Promise<void> {
-  const [{ summarySpec }, { writeWorkbook }] = await Promise.all([
+async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs, history: HistoryComparison | null): Promise<void> {
+  const [{ summarySpec }, { writeWorkbook }, { historySheets }, { DEFAULT_WEIGHTS }] = await Promise.all([
     import('../../report/layout/summary'),
     import('../../xlsx/write'),
+    import('../../report/history/sheets'),
+    import('../../report/history/score'),
   ]);
   const opts: Record<string, string> = {};
   if (args.title) opts.title = args.title;
   if (args.kemTheo) opts.kemTheo = args.kemTheo;
-  await writeWorkbook(summarySpec(report, opts), path);
+  const spec = summarySpec(report, opts);
+  if (history) spec.sheets.splice(1, 0, ...historySheets(history, DEFAULT_WEIGHTS));
+  await writeWorkbook(spec, path);
 }

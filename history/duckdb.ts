@@ -1,0 +1,33 @@
+/** One embedded DuckDB per job (no server, nothing left running): open, use, close. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export interface DbOptions {
+  /** DuckDB memory limit, e.g. '1GB' (default: DuckDB's own, 80% of RAM). */
+  memoryLimit?: string;
+  /** Worker threads (default: DuckDB's own, one per core). */
+  threads?: number;
+}
+
+export async function withDb<T>(fn: (db: DuckDBConnection) => Promise<T>, opts: DbOptions = {}): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  try {
+    await db.run('SET preserve_insertion_order = false');
+    if (opts.memoryLimit) await db.run(`SET memory_limit = ${lit(opts.memoryLimit)}`);
+    if (opts.threads) await db.run(`SET threads = ${Math.max(1, Math.floor(opts.threads))}`);
+    return await fn(db);
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A SQL string literal (file paths, period names): single quotes doubled. */
+export function lit(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** The rows of a query as plain JSON values (dates as 'YYYY-MM-DD'; cast counts to INTEGER to get numbers). */
+export async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJson() as T[];
+}

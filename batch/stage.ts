@@ -12,7 +12,9 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 export interface Stage {
   /** Where to write: a path inside the staging folder for `name` (a path relative to the destination). */
   path(name: string): string;
-  /** Move every staged file into the destination (creating it), then remove the staging folder. */
+  /** Create the destination folders the staged files go to; throws when one cannot be made (nothing moved yet). */
+  prepare(): Promise<void>;
+  /** Move every staged file into the destination (call prepare() first for several stages), then remove the staging folder. */
   commit(): Promise<string[]>;
   /** Remove the staging folder and everything in it. */
   discard(): Promise<void>;
@@ -45,15 +47,17 @@ export async function stageDir(dest: string): Promise<Stage> {
     await rm(dir, { recursive: true, force: true });
     live.delete(dir);
   };
+  const prepare = async (): Promise<void> => {
+    for (const f of await listFiles(dir)) await mkdir(dirname(join(target, f)), { recursive: true });
+    await mkdir(target, { recursive: true });
+  };
   return {
     path: (name) => join(dir, name),
+    prepare,
     async commit() {
-      await mkdir(target, { recursive: true });
+      await prepare();
       const files = await listFiles(dir);
-      for (const f of files) {
-        await mkdir(dirname(join(target, f)), { recursive: true });
-        await rename(join(dir, f), join(target, f));
-      }
+      for (const f of files) await rename(join(dir, f), join(target, f));
       await discard();
       return files.map((f) => join(dest, f));
     },

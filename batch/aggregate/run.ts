@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue } from '../../core/issue';
 import { readFiles } from '../read-files';
-import { stageDir } from '../stage';
+import { stageDir, type Stage } from '../stage';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
 import type { SourceRead } from '../../report/types';
@@ -90,10 +90,21 @@ function phaseTimer(): (phase: string) => void {
  * place only when all of them are complete: a failed or interrupted run leaves the previous report as it was.
  */
 async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void): Promise<Omit<AggregateResult, 'report' | 'nothingRead'>> {
-  const stage = await stageDir(resolve(cwd, args.out));
-  const jsonFile = args.json && args.json !== '-' ? resolve(cwd, args.json) : null;
-  const jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
   const outputErrors: string[] = [];
+  const jsonFile = args.json && args.json !== '-' ? resolve(cwd, args.json) : null;
+  let jsonStage: Stage | null = null;
+  try {
+    jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
+  } catch (e) {
+    return { outputs: [], outputErrors: [`${args.json}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  let stage: Stage;
+  try {
+    stage = await stageDir(resolve(cwd, args.out));
+  } catch (e) {
+    await jsonStage?.discard();
+    return { outputs: [], outputErrors: [`${args.out}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
   const attempt = async (label: string, write: () => Promise<void>): Promise<void> => {
     try {
       await write();
@@ -110,6 +121,11 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
     if (args.json === '-') await writeReportJson(report, process.stdout);
     else if (jsonFile && jsonStage) await attempt(args.json!, () => writeReportJson(report, jsonStage.path(basename(jsonFile))));
+    if (!outputErrors.length) {
+      // Every destination folder exists before the first file moves: a move cannot fail half-way for want of one.
+      await attempt(args.out, () => stage.prepare());
+      if (jsonStage) await attempt(args.json!, () => jsonStage!.prepare());
+    }
     if (outputErrors.length) return { outputs: [], outputErrors };
     const outputs = (await stage.commit()).map((f) => join(args.out, basename(f)));
     if (jsonStage) {

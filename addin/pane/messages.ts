@@ -39,4 +39,19 @@ export const MESSAGES = {
   badDate: 'Ngày tính số liệu không hợp lệ. Hãy chọn lại ngày (dd/mm/yyyy).',
   badDays: 'Số ngày "sắp đến hạn" phải là số nguyên từ 0 đến 365.',
   noTasks: 'Bảng không có nhiệm vụ nào để phân loại.',
+  protectedSheet: (sheet: string) =>
+    `Trang tính "${sheet}" đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang tính), nên tiendo không ghi gì vào đó. `
+    + 'Hãy chọn "Sang trang tính mới" để ghi kết quả vào một trang tính riêng, hoặc bỏ bảo vệ rồi thử lại.',
+  wouldOverwrite: (cells: string[]) =>
+    `Không ghi: các ô ${cells.slice(0, 6).join(', ')}${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''} đã có dữ liệu của bạn. `
+    + 'tiendo không bao giờ ghi đè lên ô đã có dữ liệu. Hãy chọn "Sang trang tính mới", hoặc để trống các cột bên phải bảng.',
+  selectionMissesColumns: (names: string, address: string) =>
+    `Vùng chọn bỏ sót cột ${names} của bảng: phân loại sẽ sai nếu thiếu các cột này, nên tiendo chưa ghi gì. `
+    + `Bấm "Mở rộng vùng chọn" để chọn cả bảng (${address}) rồi thử lại.`,
+  replaceClassifySheet:
+    'Trang tính "Phân loại (tiendo)" đã có. Ghi đè bằng kết quả mới? (Có thể hoàn tác bằng Ctrl+Z.)',
+  replaceSummarySheet:
+    'Trang tính "Tổng hợp (tiendo)" đã có và sẽ được thay bằng bản mới. Excel không hoàn tác (Ctrl+Z) được việc xoá trang tính, '
+    + 'và các bước hoàn tác trước đó cũng mất. Tiếp tục?',
+  cancelled: 'Đã huỷ: không có gì thay đổi.',
 } as const;

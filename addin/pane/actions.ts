@@ -65,14 +65,11 @@ export function analyse(grid: Grid, asOf: string): Analysis {
 
 async function load(s: PaneSettings): Promise<Analysis> {
   validate(s);
+  let grid = await excel.readActiveSheet(s.scope);
   // On one of tiendo's own sheets (after "Sang trang tính mới" or the summary), read the user's table instead.
-  const active = await excel.activeSheetName();
-  const onOwn = OWN_SHEETS.has(active) && sourceSheet !== null && sourceSheet !== active;
-  const sheet = onOwn ? sourceSheet! : undefined;
-  const scope = onOwn ? 'sheet' : s.scope;
-  let grid = await excel.readActiveSheet(scope, sheet ? { sheet } : {});
+  if (OWN_SHEETS.has(grid.name) && sourceSheet !== null && sourceSheet !== grid.name) grid = await excel.readActiveSheet('sheet', { sheet: sourceSheet });
   // "Vùng chọn" with a single cell selected means nothing was chosen: read the whole sheet
-  if (scope === 'selection' && grid.rows.length <= 1 && (grid.rows[0]?.length ?? 0) <= 1) grid = await excel.readActiveSheet('sheet');
+  else if (s.scope === 'selection' && grid.rows.length <= 1 && (grid.rows[0]?.length ?? 0) <= 1) grid = await excel.readActiveSheet('sheet');
   const a = analyse(grid, s.asOf);
   if (!OWN_SHEETS.has(grid.name)) sourceSheet = grid.name;
   return { ...a, notes: grid.notes };
@@ -161,12 +158,14 @@ export async function runClassify(s: PaneSettings, ask: Ask = async () => true):
     sheet: plan.sheet,
     blocks: plan.blocks,
     highlight: plan.highlight,
-    validation: plan.validation ? { ...plan.validation, list: STATUS_LIST } : null,
+    // the dropdown needs ExcelApi 1.8 (Excel 2019 has it); without it the columns and colours are still written
+    validation: plan.validation && excel.supports('1.8') ? { ...plan.validation, list: STATUS_LIST } : null,
   });
   return { check: checkView(a.grid, a.read, a.tasks, s), sheet: plan.sheet, rows: plan.rows, columns: plan.columns };
 }
 
 async function applyValidation(sheet: string, address: string): Promise<void> {
+  if (!excel.supports('1.8')) return;
   if ((await excel.sheetInfo(sheet)).protected) return; // the user's protected table: the dropdown is left as it is
   await excel.setListValidation(sheet, address, STATUS_LIST.values, STATUS_LIST);
 }

@@ -19,7 +19,7 @@ const EXCEL_ERRORS: Record<string, string> = {
   InvalidArgument: 'Excel từ chối thao tác do tham số không hợp lệ (vùng chọn hoặc dữ liệu bất thường).',
   GeneralException: 'Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại.',
   Unauthenticated: 'Phiên làm việc với Excel đã hết hạn. Hãy mở lại ngăn tác vụ.',
-  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Office (cần ExcelApi 1.9 trở lên).',
+  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Office (cần ExcelApi 1.7 trở lên: Excel 2019, Microsoft 365 hoặc Excel trên web).',
 };
 
 /** The Vietnamese message for any error thrown by Excel, core or the pane. */
@@ -33,6 +33,13 @@ export function errorMessage(e: unknown): string {
 
 export const MESSAGES = {
   noExcel: 'Ngăn tác vụ này cần chạy trong Excel (Microsoft 365, Excel 2019 trở lên hoặc Excel trên web).',
+  noOfficeJs:
+    'Không tải được thư viện Office.js của Microsoft (appsforoffice.microsoft.com), nên các nút bị khoá. '
+    + 'Nếu mạng nội bộ chặn địa chỉ này, hãy nhờ quản trị mạng mở nó hoặc dùng bản office.js lưu nội bộ (xem hướng dẫn cài đặt); '
+    + 'nếu bạn đang mở trang này ngoài Excel, hãy mở nó từ Excel (Trang đầu › Tiến độ nhiệm vụ).',
+  tooOld:
+    'Phiên bản Excel này thiếu chức năng tiendo cần (ExcelApi 1.7). Cần Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web; '
+    + 'Excel 2016 không chạy được ngăn tác vụ này.',
   noTable:
     'Không tìm thấy bảng phụ lục trong trang tính này. Cần có hàng tiêu đề gồm ít nhất các cột "Tên nhiệm vụ" và "Tiến độ" (hoặc "Thời hạn").',
   emptySheet: 'Trang tính đang trống.',

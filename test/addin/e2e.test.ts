@@ -76,6 +76,15 @@ async function click(selector: string): Promise<void> {
   await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before);
 }
 
+/** Clicks a button that asks a question in the pane, answers it with `answer`, and waits for the action to end. */
+async function clickAnswering(selector: string, answer: string): Promise<void> {
+  const before = await page.evaluate(() => Number(document.body.dataset.done ?? 0));
+  await page.click(selector);
+  await page.waitForSelector('#ask:not([hidden])');
+  await page.click(answer);
+  await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before);
+}
+
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as unknown as { __excel: { snapshot(): Snapshot } }).__excel.snapshot());
 const sheet = (s: Snapshot, name: string) => s.sheets.find((x) => x.name === name)!;
 const text = (sel: string) => page.locator(sel).innerText();
@@ -180,9 +189,9 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     // the table itself is untouched
     expect(p.cells[14][7]).toBe(HOSTILE_STATUS);
     expect(s.conditionalFormats.map((c) => `${c.address} ${c.formula} ${c.fill}`)).toEqual([
-      'B7:M16 =$K7="Quá hạn" #F8CBAD',
-      'B7:M16 =AND(ISNUMBER($M7),$M7<=7) #FFEB9C',
-      'B7:M16 =OR($J7="Đã hoàn thành đúng hạn",$J7="Đã hoàn thành quá hạn") #C6EFCE',
+      'B7:M16 =AND($K7="Quá hạn",N("tiendo")=0) #F8CBAD',
+      'B7:M16 =AND(AND(ISNUMBER($M7),$M7<=7),N("tiendo")=0) #FFEB9C',
+      'B7:M16 =AND(OR($J7="Đã hoàn thành đúng hạn",$J7="Đã hoàn thành quá hạn"),N("tiendo")=0) #C6EFCE',
     ]);
     // what Excel would colour: evaluate the rules on the written cells
     const fills = rowFills(p.cells, s.conditionalFormats.filter((c) => c.sheet === 'Phụ lục'));
@@ -226,11 +235,12 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(s.formulas).toEqual([]);
     expect(s.active).toBe('Phân loại (tiendo)');
     expect(s.conditionalFormats.filter((x) => x.sheet === 'Phân loại (tiendo)').map((x) => x.address)).toEqual(['A2:M9', 'A2:M9', 'A2:M9']);
-    // running it again replaces the sheet instead of failing or stacking
+    // running it again asks first, then replaces the sheet's contents in place (no Worksheet.delete: undo survives)
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
-    await click('#btn-classify');
+    await clickAnswering('#btn-classify', '#ask-yes');
     const s2 = await snapshot();
     expect(s2.sheets.filter((x) => x.name === 'Phân loại (tiendo)')).toHaveLength(1);
+    expect((s2 as unknown as { undoCleared: number }).undoCleared).toBe(0);
     expect(await page.isHidden('#error')).toBe(true);
     await page.check('input[name="target"][value="beside"]');
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
@@ -266,9 +276,11 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Trống');
     await click('#btn-check');
     expect(await text('#error')).toBe('Trang tính đang trống.');
+    // on tiendo's own summary sheet, the pane reads the user's table, not the summary
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Tổng hợp (tiendo)');
     await click('#btn-check');
-    expect(await text('#error')).toMatch(/^Không tìm thấy bảng phụ lục trong trang tính này/);
+    expect(await page.isHidden('#error')).toBe(true);
+    expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
     await page.fill('#due-soon', '-3');
     await click('#btn-check');

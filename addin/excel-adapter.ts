@@ -669,3 +669,15 @@ export async function officeReady(): Promise<boolean> {
   const info = await Office.onReady();
   return info.host === Office.HostType.Excel;
 }
+
+/** False when office.js did not load (a closed network blocking the CDN, or the page opened outside Office). */
+export function officeLoaded(): boolean {
+  return typeof Office !== 'undefined';
+}
+
+/** The Office theme's colours when the host gives them (desktop Excel), else null. */
+export function officeTheme(): { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string } | null {
+  if (typeof Office === 'undefined') return null;
+  const theme = (Office.context as { officeTheme?: Office.OfficeTheme } | undefined)?.officeTheme;
+  return theme?.bodyBackgroundColor ? theme : null;
+}

@@ -3,7 +3,7 @@
  * rendered with textContent (never innerHTML), so a hostile cell cannot inject HTML.
  */
 import { formatCount } from '../../core/format';
-import { officeReady, supports } from '../excel-adapter';
+import { officeLoaded, officeReady, officeTheme, supports } from '../excel-adapter';
 import { goTo, runCheck, runClassify, runSummary, widenSelection, WidenError, type Widen } from '../pane/actions';
 import type { CheckView } from '../pane/check';
 import { errorMessage, MESSAGES } from '../pane/messages';
@@ -216,8 +216,8 @@ function wire(): void {
 
 /** The Office theme's colours when the host gives them (desktop Excel), so the pane matches Excel, dark included. */
 function applyOfficeTheme(): void {
-  const theme = typeof Office !== 'undefined' ? (Office.context as { officeTheme?: Office.OfficeTheme } | undefined)?.officeTheme : undefined;
-  if (!theme?.bodyBackgroundColor) return;
+  const theme = officeTheme();
+  if (!theme) return;
   const root = document.documentElement.style;
   root.setProperty('--bg', theme.bodyBackgroundColor);
   root.setProperty('--fg', theme.bodyForegroundColor);
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
   wire();
   enableActions(false);
   try {
-    if (typeof Office === 'undefined') showError(MESSAGES.noOfficeJs);
+    if (!officeLoaded()) showError(MESSAGES.noOfficeJs);
     else if (!(await officeReady())) showError(MESSAGES.noExcel);
     else if (!supports(CORE_API)) showError(MESSAGES.tooOld);
     else {

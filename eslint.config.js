@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
  *   core/   pure domain (Grid → tasks with issues), browser-safe, no clock
  *   report/ pure, browser-safe report model: counts, labels, sentences, summary tables, sheet layouts
  *   xlsx/   the workbook reader and writer (Node adapters; the only ExcelJS user)
+ *   docx/   Word documents (the only user of the docx library)
  *   batch/  Node jobs over files: the read pool, aggregate, distribute
  *   cli/    the command line;   addin/  the Excel add-in (its adapter is the only Office.js user)
  */
@@ -44,9 +45,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Type-checked rules for this async-heavy code: a promise is awaited, returned or explicitly `void`ed.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   pure('core', ['report', 'xlsx', 'batch', 'cli', 'addin']),
   pure('report', ['xlsx', 'batch', 'cli', 'addin']),
   adapter('xlsx', ['batch', 'cli', 'addin']),
+  adapter('docx', ['xlsx', 'batch', 'cli', 'addin']),
   adapter('batch', ['cli', 'addin']),
   adapter('cli', ['addin']),
   adapter('addin', ['xlsx', 'batch', 'cli']),

@@ -1,6 +1,6 @@
 /**
  * Units named in "Đơn vị chủ trì / phối hợp" cells, resolved against the registry
- * (shared/reference/units.json): 14 ministries, ministerial-level and government
+ * (reference/units.json): 14 ministries, ministerial-level and government
  * agencies, the 34 provinces and cities (after 01/07/2025), groups, and the
  * pre-merger names mapped to their successors.
  *

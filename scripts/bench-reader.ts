@@ -15,7 +15,7 @@ import { readWorkbook } from '../core/table/read';
 import { lowerBound } from './bench-lower-bound';
 import { readXlsx } from '../xlsx/read';
 import { DEFAULT_LIMITS } from '../xlsx/reader/limits';
-import { findEntry, openZip } from '../xlsx/reader/zip';
+import { findEntry, openZip } from '../xlsx/zip/read';
 
 const DIR = 'bench-data/reader';
 const COUNT = Number(process.argv[2] ?? 300);

@@ -35,7 +35,7 @@ if (!process.execArgv.some((a) => a.startsWith('--max-old-space-size')) && !proc
   process.exit(code);
 }
 const CACHE = join(ROOT, 'node_modules', '.cache', 'tiendo');
-const SOURCES = ['core', 'report', 'xlsx', 'batch', 'cli'];
+const SOURCES = ['core', 'report', 'xlsx', 'docx', 'batch', 'cli'];
 
 /** Newest mtime, count and total size of the sources: any edit, checkout or added file changes it. */
 function stamp() {

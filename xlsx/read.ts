@@ -18,7 +18,7 @@ import { parseSheet } from './reader/sheet-xml';
 import { sniff } from './reader/sniff';
 import { EMPTY_STYLES, parseStyles } from './reader/styles';
 import { officeDocumentPath, parseRels, parseWorkbook } from './reader/workbook';
-import { findEntry, openZip, readEntry, type ZipArchive, type ZipEntry } from './reader/zip';
+import { findEntry, openZip, readEntry, type ZipArchive, type ZipEntry } from './zip/read';
 
 export type { ReadLimits } from './reader/limits';
 export { DEFAULT_LIMITS } from './reader/limits';

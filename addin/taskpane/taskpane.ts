@@ -183,28 +183,28 @@ function wire(): void {
   $<HTMLInputElement>('as-of').value = isoToField(todayIso());
   $<HTMLInputElement>('due-soon').value = String(DEFAULT_DUE_SOON_DAYS);
   $('btn-check').addEventListener('click', () =>
-    act('Đang đọc trang tính…', async () => {
+    void act('Đang đọc trang tính…', async () => {
       const v = await runCheck(settings());
       render(v);
       return `Đã kiểm tra: ${formatCount(v.tasks)} nhiệm vụ, ${formatCount(v.issues.length)} vấn đề.`;
     }),
   );
   $('btn-classify').addEventListener('click', () =>
-    act('Đang phân loại…', async () => {
+    void act('Đang phân loại…', async () => {
       const r = await runClassify(settings(), ask);
       render(r.check);
       return `Đã phân loại ${formatCount(r.rows)} nhiệm vụ vào trang tính "${r.sheet}".`;
     }),
   );
   $('btn-summary').addEventListener('click', () =>
-    act('Đang tạo phụ lục tổng hợp…', async () => {
+    void act('Đang tạo phụ lục tổng hợp…', async () => {
       const r = await runSummary(settings(), ask);
       render(r.check);
       return `Đã tạo trang tính "${r.sheet}" (${formatCount(r.units)} đơn vị).`;
     }),
   );
   $('btn-widen').addEventListener('click', () =>
-    act('Đang chọn cả bảng…', async () => {
+    void act('Đang chọn cả bảng…', async () => {
       const w = pendingWiden;
       if (!w) return '';
       await widenSelection(w);

@@ -10,6 +10,8 @@ export const AGGREGATE_OPTIONS = {
   sent: { value: 'FILE', help: 'danh sách giao (danh-sach-giao.json của tiendo distribute) để đối chiếu đơn vị chưa nộp' },
   title: { value: '"…"', help: 'tiêu đề phụ lục tổng hợp' },
   'kem-theo': { value: '"…"', help: 'dòng "(Kèm theo …)" dưới tiêu đề phụ lục' },
+  docx: { help: 'ghi thêm phụ lục Word phu-luc.docx (bảng theo đơn vị, nhiệm vụ quá hạn, các câu tổng hợp)' },
+  'xac-nhan': { help: 'ghi phụ lục xác nhận cho từng đơn vị chủ trì (.docx và .xlsx) vào DIR/xac-nhan/' },
   concurrency: { value: 'N', help: 'số luồng đọc tệp song song', parse: positiveInt },
   quiet: { short: 'q', help: 'không in thanh tiến trình và dòng tóm tắt' },
 } as const;

@@ -1,6 +1,8 @@
 /** The whole aggregate job on the Node side: discover → read (worker pool) → buildReport → write outputs. */
-import { stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue } from '../../core/issue';
 import { readFiles } from '../read-files';
@@ -117,17 +119,20 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     t('tong-hop.xlsx');
     await attempt(join(args.out, 'tong-hop.json'), () => writeReportJson(report, stage.path('tong-hop.json')));
     await attempt(join(args.out, 'tom-tat.txt'), () => writeFile(stage.path('tom-tat.txt'), report.sentences.join('\n\n') + '\n', 'utf8'));
+    if (args.docx) await attempt(join(args.out, 'phu-luc.docx'), () => writeAppendixDocx(report, stage.path('phu-luc.docx'), args));
+    if (args.xacNhan) await attempt(join(args.out, 'xac-nhan'), () => writeConfirmations(report, stage.path('xac-nhan'), args));
     t('tong-hop.json + tom-tat.txt');
-    // Streamed like tong-hop.json: one giant string of 200,000 tasks would not fit the CLI's heap cap.
-    if (args.json === '-') await writeReportJson(report, process.stdout);
-    else if (jsonFile && jsonStage) await attempt(args.json!, () => writeReportJson(report, jsonStage.path(basename(jsonFile))));
+    // The report is serialised once (streamed: one giant string of 200,000 tasks would not fit the CLI's heap cap);
+    // --json - and --json FILE are copies of the staged tong-hop.json.
+    if (args.json === '-') await pipeline(createReadStream(stage.path('tong-hop.json')), process.stdout, { end: false });
+    else if (jsonFile && jsonStage) await attempt(args.json!, () => copyFile(stage.path('tong-hop.json'), jsonStage.path(basename(jsonFile))));
     if (!outputErrors.length) {
       // Every destination folder exists before the first file moves: a move cannot fail half-way for want of one.
       await attempt(args.out, () => stage.prepare());
       if (jsonStage) await attempt(args.json!, () => jsonStage!.prepare());
     }
     if (outputErrors.length) return { outputs: [], outputErrors };
-    const outputs = (await stage.commit()).map((f) => join(args.out, basename(f)));
+    const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)));
     if (jsonStage) {
       await jsonStage.commit();
       outputs.push(args.json!);
@@ -137,6 +142,31 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     await stage.discard();
     await jsonStage?.discard();
   }
+}
+
+async function writeAppendixDocx(report: Report, path: string, args: AggregateArgs): Promise<void> {
+  const { appendixDocx } = await import('../../docx/write');
+  await writeFile(path, await appendixDocx(report, { ...(args.title ? { title: args.title } : {}), ...(args.kemTheo ? { attachedTo: args.kemTheo } : {}) }));
+}
+
+/** DIR/xac-nhan/: one .docx and one .xlsx per lead unit, and danh-muc.txt listing them. */
+async function writeConfirmations(report: Report, dir: string, args: AggregateArgs): Promise<void> {
+  const [{ confirmations }, { confirmationDocx }, { confirmationSpec }, { writeWorkbook }] = await Promise.all([
+    import('../../report/confirmation'), import('../../docx/write'), import('../../report/layout/confirmation'), import('../../xlsx/write'),
+  ]);
+  await mkdir(dir, { recursive: true });
+  const opts = args.kemTheo ? { attachedTo: args.kemTheo } : {};
+  const index: string[] = [];
+  const used = new Set<string>();
+  for (const c of confirmations(report)) {
+    let name = c.slug;
+    for (let k = 2; used.has(name); k++) name = `${c.slug}-${k}`;
+    used.add(name);
+    await writeFile(join(dir, `${name}.docx`), await confirmationDocx(c, report.asOf, opts));
+    await writeWorkbook(confirmationSpec(c, report.asOf, opts), join(dir, `${name}.xlsx`));
+    index.push(`${c.unit}\t${name}.docx\t${name}.xlsx\t${c.overdue.rows.length} quá hạn\t${c.dueThisYear.rows.length} đến hạn trong năm`);
+  }
+  await writeFile(join(dir, 'danh-muc.txt'), ['Đơn vị\tTệp Word\tTệp Excel\tQuá hạn\tĐến hạn trong năm', ...index].join('\n') + '\n', 'utf8');
 }
 
 async function writeSummaryXlsx(report: Report, path: string, args: AggregateArgs): Promise<void> {

@@ -27,7 +27,13 @@ export async function run(argv: string[]): Promise<number> {
   if (outputErrors.length) console.error(`Không thay thế báo cáo trong ${args.out}: báo cáo cũ (nếu có) giữ nguyên.`);
   if (!args.quiet) {
     console.error(summaryLine(report));
-    if (outputs.length) console.error(`Kết quả: ${outputs.join(', ')}`);
+    if (outputs.length) {
+      // The per-unit confirmation files are many: one entry for their folder.
+      const confirm = outputs.filter((f) => /[\\/]xac-nhan[\\/]/.test(f));
+      const shown = outputs.filter((f) => !confirm.includes(f));
+      if (confirm.length) shown.push(`${confirm[0].replace(/([\\/]xac-nhan)[\\/].*$/, '$1')}/ (${confirm.length} tệp)`);
+      console.error(`Kết quả: ${shown.join(', ')}`);
+    }
   }
   const rejected = report.inputs.some((i) => i.error);
   return rejected || outputErrors.length ? 1 : 0;

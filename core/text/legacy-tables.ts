@@ -1,7 +1,7 @@
 /**
  * Decode tables for the legacy Vietnamese encodings, keyed by the characters that
  * actually appear in .xlsx cell strings (see core/data/*.ts, generated from
- * shared/reference/*_to_unicode.json).
+ * reference/*_to_unicode.json).
  */
 import tcvn3 from '../data/tcvn3';
 import vni from '../data/vni';
@@ -20,10 +20,9 @@ function visciiEntries(): [string, string][] {
   const out: [string, string][] = [];
   for (const [key, e] of Object.entries(viscii.map_by_byte)) {
     const b = parseInt(key, 16);
-    const entry = e as { unicode: string; as_cp1252: string | null };
     // Both readings of the byte: the cp1252 character and the raw code point (C0/C1/Latin-1).
-    if (entry.as_cp1252) out.push([entry.as_cp1252, entry.unicode]);
-    out.push([String.fromCharCode(b), entry.unicode]);
+    if (e.as_cp1252) out.push([e.as_cp1252, e.unicode]);
+    out.push([String.fromCharCode(b), e.unicode]);
   }
   return out;
 }

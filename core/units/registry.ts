@@ -1,10 +1,10 @@
 /**
- * The unit registry compiled from shared/reference/units.json (core/data/units.ts):
+ * The unit registry compiled from reference/units.json (core/data/units.ts):
  * units (ministries, agencies, provinces, cities, groups), legacy ministries
  * (merged 2025-03-01) and former provinces (merged 2025-07-01), indexed by the
  * token keys of every name a cell may use.
  */
-import data from '../data/units';
+import data, { type LegacyRecord, type UnitRecord } from '../data/units';
 import type { UnitKind } from '../model';
 import { nameKeys } from './keys';
 import { createTrie, trieInsert, type TrieNode } from './trie';
@@ -29,21 +29,7 @@ export interface Target {
   legacy?: string;
 }
 
-interface RawUnit {
-  canonical: string;
-  kind: string;
-  aliases: readonly string[];
-  subkind?: string;
-  short?: string;
-  code?: string;
-  scope?: string;
-}
-interface RawLegacy {
-  legacy: string;
-  aliases: readonly string[];
-  successor: string;
-}
-const raw = data as unknown as { units: readonly RawUnit[]; legacy_units: readonly RawLegacy[]; former_provinces: readonly RawLegacy[] };
+const raw = data;
 
 /** Prefixes a province or city name may carry in a cell ("UBND tỉnh", "TP.", "Ủy ban nhân dân thành phố"…), as token keys. */
 const PLACE_PREFIXES: string[][] = (() => {
@@ -71,8 +57,8 @@ function placeKeys(names: string[]): string[][] {
   return [...bare.values()].flatMap((b) => PLACE_PREFIXES.map((p) => [...p, ...b]));
 }
 
-function toUnit(u: RawUnit): RegistryUnit {
-  const out: RegistryUnit = { canonical: u.canonical, kind: u.kind as UnitKind, aliases: [...u.aliases] };
+function toUnit(u: UnitRecord): RegistryUnit {
+  const out: RegistryUnit = { canonical: u.canonical, kind: u.kind, aliases: [...u.aliases] };
   if (u.subkind) out.subkind = u.subkind;
   if (u.short) out.short = u.short;
   if (u.code) out.code = u.code;
@@ -105,7 +91,7 @@ function buildRegistry(): Registry {
     const keyLists = isPlace(u) ? placeKeys(names) : names.map(nameKeys);
     keyLists.forEach((k) => add(k, { unit: u }, `${u.canonical}: ${k.join(' ')}`));
   }
-  const addLegacy = (l: RawLegacy, place: boolean) => {
+  const addLegacy = (l: LegacyRecord, place: boolean) => {
     const unit = byCanonical.get(l.successor);
     if (!unit) return;
     const names = [l.legacy, ...l.aliases];

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCHEMA = resolve(ROOT, '../shared/office-schemas/xmllint-ready/OfficeAppManifestV1_1.xsd');
+const SCHEMA = resolve(ROOT, 'reference/office-schemas/xmllint-ready/OfficeAppManifestV1_1.xsd');
 const OUT = join(ROOT, 'test-output', 'addin');
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -25,7 +25,7 @@ function brokenCopy(name: string, edit: (xml: string) => string): string {
 }
 
 describe.skipIf(!hasXmllint)('manifest.xml', () => {
-  it('the schemas are there (../shared/office-schemas)', () => {
+  it('the schemas are in the repository (reference/office-schemas)', () => {
     expect(existsSync(SCHEMA)).toBe(true);
   });
 

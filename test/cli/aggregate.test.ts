@@ -203,6 +203,17 @@ describe('the CLI', () => {
     expect(lines.find((l) => l.includes('cu.xls'))).toMatch(/\.xls/);
     expect(existsSync(join(out, 'tong-hop.json'))).toBe(true);
     expect((JSON.parse(readFileSync(json, 'utf8')) as Report).totals.tasks).toBe(10);
+    // Serialised once: --json FILE is byte for byte the tong-hop.json of the same run.
+    expect(readFileSync(json, 'utf8')).toBe(readFileSync(join(out, 'tong-hop.json'), 'utf8'));
+  }, 60_000);
+
+  it('--json - prints exactly the tong-hop.json it writes', async () => {
+    const dir = await cleanFolder();
+    const out = fixturePath('aggregate-stdout-out');
+    const r = await cli([dir, '--as-of', '2025-11-15', '--out', relative(ROOT, out), '--json', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(out, 'tong-hop.json'), 'utf8'));
+    expect((JSON.parse(r.stdout) as Report).totals.tasks).toBe(10);
   }, 60_000);
 
   it('exits 2 on a usage error', async () => {

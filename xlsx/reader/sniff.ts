@@ -1,4 +1,5 @@
 /** Recognises what a file that is not a readable zip actually is, from its first bytes. */
+import { looksLikeZip } from '../zip/read';
 import { ReadFailure } from './limits';
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -16,6 +17,8 @@ export function sniff(buf: Buffer): void {
     throw new ReadFailure('FILE_LEGACY_XLS', 'tệp Excel 97-2003 (.xls): hãy lưu lại dưới dạng .xlsx');
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) return;
+  // A zip behind a prefix (a self-extractor's "MZ…" stub): the zip reader shifts the offsets.
+  if (looksLikeZip(buf)) return;
   throw new ReadFailure('FILE_NOT_XLSX', `không phải tệp Excel .xlsx${describe(buf)}`);
 }
 

@@ -3,9 +3,11 @@
  * xl/drawings/drawingN.xml (+ rels), point each sheet at its drawing, register
  * the parts in [Content_Types].xml. Untouched parts are copied without recompression.
  */
-import { strFromU8, strToU8 } from 'fflate';
 import { chartXml, drawingXml, escapeXml, relsXml, type ResolvedChart } from './chart-xml';
-import { patchZip, readEntry } from './zip-patch';
+import { openZip, OWN_OUTPUT, readNamed } from '../zip/read';
+import { patchZip } from '../zip/write';
+
+const strToU8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 
 const REL = {
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
@@ -37,8 +39,8 @@ export function sheetParts(zip: Uint8Array): Map<string, string> {
 }
 
 function text(zip: Uint8Array, name: string): string | undefined {
-  const bytes = readEntry(zip, name);
-  return bytes ? strFromU8(bytes) : undefined;
+  const buf = Buffer.isBuffer(zip) ? zip : Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return readNamed(openZip(buf, OWN_OUTPUT), name)?.toString('utf8');
 }
 
 function unescapeXml(s: string): string {

@@ -11,7 +11,7 @@ import { sheetChunks } from './sheet';
 import { sharedStrings } from './strings';
 import { styleTable } from './styles';
 import { appXml, contentTypesXml, coreXml, REL_TYPE, relsXml, rootRelsXml, workbookRelsXml, workbookXml } from './package';
-import { zipFile } from './zip';
+import { zipFile } from '../../zip/write';
 
 /** The sheet → drawing relationship id (the same as the ExcelJS path's chart post-processing). */
 const DRAWING_RID = 'rIdTiendoDrawing1';

@@ -22,17 +22,25 @@ export interface Stage {
 
 const live = new Set<string>();
 let hooked = false;
+/** Moves into place are running: a signal then waits for them to end (never half old, half new). */
+let committing = 0;
+let pending: NodeJS.Signals | null = null;
+
+function exitOn(sig: NodeJS.Signals): never {
+  for (const dir of live) {
+    try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+  process.exit(sig === 'SIGINT' ? 130 : 143);
+}
 
 /** On Ctrl+C or kill, remove unfinished staging folders so nothing half-written remains. */
 function hookSignals(): void {
   if (hooked) return;
   hooked = true;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
-      for (const dir of live) {
-        try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
-      }
-      process.exit(sig === 'SIGINT' ? 130 : 143);
+    process.on(sig, () => {
+      if (committing) pending = sig;
+      else exitOn(sig);
     });
   }
 }
@@ -40,9 +48,10 @@ function hookSignals(): void {
 export async function stageDir(dest: string): Promise<Stage> {
   const target = resolve(dest);
   const dir = join(dirname(target), `.${basename(target)}.tiendo-tmp-${process.pid}-${Date.now().toString(36)}`);
-  await mkdir(dir, { recursive: true });
+  // Registered before the folder exists: a signal at any later point removes it.
   live.add(dir);
   hookSignals();
+  await mkdir(dir, { recursive: true });
   const discard = async (): Promise<void> => {
     await rm(dir, { recursive: true, force: true });
     live.delete(dir);
@@ -57,7 +66,16 @@ export async function stageDir(dest: string): Promise<Stage> {
     async commit() {
       await prepare();
       const files = await listFiles(dir);
-      for (const f of files) await rename(join(dir, f), join(target, f));
+      committing++;
+      try {
+        for (const f of files) await rename(join(dir, f), join(target, f));
+      } finally {
+        committing--;
+      }
+      if (pending && !committing) {
+        await discard();
+        exitOn(pending);
+      }
       await discard();
       return files.map((f) => join(dest, f));
     },

@@ -128,6 +128,14 @@
     if (sheet.protected) throw officeError('AccessDenied', 'The sheet is protected.');
     if (cellLevel && box && unbounded(box)) throw officeError('InvalidArgument', 'Cell-level properties cannot be set on an unbounded range.');
   }
+  /** An API above the seed's `supported` version fails as in an older Excel (ApiNotFound). */
+  function requireApi(version) {
+    if (!seed.supported) return;
+    const max = seed.supported.ExcelApi;
+    const [a, b] = version.split('.').map(Number);
+    const [x, y] = String(max || '1.1').split('.').map(Number);
+    if (a > x || (a === x && b > y)) throw officeError('ApiNotFound', 'ExcelApi ' + version + ' is not available in this Excel.');
+  }
   function findSheet(name) {
     return state.sheets.find((s) => s.name === name) || null;
   }
@@ -451,6 +459,7 @@
       };
       Object.defineProperty(validation, 'rule', {
         set(rule) {
+          requireApi('1.8');
           dv.rule = rule;
           ctx.queue('dvRule', rule, () => {
             guardWrite(self._sheetOf());
@@ -519,6 +528,7 @@
       });
     }
     getMergedAreasOrNullObject() {
+      requireApi('1.13');
       const areas = new Loadable(this._ctx);
       areas._read = (name) => {
         if (name !== 'address') throw officeError('InvalidArgument', 'RangeAreas property not supported: ' + name);
@@ -538,6 +548,7 @@
       return areas;
     }
     getCellProperties(spec) {
+      requireApi('1.9');
       const result = {};
       let value;
       let ready = false;

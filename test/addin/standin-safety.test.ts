@@ -198,6 +198,17 @@ describe('item 8 and 12: an older Excel (isSetSupported false above ExcelApi 1.8
     x = install({ active: 'Phụ lục', sheets: clone(seed), supported: { ExcelApi: '1.8' } });
     const view = await runCheck(settings());
     expect(view.tasks).toBe(8);
+    // and classifies: columns and colours written; the dropdown (1.8) too
+    await runClassify(settings());
+    expect(cells(x)[5].slice(8, 13)).toEqual([...OWN_HEADERS]);
+    expect(x.state.validations).toHaveLength(1);
+  });
+
+  it('on ExcelApi 1.7 (below the dropdown\'s 1.8) the columns are written without a dropdown', async () => {
+    x = install({ active: 'Phụ lục', sheets: clone(seed), supported: { ExcelApi: '1.7' } });
+    await runClassify(settings());
+    expect(cells(x)[7][8]).toBe('Đã hoàn thành');
+    expect(x.state.validations).toEqual([]);
   });
 });
 

@@ -86,6 +86,10 @@ async function wholeSheet(a: Analysis): Promise<{ space: Grid; widen: Widen | nu
   const left = sheetCol(a.grid, 0);
   const right = sheetCol(a.grid, Math.max(0, ...a.grid.rows.map((r) => (r?.length ?? 1) - 1)));
   const layout = read.layout;
+  const top = sheetRow(space, layout.headerTop);
+  const bottom = Math.max(top, read.tasks.reduce((m, t) => Math.max(m, t.rowEnd ?? t.row), 0));
+  // only the table the selection is on: a selection of another block of the sheet is the user's choice
+  if (bottom < sheetRow(a.grid, 0) || top > sheetRow(a.grid, Math.max(0, a.grid.rows.length - 1))) return { space, widen: null };
   const missing = (Object.entries(layout.columns) as [ColumnRole, number | undefined][])
     .filter((e): e is [ColumnRole, number] => e[1] !== undefined)
     .map(([role, c]) => ({ role, col: sheetCol(space, c) }))
@@ -93,8 +97,6 @@ async function wholeSheet(a: Analysis): Promise<{ space: Grid; widen: Widen | nu
     .sort((x, y) => x.col - y.col);
   if (!missing.length) return { space, widen: null };
   const cols = Object.values(layout.columns).filter((c): c is number => c !== undefined).map((c) => sheetCol(space, c));
-  const top = sheetRow(space, layout.headerTop);
-  const bottom = Math.max(top, read.tasks.reduce((m, t) => Math.max(m, t.rowEnd ?? t.row), 0));
   const address = `${columnLetter(Math.min(...cols, left))}${top}:${columnLetter(Math.max(...cols, right))}${bottom}`;
   const names = missing.map((x) => `${columnLetter(x.col)} "${ROLE_LABELS[x.role]}"`).join(', ');
   return {

@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  *   xlsx/   the workbook reader and writer (Node adapters; the only ExcelJS user)
  *   docx/   Word documents (the only user of the docx library)
  *   batch/  Node jobs over files: the read pool, aggregate, distribute
- *   cli/    the command line;   addin/  the Excel add-in (its adapter is the only Office.js user)
+ *   cli/    the command line;   api/  the scripting API for analysts' scripts;   addin/  the Excel add-in (its adapter is the only Office.js user)
  */
 const layer = (name, forbidden) => ({ group: forbidden.map((f) => `**/${f}/**`), message: `${name}/ must not import from ${forbidden.join(', ')} (imports run downward only; see ARCHITECTURE.md).` });
 const NODE_BUILTINS = ['fs', 'path', 'os', 'zlib', 'worker_threads', 'child_process', 'stream', 'buffer', 'crypto', 'util', 'url', 'events'];
@@ -54,11 +54,12 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  pure('core', ['report', 'xlsx', 'batch', 'cli', 'addin']),
-  pure('report', ['xlsx', 'batch', 'cli', 'addin']),
-  adapter('xlsx', ['batch', 'cli', 'addin']),
-  adapter('docx', ['xlsx', 'batch', 'cli', 'addin']),
-  adapter('batch', ['cli', 'addin']),
-  adapter('cli', ['addin']),
-  adapter('addin', ['xlsx', 'batch', 'cli']),
+  pure('core', ['report', 'xlsx', 'batch', 'cli', 'api', 'addin']),
+  pure('report', ['xlsx', 'batch', 'cli', 'api', 'addin']),
+  adapter('xlsx', ['batch', 'cli', 'api', 'addin']),
+  adapter('docx', ['batch', 'cli', 'api', 'addin']),
+  adapter('batch', ['cli', 'api', 'addin']),
+  adapter('cli', ['api', 'addin']),
+  adapter('api', ['cli', 'addin']),
+  adapter('addin', ['xlsx', 'batch', 'cli', 'api']),
 );

@@ -3,7 +3,8 @@ import { issue, type Issue } from '../core/issue';
 import type { SheetRead, Task } from '../core/model';
 import { classifyRead, readWorkbook } from '../core/table/read';
 import { taskKey } from '../core/taskkey';
-import { readXlsxFile, type ReadLimits } from '../xlsx/read';
+import type { ReadLimits } from '../xlsx/read';
+import { readGridsFile } from './read-grids';
 
 /** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
 export interface FileRead {
@@ -21,7 +22,7 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error } = await readXlsxFile(file, { limits });
+    const { grids, error } = await readGridsFile(file, limits);
     if (error) return { file, read: null, error };
     const read = readWorkbook(grids, { file });
     if (asOf === undefined) return { file, read, error: null };

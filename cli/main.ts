@@ -21,6 +21,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'tạo tệp giao nhiệm vụ cho từng đơn vị từ danh sách tổng',
     load: async () => { const m = await import('./commands/distribute'); return { run: m.run, spec: m.DISTRIBUTE_COMMAND }; },
   },
+  'trich-xuat': {
+    summary: 'trích nhiệm vụ từ thông báo kết luận (.docx) thành phụ lục giao nhiệm vụ',
+    load: async () => { const m = await import('./commands/trich-xuat'); return { run: m.run, spec: m.TRICH_XUAT_COMMAND }; },
+  },
   templates: {
     summary: 'ghi mẫu phụ lục trống',
     load: async () => { const m = await import('./commands/templates'); return { run: m.run, spec: m.TEMPLATES_COMMAND }; },

@@ -14,6 +14,16 @@ import { prefix, quote, where } from './classify/where';
 
 export { rowIssues } from './checks';
 
+/**
+ * Flags stay worth reading. An open task past its deadline is overdue: that is a count, not a contradiction,
+ * so "Chưa hoàn thành" or "Đang thực hiện" past due carries no issue. What does need a person's look:
+ * - OVERDUE_IN_PROGRESS (warning): the status cell itself says in time ("trong hạn", "chưa đến hạn",
+ *   "đúng tiến độ") while the deadline has passed: the unit and the deadline disagree.
+ * - LONG_OVERDUE (info): "Đang thực hiện" more than a quarter (90 days) past due: a status not updated
+ *   since, or an extension nobody recorded. "Chưa hoàn thành" says as much already and gets none.
+ */
+export const LONG_OVERDUE_DAYS = 90;
+
 const OPEN = new Set(['in_progress', 'not_done', 'unreported', 'unknown']);
 
 function categorise(t: ParsedTask, asOf: string): { category: Category; overdue: boolean; daysLate: number | null } {
@@ -30,10 +40,18 @@ function contradictions(t: ParsedTask, asOf: string, overdue: boolean, daysLate:
   const out: Issue[] = [];
   const due = t.deadline.due;
   const status = quote(t.progressText);
-  if (overdue && (t.progress === 'in_progress' || t.progress === 'not_done') && readStatus(t.progressText).timeliness !== 'late') {
-    out.push(issue('OVERDUE_IN_PROGRESS',
-      `${prefix(t, 'status')}tiến độ ${status} nhưng đã quá thời hạn ${formatDateVi(due)} (quá ${formatCount(daysLate ?? 0)} ngày tính đến ${formatDateVi(asOf)}).`,
-      where(t, 'status')));
+  if (overdue && (t.progress === 'in_progress' || t.progress === 'not_done')) {
+    const said = readStatus(t.progressText).timeliness;
+    if (said === 'on_time' || said === 'not_due') {
+      // The cell itself says in time ("Đang thực hiện, trong hạn", "Chưa đến hạn") and the deadline has passed.
+      out.push(issue('OVERDUE_IN_PROGRESS',
+        `${prefix(t, 'status')}tiến độ ${status} ghi là còn trong hạn nhưng đã quá thời hạn ${formatDateVi(due)} (quá ${formatCount(daysLate ?? 0)} ngày tính đến ${formatDateVi(asOf)}); tính là quá hạn.`,
+        where(t, 'status')));
+    } else if (t.progress === 'in_progress' && said === null && (daysLate ?? 0) > LONG_OVERDUE_DAYS) {
+      out.push(issue('LONG_OVERDUE',
+        `${prefix(t, 'status')}tiến độ ${status} đã quá thời hạn ${formatDateVi(due)} ${formatCount(daysLate ?? 0)} ngày: kiểm tra tiến độ còn đúng không, hoặc nhiệm vụ đã được gia hạn chưa.`,
+        { ...where(t, 'status'), severity: 'info' }));
+    }
   }
   if (due && t.deadline.kind !== 'recurring' && (t.progress === 'done' || t.progress === 'done_late')) {
     const done = completionDate(t.resultText, asOf);

@@ -9,6 +9,13 @@ export type IssueCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_NOT_XLSX'
   | 'FILE_LEGACY_XLS'
+  | 'FILE_LEGACY_DOC'
+  // look-alikes beside the workbooks: a CSV, an OpenDocument spreadsheet, a PDF; FILE_WORD: Word content under
+  // a spreadsheet's name (read as Word by batch/read-grids.ts, so it only surfaces where Word is not read)
+  | 'FILE_CSV'
+  | 'FILE_ODS'
+  | 'FILE_WORD'
+  | 'FILE_PDF'
   | 'FILE_ENCRYPTED'
   | 'FILE_TRUNCATED'
   | 'FILE_CORRUPT'
@@ -30,17 +37,23 @@ export type IssueCode =
   | 'DUPLICATE_STT'
   | 'STT_OUT_OF_ORDER'
   | 'OVERDUE_IN_PROGRESS'
+  | 'LONG_OVERDUE'
   | 'DONE_AFTER_DEADLINE'
   | 'DONE_SUGGESTED'
   | 'DONE_LATE_BUT_ON_TIME'
   | 'LEGACY_ENCODING'
   | 'FORMULA_TEXT'
   // aggregation level
+  | 'DUPLICATE_FILE'
   | 'DUPLICATE_TASK'
   | 'RESUBMISSION_CONFLICT'
   | 'NO_TASK_ID'
   | 'UNKNOWN_TASK_ID'
-  | 'NOT_RETURNED';
+  | 'NOT_RETURNED'
+  // conclusion notice → master appendix (trich-xuat)
+  | 'LEAD_FROM_HEADING'
+  | 'TWO_DEADLINES'
+  | 'MAYBE_TWO_TASKS';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -66,10 +79,11 @@ export function issue(code: IssueCode, message: string, at: Omit<Issue, 'code' |
 }
 
 const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
+  'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_LEGACY_DOC', 'FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF',
+  'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
   'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
-const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK']);
+const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS']);
 
 export function defaultSeverity(code: IssueCode): Severity {
   if (ERRORS.has(code)) return 'error';

@@ -65,6 +65,8 @@ export interface ResolvedUnit {
   legacy?: string;
   /** Trailing detail kept from the cell, e.g. "03 dịch vụ", "(Nhiệm vụ của Bộ Thông tin và Truyền thông chuyển sang)". */
   note?: string;
+  /** A unit below the province named with it ("UBND xã Tân Lập, tỉnh Phú Thọ"): the province or city it is in (canonical). */
+  province?: string;
 }
 
 export interface UnitResolution {

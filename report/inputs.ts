@@ -13,9 +13,11 @@ export function rejection(s: SourceRead): Issue | null {
     ?? issue('NO_TABLE', 'Không tìm thấy bảng nhiệm vụ (STT, Tên nhiệm vụ, Đơn vị chủ trì…) trong tệp.', { file: s.file });
 }
 
-export function inputOf(s: SourceRead): ReportInput {
+/** `duplicateOf`: the file this one repeats word for word (its tasks are counted there, see duplicate-files.ts). */
+export function inputOf(s: SourceRead, duplicateOf?: string): ReportInput {
   const err = rejection(s);
   return {
+    ...(duplicateOf ? { duplicateOf } : {}),
     file: s.file,
     sheet: s.read?.sheet ?? null,
     tasks: err ? 0 : s.tasks?.length ?? s.read?.tasks.length ?? 0,

@@ -6,6 +6,7 @@
 import { issue, type Issue } from '../core/issue';
 import type { Task } from '../core/model';
 import { taskKey } from '../core/taskkey';
+import { foldKey } from '../core/text/normalize';
 
 export interface DatedTask {
   task: Task;
@@ -32,7 +33,7 @@ export function mergeKey(t: Task): string {
  * copy becomes an issue: RESUBMISSION_CONFLICT when both copies report something
  * different, else DUPLICATE_TASK. A task under a group lead ("Các bộ, ngành, địa phương") without
  * an ID is each unit's own report: copies that report something are all kept, only blank copies
- * (the master list's row) are dropped. With `keepDuplicates` every copy is kept and
+ * (the master list's row) and word-for-word repeats of a result are dropped (mergeGroupCopies). With `keepDuplicates` every copy is kept and
  * each later copy gets a DUPLICATE_TASK note. Order of the kept tasks is the input order.
  *
  * @example mergeResubmissions([{task: a, mtime: 1}, {task: aCorrected, mtime: 2}]) // → {tasks: [aCorrected], issues: [RESUBMISSION_CONFLICT]}
@@ -46,11 +47,12 @@ export function mergeResubmissions(items: DatedTask[], keepDuplicates = false): 
       continue;
     }
     const winner = pickWinner(group);
-    const shared = sharedLead(winner.task);
+    if (sharedLead(winner.task)) {
+      mergeGroupCopies(group, winner, dropped, issues);
+      continue;
+    }
     for (const g of group) {
       if (g.task.file === winner.task.file) continue;
-      // Under a group lead each unit reports its own part: only a blank copy (the master's row) is absorbed.
-      if (shared && reports(g.task)) continue;
       dropped.add(g.task);
       issues.push(droppedIssue(g.task, winner.task));
     }
@@ -114,6 +116,36 @@ function sharedLead(t: Task): boolean {
   return !t.taskId && t.leadUnits.some((u) => u.kind === 'group');
 }
 
+/**
+ * Under a group lead each unit reports its own part: copies that report something are all kept, except
+ * a copy saying word for word what a newer copy says (same status and the same non-empty result): the
+ * result is the unit's own words, so it is one unit's report sent twice, not two units. Blank copies
+ * (the master's row) are absorbed by the winner. Two copies with the same status and no result cannot
+ * be told apart from two units' reports and are both kept (a file that is a copy of another file as a
+ * whole is dropped earlier, see duplicate-files.ts).
+ */
+function mergeGroupCopies(group: DatedTask[], winner: DatedTask, dropped: Set<Task>, issues: Issue[]): void {
+  const seen = new Map<string, Task>();
+  const order = [winner, ...group.filter((g) => g !== winner).sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0))];
+  for (const g of order) {
+    if (g !== winner && !reports(g.task)) {
+      if (g.task.file !== winner.task.file) {
+        dropped.add(g.task);
+        issues.push(droppedIssue(g.task, winner.task));
+      }
+      continue;
+    }
+    const said = g.task.resultText.trim() ? foldKey(g.task.progressText) + '\u0001' + foldKey(g.task.resultText) : null;
+    if (said === null) continue;
+    const first = seen.get(said);
+    if (!first) seen.set(said, g.task);
+    else if (first.file !== g.task.file) {
+      dropped.add(g.task);
+      issues.push(droppedIssue(g.task, first));
+    }
+  }
+}
+
 function reports(t: Task): boolean {
   return t.progress !== 'unreported' || t.resultText.trim() !== '';
 }
@@ -133,10 +165,11 @@ function pickWinner(group: DatedTask[]): DatedTask {
 
 function differs(a: Task, b: Task): string | null {
   if (!reports(a) || !reports(b)) return null;
-  if (a.progress !== b.progress || a.progressText.trim() !== b.progressText.trim()) {
+  // Case, spacing and punctuation are no conflict (a re-typed or re-saved copy): the words are compared.
+  if (a.progress !== b.progress || foldKey(a.progressText) !== foldKey(b.progressText)) {
     return `Tiến độ "${a.progressText}" khác "${b.progressText}"`;
   }
-  if (a.resultText.trim() !== b.resultText.trim()) return 'Kết quả thực hiện khác nhau';
+  if (foldKey(a.resultText) !== foldKey(b.resultText)) return 'Kết quả thực hiện khác nhau';
   return null;
 }
 

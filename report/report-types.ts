@@ -3,7 +3,7 @@
  * `tiendo inspect --json`). Field names are a public contract: keep them stable
  * and documented in the README.
  */
-import type { Category, Deadline, Progress } from '../core/model';
+import type { Category, Deadline, DueSource, Progress, ProgressSource } from '../core/model';
 import type { Issue } from '../core/issue';
 
 export type ProgressCounts = Record<Progress, number>;
@@ -19,6 +19,8 @@ export interface ReportInput {
   errorCode?: string | null;
   /** Rows examined below the header (the "nothing lost" accounting). */
   rows?: number;
+  /** Set when this file repeats another file's content (a copy, a re-save): its tasks are counted there (DUPLICATE_FILE). */
+  duplicateOf?: string;
 }
 
 export interface ReportTotals {
@@ -52,6 +54,12 @@ export interface ReportTask {
   result: string;
   progressText: string;
   progress: Progress;
+  /** Where `progress` came from: `typed`, `tick` (a tick-mark form) or `inferred` (read from other text), `none`. */
+  progressSource?: ProgressSource;
+  /** Why tiendo inferred `progress` (Vietnamese), when `progressSource` is `tick` or `inferred`. */
+  progressReason?: string;
+  /** Where `deadline.due` came from: `typed`, `date-cell`, `extension`, `none`. */
+  dueSource?: DueSource;
   category: Category;
   overdue: boolean;
   daysLate: number | null;

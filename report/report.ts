@@ -6,6 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, progressOf } from './counts';
 import { inputOf, rejection } from './inputs';
+import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
 import { checkReturns, countByUnit } from './not-returned';
 import { sentences } from './sentences';
@@ -24,29 +25,53 @@ import { compareVi } from './units-of';
  * report.sentences[0] // "Đã hoàn thành 13/49 (26,5%) nhiệm vụ, …"
  */
 export function buildReport(opts: BuildOptions): Report {
+  const merged = mergeReturns(opts);
+  const report = fromTasks(opts.asOf, merged.tasks);
+  opts.onPhase?.('rollups');
+  if (merged.notReturned) report.notReturned = merged.notReturned;
+  report.inputs = opts.sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file)));
+  report.issues = merged.issues;
+  report.sentences = sentences(report);
+  return report;
+}
+
+/** The tasks of every source after classifying, merging re-submissions and checking a `distribute` manifest. */
+export interface MergedReturns {
+  /** Kept tasks, in input order (with NOT_RETURNED-check issues added when `sent` was given). */
+  tasks: Task[];
+  /** File-, sheet- and aggregation-level issues (row issues stay on their tasks). */
+  issues: Issue[];
+  /** With `sent`: per unit, tasks sent but not returned, in Vietnamese alphabetical order. */
+  notReturned?: { unit: string; tasks: number }[];
+  /** Files whose tasks repeat another file's word for word (DUPLICATE_FILE): file → the file kept. */
+  duplicateOf: Map<string, string>;
+}
+
+/**
+ * The merge rules of `aggregate` without the rollups: what buildReport counts, and what the scripting
+ * API (api/) hands to an analyst as a table.
+ */
+export function mergeReturns(opts: BuildOptions): MergedReturns {
   const { asOf, sources } = opts;
   const phase = opts.onPhase ?? ((): void => undefined);
-  const dated = sources.flatMap((s) => tasksOf(s, asOf).map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined })));
+  const perSource = sources.map((s) => tasksOf(s, asOf));
   phase('classify');
+  // The same return twice (a copy, a re-save, a renamed file) counts once: see duplicate-files.ts.
+  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined })), opts.keepDuplicates);
+  const dated = sources.flatMap((s, si) => (dup.duplicateOf.has(s.file) ? [] : perSource[si].map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined }))));
+  phase('duplicate files');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
   phase('merge');
   let tasks = merged.tasks;
-  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...merged.issues];
-  const report = fromTasks(asOf, tasks);
-  phase('rollups');
-  if (opts.sent) {
-    const check = checkReturns(opts.sent, tasks);
-    tasks = tasks.map((t) => withIssue(t, check.taskIssues.get(t) ?? null));
-    report.tasks = tasks.map(toReportTask);
-    issues.push(...check.issues);
-    report.notReturned = [...countByUnit(check.missing)]
-      .map(([unit, n]) => ({ unit, tasks: n }))
-      .sort((a, b) => compareVi(a.unit, b.unit));
-  }
-  report.inputs = sources.map(inputOf);
-  report.issues = issues;
-  report.sentences = sentences(report);
-  return report;
+  const issues: Issue[] = [...sources.flatMap(sourceIssues), ...dup.issues, ...merged.issues];
+  if (!opts.sent) return { tasks, issues, duplicateOf: dup.duplicateOf };
+  const check = checkReturns(opts.sent, tasks);
+  tasks = tasks.map((t) => withIssue(t, check.taskIssues.get(t) ?? null));
+  issues.push(...check.issues);
+  const notReturned = [...countByUnit(check.missing)]
+    .map(([unit, n]) => ({ unit, tasks: n }))
+    .sort((a, b) => compareVi(a.unit, b.unit));
+  return { tasks, issues, notReturned, duplicateOf: dup.duplicateOf };
 }
 
 /** The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences. */
@@ -77,7 +102,8 @@ function sourceIssues(s: SourceRead): Issue[] {
   return s.read?.issues ?? [];
 }
 
-function totalsOf(table: ColumnTable): ReportTotals {
+/** Totals of a taskTable(): each task once, whatever its number of lead units. */
+export function totalsOf(table: ColumnTable): ReportTotals {
   if (!table.numRows()) return { tasks: 0, overdue: 0, progress: emptyProgress(), categories: emptyCategories() };
   const row = eachTaskOnce(table).rollup(countExprs()).object() as Record<string, unknown>;
   return { tasks: Number(row.tasks), overdue: Number(row.overdue), progress: progressOf(row), categories: categoriesOf(row) };
@@ -102,6 +128,9 @@ export function toReportTask(t: Task): ReportTask {
     result: t.resultText,
     progressText: t.progressText,
     progress: t.progress,
+    progressSource: t.progressSource,
+    ...(t.progressReason !== undefined ? { progressReason: t.progressReason } : {}),
+    dueSource: t.dueSource,
     category: t.category,
     overdue: t.overdue,
     daysLate: t.daysLate,

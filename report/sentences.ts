@@ -7,6 +7,9 @@ import { formatCount, formatPercent } from '../core/format';
 import type { Report } from './report-types';
 import { compareVi } from './units-of';
 
+/** What the sentences read of a report: its totals, units and (with --sent) units that did not report. */
+export type SentenceInput = Pick<Report, 'totals' | 'units' | 'notReturned'>;
+
 export interface UnitCount {
   unit: string;
   count: number;
@@ -29,7 +32,7 @@ export function unitList(items: UnitCount[]): string {
 }
 
 /** The headline: done ratio, done late, overdue and who is responsible. */
-export function headline(report: Report): string {
+export function headline(report: SentenceInput): string {
   const { tasks, overdue, progress } = report.totals;
   const done = progress.done + progress.done_late;
   let s = `Đã hoàn thành ${formatCount(done)}/${formatCount(tasks)} (${formatPercent(done, tasks)}) nhiệm vụ`;
@@ -41,7 +44,7 @@ export function headline(report: Report): string {
 }
 
 /** Every sentence for tom-tat.txt, headline first; sentences with a zero count are left out. */
-export function sentences(report: Report): string[] {
+export function sentences(report: SentenceInput): string[] {
   const { categories, progress } = report.totals;
   const out = [headline(report)];
   if (categories.open_in_time) out.push(`Còn ${formatCount(categories.open_in_time)} nhiệm vụ chưa hoàn thành, chưa đến hạn.`);

@@ -9,7 +9,7 @@ import { leadUnitsOf } from './units-of';
  * A task led by several units appears once per unit. Row details (STT, text, deadline) stay on
  * `tasks[i]`, keeping the table lean for 200,000 tasks.
  */
-export function taskTable(tasks: Pick<Task, 'leadUnits' | 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'>[]): ColumnTable {
+export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'> & Parameters<typeof leadUnitsOf>[0])[]): ColumnTable {
   const unitsOf = tasks.map(leadUnitsOf);
   const size = unitsOf.reduce((a, u) => a + u.length, 0);
   const i = new Int32Array(size), first = new Uint8Array(size), overdue = new Uint8Array(size), done = new Uint8Array(size);

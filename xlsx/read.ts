@@ -15,7 +15,7 @@ import { issue, type Issue } from '../core/issue';
 import { ReadFailure, resolveLimits, type ReadLimits } from './reader/limits';
 import { parseSharedStrings } from './reader/shared-strings';
 import { parseSheet } from './reader/sheet-xml';
-import { sniff } from './reader/sniff';
+import { sniff, sniffZip } from './reader/sniff';
 import { EMPTY_STYLES, parseStyles } from './reader/styles';
 import { officeDocumentPath, parseRels, parseWorkbook } from './reader/workbook';
 import { findEntry, openZip, readEntry, type ZipArchive, type ZipEntry } from './zip/read';
@@ -44,7 +44,7 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions): XlsxRead {
   try {
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.length > limits.maxFileBytes) throw new ReadFailure('FILE_TOO_LARGE', `tệp lớn hơn giới hạn ${Math.round(limits.maxFileBytes / 1048576)} MB`);
-    sniff(buf);
+    sniff(buf, opts.file);
     return { grids: readWorkbookParts(openZip(buf, limits), limits), error: null };
   } catch (err) {
     return { grids: [], error: failureIssue(err, opts.file) };
@@ -72,7 +72,10 @@ export async function readXlsxFile(path: string, opts: { limits?: Partial<ReadLi
 }
 
 function readWorkbookParts(zip: ZipArchive, limits: ReadLimits): Grid[] {
-  const wbEntry = zip.entries.get('xl/workbook.xml') ?? mainPart(zip);
+  const direct = zip.entries.get('xl/workbook.xml');
+  // No workbook where Excel puts it: a Word or OpenDocument file under any name is named as such.
+  if (!direct) sniffZip(zip, () => text(zip, zip.folded.get('mimetype')!).trim());
+  const wbEntry = direct ?? mainPart(zip);
   if (!wbEntry) throw new ReadFailure('FILE_CORRUPT', 'tệp nén không chứa workbook.xml (không phải bảng tính Excel)');
   const baseDir = wbEntry.name.includes('/') ? wbEntry.name.slice(0, wbEntry.name.lastIndexOf('/') + 1) : '';
   const relsEntry = findEntry(zip, `${baseDir}_rels/${wbEntry.name.slice(baseDir.length)}.rels`);
@@ -114,6 +117,11 @@ function text(zip: ZipArchive, entry: ZipEntry): string {
 const INTRO: Record<ReadFailure['code'], string> = {
   FILE_NOT_XLSX: 'Không đọc được tệp',
   FILE_LEGACY_XLS: 'Không đọc được tệp',
+  FILE_LEGACY_DOC: 'Không đọc được tệp',
+  FILE_CSV: 'Không đọc được tệp',
+  FILE_ODS: 'Không đọc được tệp',
+  FILE_WORD: 'Không đọc được tệp',
+  FILE_PDF: 'Không đọc được tệp',
   FILE_ENCRYPTED: 'Không đọc được tệp',
   FILE_TRUNCATED: 'Tệp bị hỏng',
   FILE_CORRUPT: 'Tệp bị hỏng',

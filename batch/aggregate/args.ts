@@ -1,5 +1,12 @@
 /** Command-line options of `tiendo aggregate`: one declaration gives the parser, the typed values and the help. */
-import { isoDate, parseCommand, positiveInt, type CommandSpec, type OptionValues } from '../options';
+import { isoDate, OptionError, parseCommand, positiveInt, type CommandSpec, type OptionValues } from '../options';
+import { exportFormatOf } from '../export-tasks';
+
+/** `--tasks FILE`: the export format comes from the extension. */
+function taskExportFile(raw: string): string {
+  if (!exportFormatOf(raw)) throw new OptionError(`cần tệp .csv, .parquet hoặc .arrow: "${raw}"`);
+  return raw;
+}
 
 /** Add an option here (one line); it appears in AggregateArgs (camelCase), the parser and `--help`. */
 export const AGGREGATE_OPTIONS = {
@@ -14,6 +21,7 @@ export const AGGREGATE_OPTIONS = {
   'xac-nhan': { help: 'ghi phụ lục xác nhận cho từng đơn vị chủ trì (.docx và .xlsx) vào DIR/xac-nhan/' },
   concurrency: { value: 'N', help: 'số luồng đọc tệp song song', parse: positiveInt },
   quiet: { short: 'q', help: 'không in thanh tiến trình và dòng tóm tắt' },
+  tasks: { value: 'FILE', help: 'xuất thêm bảng nhiệm vụ đã gộp: .csv (Excel), .parquet (pandas, Power BI, DuckDB) hoặc .arrow', parse: taskExportFile },
 } as const;
 
 export const AGGREGATE_COMMAND: CommandSpec<typeof AGGREGATE_OPTIONS> = {

@@ -2,8 +2,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
-/** Extensions picked up in folders: .xlsx/.xlsm are read; the others are reported as rejected, never ignored. */
-export const SPREADSHEET_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods']);
+/**
+ * Extensions picked up in folders: .xlsx/.xlsm and Word returns (.docx) are read; the others are returns in another
+ * format (a CSV export, an OpenDocument or old Excel or Word file, a scanned PDF) and are reported as rejected with
+ * how to save them as .xlsx (xlsx/reader/sniff.ts), never skipped silently. Other files (.txt notes, images) are
+ * not returns and are left alone.
+ */
+export const SPREADSHEET_EXTS = new Set([
+  '.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods', '.fods', '.csv', '.tsv',
+  '.docx', '.docm', '.doc', '.odt', '.rtf', '.pdf',
+]);
 
 export interface Discovered {
   /** Paths to read (relative to cwd when inside it), sorted, each once. */

@@ -1,19 +1,18 @@
 /** The whole aggregate job on the Node side: discover → read (worker pool) → buildReport → write outputs. */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issue } from '../../core/issue';
-import { readFiles } from '../read-files';
 import { stageDir, type Stage } from '../stage';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
-import type { SourceRead } from '../../report/types';
+import { taskFrame } from '../../report/task-frame';
+import { writeTasks } from '../export-tasks';
 import type { AggregateArgs } from './args';
-import { discoverInputs } from './discover';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
+import { collectSources } from './sources';
 import { todayInVietnam } from './today';
 import { writeReportJson } from './write-json';
 
@@ -45,33 +44,19 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
 }
 
 async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Promise<Report> {
-  const cwd = process.cwd();
   const asOf = args.asOf ?? todayInVietnam();
-  const inputs = args.inputs.length ? args.inputs : [SAMPLES_DIR];
-  const found = await discoverInputs(inputs, cwd);
   const bar = progressBar(process.stderr, !args.quiet && !!process.stderr.isTTY);
-  const reads = await readFiles(found.files, {
+  const sources = await collectSources(args.inputs.length ? args.inputs : [SAMPLES_DIR], {
     asOf,
-    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    concurrency: args.concurrency,
     onProgress: (done: number, total: number) => bar.update(done, total),
   });
   bar.end();
   t('read');
-  const sources: SourceRead[] = [
-    ...found.missing.map((f) => ({ file: f, read: null, error: issue('FILE_NOT_FOUND', `Không tìm thấy tệp hoặc thư mục "${f}".`, { file: f }) })),
-    ...(await withMtimes(reads, cwd)),
-  ];
   const sent = args.sent ? await loadSent(args.sent) : undefined;
   const report = buildReport({ asOf, sources, keepDuplicates: args.keepDuplicates, sent, onPhase: (p) => t('  ' + p) });
   t('  inputs, sentences');
   return report;
-}
-
-async function withMtimes(reads: SourceRead[], cwd: string): Promise<SourceRead[]> {
-  return Promise.all(reads.map(async (r) => {
-    const st = await stat(resolve(cwd, r.file)).catch(() => null);
-    return { ...r, mtime: st?.mtimeMs ?? 0 };
-  }));
 }
 
 /** With TIENDO_TIMING=1, prints the seconds each phase took on stderr (for `npm run bench`). */
@@ -107,6 +92,18 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     await jsonStage?.discard();
     return { outputs: [], outputErrors: [`${args.out}: ${e instanceof Error ? e.message : String(e)}`] };
   }
+  // --tasks FILE is staged with the report (or with --json FILE) when it goes to the same folder, else on its own.
+  const tasksFile = args.tasks ? resolve(cwd, args.tasks) : null;
+  const tasksDir = tasksFile ? dirname(tasksFile) : null;
+  let tasksStage: Stage | null = null;
+  try {
+    tasksStage = !tasksDir ? null : tasksDir === resolve(cwd, args.out) ? stage
+      : jsonStage && tasksDir === dirname(jsonFile!) ? jsonStage : await stageDir(tasksDir);
+  } catch (e) {
+    await stage.discard();
+    await jsonStage?.discard();
+    return { outputs: [], outputErrors: [`${args.tasks}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
   const attempt = async (label: string, write: () => Promise<void>): Promise<void> => {
     try {
       await write();
@@ -126,21 +123,30 @@ async function writeOutputs(report: Report, args: AggregateArgs, cwd: string, t:
     // --json - and --json FILE are copies of the staged tong-hop.json.
     if (args.json === '-') await pipeline(createReadStream(stage.path('tong-hop.json')), process.stdout, { end: false });
     else if (jsonFile && jsonStage) await attempt(args.json!, () => copyFile(stage.path('tong-hop.json'), jsonStage.path(basename(jsonFile))));
+    if (tasksFile && tasksStage) {
+      await attempt(args.tasks!, () => writeTasks(taskFrame(report.tasks), tasksStage.path(basename(tasksFile))));
+      t('--tasks');
+    }
     if (!outputErrors.length) {
       // Every destination folder exists before the first file moves: a move cannot fail half-way for want of one.
       await attempt(args.out, () => stage.prepare());
       if (jsonStage) await attempt(args.json!, () => jsonStage!.prepare());
+      if (tasksStage) await attempt(args.tasks!, () => tasksStage!.prepare());
     }
     if (outputErrors.length) return { outputs: [], outputErrors };
-    const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)));
+    const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)))
+      .filter((f) => !tasksFile || resolve(cwd, f) !== tasksFile); // listed once, as given, below
     if (jsonStage) {
       await jsonStage.commit();
       outputs.push(args.json!);
     }
+    if (tasksStage && tasksStage !== stage && tasksStage !== jsonStage) await tasksStage.commit();
+    if (args.tasks) outputs.push(args.tasks);
     return { outputs, outputErrors };
   } finally {
     await stage.discard();
     await jsonStage?.discard();
+    await tasksStage?.discard();
   }
 }
 

@@ -13,7 +13,7 @@ import { classifyRead, readWorkbook } from '../../core/table/read';
 import { ROLE_LABELS } from '../../core/table/roles';
 import { buildReport } from '../../report';
 import type { Report } from '../../report/report-types';
-import { readXlsxFile } from '../../xlsx/read';
+import { readGridsFile } from '../../batch/read-grids';
 import { EXIT_USAGE, handleParsed, isoDate, parseCommand, type CommandSpec } from '../../batch/options';
 import { version } from '../version';
 
@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   if (early !== null || parsed.kind !== 'ok') return early ?? EXIT_USAGE;
   const args: InspectArgs = { file: parsed.positionals[0], asOf: parsed.values.asOf ?? todayInVietnam(), json: parsed.values.json };
   const { file, asOf } = args;
-  const { grids, error } = await readXlsxFile(file);
+  const { grids, error } = await readGridsFile(file);
   const read: SheetRead | null = error ? null : readWorkbook(grids, { file });
   const tasks = read ? classifyRead(read, asOf) : [];
   const report = buildReport({ asOf, sources: [{ file, read, error, tasks }] });

@@ -962,6 +962,17 @@ const data: UnitsData = {
    "code": "96"
   },
   {
+   "canonical": "Thủ tướng Chính phủ",
+   "kind": "agency",
+   "aliases": [
+    "Thủ tướng",
+    "Thủ tướng CP",
+    "TTg",
+    "TTgCP"
+   ],
+   "subkind": "head_of_government"
+  },
+  {
    "canonical": "Các bộ, ngành, địa phương",
    "kind": "group",
    "aliases": [

@@ -6,10 +6,12 @@
  * unknown unit kept verbatim.
  */
 import type { ResolvedUnit } from '../model';
-import { tokenize } from './keys';
+import { tokenize, type Token } from './keys';
+import { abbreviatedAt, isAbbreviation } from './abbrev';
 import { isLeadIn, trimFillers } from './fillers';
-import { registry, type Target } from './registry';
+import { AND, registry, type Target } from './registry';
 import { trieGet, trieLongest } from './trie';
+import { foldKey } from '../text/normalize';
 
 interface Match {
   start: number;
@@ -20,10 +22,16 @@ interface Match {
 /** Longest registry names over the top-level (outside parentheses) tokens, left to right. */
 function findMatches(text: string): Match[] {
   const { trie } = registry();
-  const top = tokenize(text).filter((t) => t.depth === 0);
+  const top = topTokens(text);
+  const abbreviated = top.some((t) => isAbbreviation(t.key));
   const out: Match[] = [];
   for (let i = 0; i < top.length; ) {
-    const m = trieLongest(trie, top, i);
+    let m = trieLongest(trie, top, i);
+    if (abbreviated) {
+      // A spelling with abbreviations ("Bộ KH và CN", "UBND các tỉnh, TP") competes with the full one: the longer wins.
+      const a = abbreviatedAt(top, i);
+      if (a && (!m || a.length > m.length)) m = a;
+    }
     if (!m) {
       i++;
       continue;
@@ -36,8 +44,17 @@ function findMatches(text: string): Match[] {
 
 /** The whole piece as one registry name, if it is one. */
 export function lookupName(piece: string): Target | undefined {
-  const keys = tokenize(piece).filter((t) => t.depth === 0).map((t) => t.key);
-  return keys.length ? trieGet(registry().trie, keys) : undefined;
+  const top = topTokens(piece);
+  if (!top.length) return undefined;
+  const exact = trieGet(registry().trie, top.map((t) => t.key));
+  if (exact) return exact;
+  const a = top.some((t) => isAbbreviation(t.key)) ? abbreviatedAt(top, 0) : null;
+  return a && a.length === top.length ? a.value : undefined;
+}
+
+/** Top-level (outside parentheses) word tokens without "và", which names are keyed without (registry.ts). */
+function topTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => t.depth === 0 && t.key !== AND);
 }
 
 /** Index just past the bracket group opening at s[i] (or s.length when unclosed). */
@@ -98,12 +115,44 @@ function boundToNext(leftover: string): boolean {
   return /[\p{L}\p{N}]\s*$/u.test(leftover) && trimFillers(leftover) !== '';
 }
 
+/** A unit below the province, named before the province it is in: "UBND xã Tân Lập", "Phường Ba Đình", "Sở Y tế". */
+const LOCAL = /^(?:(?:chu tich )?(?:ubnd|uy ban nhan dan|hdnd|dang uy|cong an) )?(?:xa|phuong|thi tran|dac khu|huyen|quan|thi xa|so) \S/;
+
+const isPlace = (t: Target): boolean => t.unit.kind === 'province' || t.unit.kind === 'city';
+
+/** The matched text names its level ("tỉnh Nghệ An", "TP Huế"), not just a word that is also a place ("phường Hà Giang 1"). */
+function namesLevel(matched: string): boolean {
+  return /^(?:tinh|thanh pho|tp) /.test(foldKey(matched));
+}
+
+/**
+ * "Các bộ, ngành" next to "UBND các tỉnh, thành phố" (", ", "và") is one group, "Các bộ, ngành, địa phương",
+ * however either half is spelt: a long group spelling stays one group.
+ */
+function joinGroups(units: ResolvedUnit[]): ResolvedUnit[] {
+  const scopeOf = (u: ResolvedUnit): string | undefined => (u.known && u.kind === 'group' && !u.note ? registry().byCanonical.get(u.name)?.scope : undefined);
+  const pair = new Set(['all_ministries_and_agencies', 'all_34_provincial_units']);
+  const both = registry().units.find((u) => u.scope === 'all_ministries_agencies_and_provinces');
+  if (!both) return units;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const a = scopeOf(units[i]), b = scopeOf(units[i + 1]);
+    if (a && b && a !== b && pair.has(a) && pair.has(b)) units.splice(i, 2, { name: both.canonical, known: true, kind: 'group' });
+  }
+  return units;
+}
+
 /** Resolve a cleaned cell text into units (duplicates not yet merged). */
 export function splitUnits(text: string): ResolvedUnit[] {
+  return joinGroups(splitRaw(text));
+}
+
+function splitRaw(text: string): ResolvedUnit[] {
   const units: ResolvedUnit[] = [];
+  let province: string | null = null; // the place an unknown run swallowed ("Sở Tài chính tỉnh Nghệ An")
   const pushUnknown = (piece: string) => {
     const name = trimFillers(piece);
-    if (name) units.push({ name, known: false });
+    if (name) units.push(province ? { name, known: false, province } : { name, known: false });
+    province = null;
   };
   let pos = 0;
   let last: { unit: ResolvedUnit; target: Target } | null = null;
@@ -117,15 +166,34 @@ export function splitUnits(text: string): ResolvedUnit[] {
   for (const m of findMatches(text)) {
     const from = noteAfterLast(m.start);
     const runStart: number = pendingFrom ?? from;
-    if (boundToNext(text.slice(from, m.start))) {
+    const gap = text.slice(from, m.start);
+    if (boundToNext(gap) || (pendingFrom !== null && /^\s*$/.test(gap))) {
       // The name is part of a longer unknown name ("Sở Tài chính tỉnh Nghệ An", "UBND phường Hà Giang 1").
+      if (isPlace(m.target) && namesLevel(text.slice(m.start, m.end))) province = m.target.unit.canonical;
       pendingFrom = runStart;
       last = null;
       pos = m.end;
       continue;
     }
     const before = text.slice(runStart, m.start);
+    if (isPlace(m.target) && /[\p{L}\p{N}]\s*[,\-–]\s*$/u.test(before) && LOCAL.test(foldKey(trimFillers(before)))) {
+      // "UBND xã Tân Lập, tỉnh Phú Thọ": one lead, the commune, located in the province.
+      province = m.target.unit.canonical;
+      pushUnknown(text.slice(runStart, m.end));
+      last = null;
+      pendingFrom = null;
+      pos = m.end;
+      continue;
+    }
     if (!isLeadIn(before)) pushUnknown(before);
+    const colon = /^\s*:/.exec(text.slice(m.end));
+    if (m.target.unit.kind === 'group' && colon && isLeadIn(text.slice(m.start, m.end) + ':')) {
+      // "Các tỉnh, thành phố: Hà Nội, Huế" is a heading over the names it lists, not a lead of its own.
+      last = null;
+      pendingFrom = null;
+      pos = m.end + colon[0].length;
+      continue;
+    }
     const unit = knownUnit(m.target);
     units.push(unit);
     last = { unit, target: m.target };

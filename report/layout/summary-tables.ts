@@ -159,7 +159,7 @@ export function sourceTable(report: Report): SummaryTable {
     ],
     rows: report.inputs.map((x, i) => ({
       kind: 'data',
-      values: [String(i + 1), x.file, x.sheet, x.rows ?? null, x.tasks, x.error ? `Không đọc được: ${x.error}` : 'Đã đọc', x.errorCode ?? null],
+      values: [String(i + 1), x.file, x.sheet, x.rows ?? null, x.tasks, x.error ? `Không đọc được: ${x.error}` : x.duplicateOf ? `Trùng nội dung với tệp "${x.duplicateOf}": không tính lại` : 'Đã đọc', x.errorCode ?? null],
     })),
   };
 }

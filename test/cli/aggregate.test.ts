@@ -73,13 +73,14 @@ describe('aggregate a mixed folder', () => {
   });
 
   it('lists the conflict and the merged duplicates', () => {
-    const agg = report.issues.filter((i) => i.code === 'RESUBMISSION_CONFLICT' || i.code === 'DUPLICATE_TASK');
-    expect(agg.map((i) => [i.code, rel(i.file!), i.row])).toEqual([
-      ['DUPLICATE_TASK', 'ban-sao/bo-noi-vu.xlsx', 7], ['DUPLICATE_TASK', 'ban-sao/bo-noi-vu.xlsx', 8],
-      ['DUPLICATE_TASK', 'ban-sao/bo-noi-vu.xlsx', 10], ['DUPLICATE_TASK', 'ban-sao/bo-noi-vu.xlsx', 11],
+    const agg = report.issues.filter((i) => i.code === 'RESUBMISSION_CONFLICT' || i.code === 'DUPLICATE_TASK' || i.code === 'DUPLICATE_FILE');
+    // The identical copy in ban-sao/ is one DUPLICATE_FILE (it was four DUPLICATE_TASK notes before issue 9); counts unchanged.
+    expect(agg.map((i) => [i.code, rel(i.file!), i.row ?? null])).toEqual([
+      ['DUPLICATE_FILE', 'ban-sao/bo-noi-vu.xlsx', null],
       ['DUPLICATE_TASK', 'bo-y-te.xlsx', 8], ['RESUBMISSION_CONFLICT', 'bo-y-te.xlsx', 9], ['DUPLICATE_TASK', 'bo-y-te.xlsx', 10],
     ]);
-    expect(agg[5].message).toContain('Tiến độ "Chưa hoàn thành" khác "Đang thực hiện"');
+    expect(report.inputs.find((i) => i.duplicateOf)?.duplicateOf).toBe(report.tasks[0].file);
+    expect(agg[2].message).toContain('Tiến độ "Chưa hoàn thành" khác "Đang thực hiện"');
   });
 
   it('lists overdue tasks per unit with days late', () => {

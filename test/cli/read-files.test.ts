@@ -38,8 +38,8 @@ beforeAll(async () => {
   }
   bad['FILE_EMPTY'] = join(dir, 'rong.xlsx');
   writeFileSync(bad['FILE_EMPTY'], '');
-  bad['FILE_NOT_XLSX'] = join(dir, 'bang.csv.xlsx');
-  writeFileSync(bad['FILE_NOT_XLSX'], 'STT,Tên nhiệm vụ\n1,Nhiệm vụ\n');
+  bad['FILE_CSV'] = join(dir, 'bang.csv.xlsx'); // a CSV export renamed .xlsx: named as CSV by its content
+  writeFileSync(bad['FILE_CSV'], 'STT,Tên nhiệm vụ\n1,Nhiệm vụ\n');
   bad['FILE_LEGACY_XLS'] = join(dir, 'cu.xls');
   writeFileSync(bad['FILE_LEGACY_XLS'], Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1000)]));
   bad['FILE_NOT_FOUND'] = join(dir, 'khong-ton-tai.xlsx');
@@ -66,7 +66,7 @@ function check(results: FileRead[], paths: string[]): void {
 
 describe('readFiles', () => {
   it('reads a batch on a worker pool, in input order, with bad files as error entries', async () => {
-    const paths = [bad['FILE_EMPTY'], ...good.slice(0, 5), bad['FILE_NOT_XLSX'], ...good.slice(5), bad['FILE_LEGACY_XLS'], bad['FILE_NOT_FOUND']];
+    const paths = [bad['FILE_EMPTY'], ...good.slice(0, 5), bad['FILE_CSV'], ...good.slice(5), bad['FILE_LEGACY_XLS'], bad['FILE_NOT_FOUND']];
     const progress: [number, number][] = [];
     const fallbacks: Error[] = [];
     const results = await readFiles(paths, { concurrency: 2, inProcessBelow: 0, onProgress: (d, t) => progress.push([d, t]), onFallback: (e) => fallbacks.push(e) });
@@ -93,7 +93,7 @@ describe('readFiles', () => {
   });
 
   it('classifies at asOf in the workers exactly as in-process and as core classifyRead', async () => {
-    const paths = [good[3], bad['FILE_NOT_XLSX'], ...good.slice(0, 3)];
+    const paths = [good[3], bad['FILE_CSV'], ...good.slice(0, 3)];
     const asOf = '2025-06-30';
     const inProcess = await readFiles(paths, { asOf, concurrency: 1 });
     const pooled = await readFiles(paths, { asOf, concurrency: 2, inProcessBelow: 0 });

@@ -100,25 +100,42 @@ describe('classifyTask: categories and overdue', () => {
 });
 
 describe('classifyTask: contradictions', () => {
-  it('OVERDUE_IN_PROGRESS: in progress though the deadline has passed (seed 004 task 14)', () => {
-    const c = classifyTask(task('31/10/2025', 'Đang thực hiện'), '2025-11-12');
+  it('an open task past its deadline is overdue, not a contradiction: no issue (issue 9)', () => {
+    for (const status of ['Đang thực hiện', 'Chưa hoàn thành', 'Đang triển khai', 'Quá hạn, chưa hoàn thành', 'Đang thực hiện quá hạn']) {
+      const c = classifyTask(task('31/10/2025', status), '2025-11-12');
+      expect([status, c.category, codes(c)]).toEqual([status, 'open_overdue', []]);
+    }
+    // "Chưa hoàn thành" says as much even long after the deadline.
+    expect(codes(classifyTask(task('31/10/2025', 'Chưa hoàn thành'), '2026-06-30'))).toEqual([]);
+  });
+
+  it('OVERDUE_IN_PROGRESS: the status cell says in time while the deadline has passed', () => {
+    const c = classifyTask(task('31/10/2025', 'Đang thực hiện, trong hạn'), '2025-11-12');
+    expect(c.category).toBe('open_overdue');
     expect(c.issues).toEqual([{
       code: 'OVERDUE_IN_PROGRESS',
       severity: 'warning',
-      message: 'Ô G12: tiến độ “Đang thực hiện” nhưng đã quá thời hạn 31/10/2025 (quá 12 ngày tính đến 12/11/2025).',
+      message: 'Ô G12: tiến độ “Đang thực hiện, trong hạn” ghi là còn trong hạn nhưng đã quá thời hạn 31/10/2025 (quá 12 ngày tính đến 12/11/2025); tính là quá hạn.',
       file: 'bo-noi-vu.xlsx',
       sheet: 'Phụ lục II',
       row: 12,
       cell: 'G12',
     }]);
-    expect(codes(classifyTask(task('31/10/2025', 'Chưa hoàn thành'), '2025-11-03'))).toEqual(['OVERDUE_IN_PROGRESS']);
-    expect(classifyTask(task('31/10/2025', 'Chưa hoàn thành'), '2025-11-03').issues[0].message).toContain('quá 03 ngày');
+    expect(codes(classifyTask(task('31/10/2025', 'Chưa đến hạn'), '2025-11-03'))).toEqual(['OVERDUE_IN_PROGRESS']);
+    expect(classifyTask(task('31/10/2025', 'Chưa đến hạn'), '2025-11-03').issues[0].message).toContain('quá 03 ngày');
+    expect(codes(classifyTask(task('31/10/2025', 'Đang triển khai, chưa đến hạn'), '2025-10-31'))).toEqual([]);
   });
 
-  it('no OVERDUE_IN_PROGRESS when in time, when the status already says late, or when blank', () => {
+  it('LONG_OVERDUE (info): "Đang thực hiện" more than 90 days past due', () => {
+    // 31/10/2025 + 90 days = 29/01/2026: still quiet; one day more, an info.
+    expect(codes(classifyTask(task('31/10/2025', 'Đang thực hiện'), '2026-01-29'))).toEqual([]);
+    const c = classifyTask(task('31/10/2025', 'Đang thực hiện'), '2026-01-30');
+    expect(c.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([['LONG_OVERDUE', 'info', 'G12']]);
+    expect(c.issues[0].message).toBe('Ô G12: tiến độ “Đang thực hiện” đã quá thời hạn 31/10/2025 91 ngày: kiểm tra tiến độ còn đúng không, hoặc nhiệm vụ đã được gia hạn chưa.');
+  });
+
+  it('no issue when in time or when blank (blank is NO_STATUS)', () => {
     expect(codes(classifyTask(task('31/10/2025', 'Đang thực hiện'), '2025-10-31'))).toEqual([]);
-    expect(codes(classifyTask(task('31/10/2025', 'Quá hạn, chưa hoàn thành'), '2025-11-12'))).toEqual([]);
-    expect(codes(classifyTask(task('31/10/2025', 'Đang thực hiện quá hạn'), '2025-11-12'))).toEqual([]);
     expect(codes(classifyTask(task('31/10/2025', null), '2025-11-12'))).toEqual(['NO_STATUS']);
   });
 
@@ -258,7 +275,6 @@ describe('classification of a real .xlsx appendix (ExcelJS written, lean reader,
     const found = tasks.flatMap((t) => t.issues.filter((i) => i.code !== 'UNKNOWN_UNIT').map((i) => [i.code, i.cell]));
     expect(found).toEqual([
       ['DONE_LATE_BUT_ON_TIME', 'F2'],
-      ['OVERDUE_IN_PROGRESS', 'F3'],
       ['NO_STATUS', 'F4'],
       ['DONE_SUGGESTED', 'F4'],
       ['DONE_AFTER_DEADLINE', 'F5'],

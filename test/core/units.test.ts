@@ -25,7 +25,7 @@ describe('registry', () => {
     expect(listUnits('province')).toHaveLength(28);
     expect(listUnits('city')).toHaveLength(6);
     expect(listUnits('group')).toHaveLength(9);
-    expect(listUnits().length).toBe(14 + 27 + 28 + 6 + 9);
+    expect(listUnits().length).toBe(14 + 28 + 28 + 6 + 9); // agencies 27 + Thủ tướng Chính phủ (issue 9)
     expect(listUnits('agency').filter((u) => u.subkind === 'ministerial_level').map((u) => u.canonical)).toEqual([
       'Ngân hàng Nhà nước Việt Nam',
       'Thanh tra Chính phủ',
@@ -281,8 +281,72 @@ describe('resolveUnits: unknown names', () => {
     expect(units('UBND xã Tân Lập')).toEqual([unknown('UBND xã Tân Lập')]);
     expect(units('Phường Hà Giang 1')).toEqual([unknown('Phường Hà Giang 1')]);
     expect(units('UBND phường Hải Dương')).toEqual([unknown('UBND phường Hải Dương')]);
-    expect(units('Sở Tài chính tỉnh Nghệ An')).toEqual([unknown('Sở Tài chính tỉnh Nghệ An')]);
-    expect(units('Công an tỉnh Nghệ An, Bộ Công an')).toEqual([unknown('Công an tỉnh Nghệ An'), ministry('Bộ Công an')]);
+    // Located in the province they name (issue 9: kept on the unit for rollups by province).
+    expect(units('Sở Tài chính tỉnh Nghệ An')).toEqual([{ ...unknown('Sở Tài chính tỉnh Nghệ An'), province: 'Tỉnh Nghệ An' }]);
+    expect(units('Công an tỉnh Nghệ An, Bộ Công an')).toEqual([{ ...unknown('Công an tỉnh Nghệ An'), province: 'Tỉnh Nghệ An' }, ministry('Bộ Công an')]);
+  });
+});
+
+describe('resolveUnits: units as people write them (issue 9)', () => {
+  it('abbreviations (words that cannot be one syllable) are read as initials of the name, however they are spelt', () => {
+    for (const cell of ['Bộ KH và CN', 'B KHCN', 'Bộ KH & CN', 'Bộ Khoa học và CN', 'BỘ KH-CN', 'Bộ K.H và C.N']) {
+      expect([cell, names(cell)]).toEqual([cell, ['Bộ Khoa học và Công nghệ']]);
+    }
+    for (const cell of ['Ngân hàng NN', 'Ngân hàng NN Việt Nam', 'NH Nhà nước', 'NHNN VN']) expect([cell, names(cell)]).toEqual([cell, ['Ngân hàng Nhà nước Việt Nam']]);
+    expect(units('Bộ NN và MT')).toEqual([ministry('Bộ Nông nghiệp và Môi trường')]);
+    expect(units('Bộ GD và ĐT')).toEqual([ministry('Bộ Giáo dục và Đào tạo')]);
+    expect(units('Bộ VH, TT và DL')).toEqual([ministry('Bộ Văn hóa, Thể thao và Du lịch')]);
+    // A pre-merger ministry in abbreviations still maps to its successor.
+    expect(units('Bộ KH và ĐT')[0]).toMatchObject({ name: 'Bộ Tài chính', legacy: 'Bộ Kế hoạch và Đầu tư' });
+    expect(units('Bộ TT và TT')[0]).toMatchObject({ name: 'Bộ Khoa học và Công nghệ', legacy: 'Bộ Thông tin và Truyền thông' });
+    expect(units('UBND TP Hà Nội')).toEqual([{ name: 'Thành phố Hà Nội', known: true, kind: 'city' }]);
+    expect(names('Văn phòng TW Đảng; Thanh tra CP; BHXH VN')).toEqual(['Văn phòng Trung ương Đảng', 'Thanh tra Chính phủ', 'Bảo hiểm xã hội Việt Nam']);
+  });
+
+  it('an abbreviation two units could stand for is not guessed', () => {
+    // "Bộ TC": Tài chính? Tư pháp is "TP"; but "Bộ T" alone fits several ministries.
+    expect(units('Bộ T')[0].known).toBe(false);
+    // Full words must be the same words: "Ban TC" is not "Bộ Tài chính".
+    expect(units('Ban TC')[0].known).toBe(false);
+  });
+
+  it('group spellings: with or without UBND, "các", "trực thuộc TW", abbreviated', () => {
+    for (const cell of ['UBND các tỉnh, TP', 'UBND tỉnh, TP', 'Các tỉnh, thành phố', 'Các tỉnh, TP trực thuộc TW', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc TW', 'Chủ tịch UBND các tỉnh, TP']) {
+      expect([cell, units(cell)]).toEqual([cell, [group(PROVINCES)]]);
+    }
+    for (const cell of ['UBND 06 TP trực thuộc TW', '06 TP trực thuộc TW', 'UBND 6 thành phố trực thuộc Trung ương']) {
+      expect([cell, names(cell)]).toEqual([cell, ['UBND 06 thành phố trực thuộc trung ương']]);
+    }
+    expect(expandGroup('UBND các tỉnh, TP')).toHaveLength(34);
+    expect(expandGroup('UBND 06 TP trực thuộc TW')).toHaveLength(6);
+  });
+
+  it('a long group spelling stays one group, "và" or ",": ministries with provinces is "Các bộ, ngành, địa phương"', () => {
+    for (const cell of ['Các bộ, ngành và địa phương', 'Các Bộ, ngành và UBND các tỉnh, TP', 'Các bộ, ngành, UBND các tỉnh, thành phố trực thuộc Trung ương', 'Các bộ, ngành; các tỉnh, TP']) {
+      expect([cell, units(cell)]).toEqual([cell, [group(ALL)]]);
+    }
+    // The registry's long group, abbreviated, is that group (not two).
+    expect(names('Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc CP, Chủ tịch UBND các tỉnh, TP trực thuộc TW'))
+      .toEqual(['Cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương']);
+    expect(names('Các Bộ, ngành, cơ quan thuộc CP')).toEqual(['Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ']);
+    // A heading over a list is still a heading.
+    expect(names('Các tỉnh, thành phố: Hà Nội, Huế')).toEqual(['Thành phố Hà Nội', 'Thành phố Huế']);
+  });
+
+  it('Thủ tướng Chính phủ is a known lead, not one of "các bộ, ngành"', () => {
+    for (const cell of ['Thủ tướng Chính phủ', 'Thủ tướng CP', 'Thủ tướng']) expect([cell, units(cell)]).toEqual([cell, [agency('Thủ tướng Chính phủ')]]);
+    expect(expandGroup(CENTRAL)).not.toContain('Thủ tướng Chính phủ');
+  });
+
+  it('"UBND xã X, tỉnh Y" is one lead, the commune, located in the province', () => {
+    expect(units('UBND xã Tân Lập, tỉnh Phú Thọ')).toEqual([{ ...unknown('UBND xã Tân Lập, tỉnh Phú Thọ'), province: 'Tỉnh Phú Thọ' }]);
+    expect(units('Phường Ba Đình - TP Hà Nội')).toEqual([{ ...unknown('Phường Ba Đình - TP Hà Nội'), province: 'Thành phố Hà Nội' }]);
+    expect(units('UBND xã Tân Lập, tỉnh Phú Thọ; Bộ Công an')).toEqual([{ ...unknown('UBND xã Tân Lập, tỉnh Phú Thọ'), province: 'Tỉnh Phú Thọ' }, ministry('Bộ Công an')]);
+    // A ward named after a former province is not located by that name.
+    expect(units('UBND phường Hà Giang 1')).toEqual([unknown('UBND phường Hà Giang 1')]);
+    // Two leads stay two: a ministry and a province, or a company and a province.
+    expect(names('Bộ Công an, tỉnh Nghệ An')).toEqual(['Bộ Công an', 'Tỉnh Nghệ An']);
+    expect(names('Công ty X, tỉnh Nghệ An')).toEqual(['Công ty X', 'Tỉnh Nghệ An']);
   });
 });
 

@@ -266,9 +266,11 @@ describe('readXlsx: bad input is refused with a coded issue naming the file', ()
     refused(b, 'FILE_NOT_XLSX');
   });
   it('a CSV renamed .xlsx', () => {
-    expect(refused(Buffer.from('STT,Tên nhiệm vụ,Tiến độ\n1,Xây dựng đề án,Đã hoàn thành\n'), 'FILE_NOT_XLSX', 'bang.xlsx')).toContain('văn bản');
+    expect(refused(Buffer.from('STT,Tên nhiệm vụ,Tiến độ\n1,Xây dựng đề án,Đã hoàn thành\n'), 'FILE_CSV', 'bang.xlsx')).toContain('CSV');
+    // One line of plain text is no CSV: named as text.
+    expect(refused(Buffer.from('Ghi chú: gửi lại sau.\n'), 'FILE_NOT_XLSX', 'ghi-chu.xlsx')).toContain('văn bản');
   });
-  it('a PDF renamed .xlsx', () => { expect(refused(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'FILE_NOT_XLSX')).toContain('PDF'); });
+  it('a PDF renamed .xlsx', () => { expect(refused(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'FILE_PDF')).toContain('PDF'); });
   it('a truncated copy of a valid workbook', () => {
     refused(valid.subarray(0, Math.floor(valid.length * 0.6)), 'FILE_TRUNCATED');
     refused(valid.subarray(0, valid.length - 10), 'FILE_TRUNCATED');
@@ -287,7 +289,8 @@ describe('readXlsx: bad input is refused with a coded issue naming the file', ()
     expect(refused(ole, 'FILE_ENCRYPTED')).toContain('mật khẩu');
   });
   it('a zip without workbook.xml', () => {
-    refused(rawZip([deflated('word/document.xml', '<w:document/>'), deflated('_rels/.rels', '<Relationships/>')]), 'FILE_CORRUPT');
+    expect(refused(rawZip([deflated('word/document.xml', '<w:document/>'), deflated('_rels/.rels', '<Relationships/>')]), 'FILE_WORD')).toContain('Word (.docx)');
+    refused(rawZip([deflated('docProps/app.xml', '<Properties/>'), deflated('_rels/.rels', '<Relationships/>')]), 'FILE_CORRUPT');
   });
   it('an unsupported compression method', () => {
     const pkg = xlsxPackage({ sheets: [sheetXml('')] });

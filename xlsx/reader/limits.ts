@@ -28,7 +28,7 @@ export function resolveLimits(limits?: Partial<ReadLimits>): ReadLimits {
 }
 
 /** A reason to refuse a file, carried up to the adapter which turns it into an Issue. */
-export type ReadFailureCode = 'FILE_NOT_XLSX' | 'FILE_LEGACY_XLS' | 'FILE_ENCRYPTED' | 'FILE_TRUNCATED' | 'FILE_CORRUPT' | 'FILE_TOO_LARGE' | 'FILE_EMPTY';
+export type ReadFailureCode = 'FILE_NOT_XLSX' | 'FILE_LEGACY_XLS' | 'FILE_LEGACY_DOC' | 'FILE_CSV' | 'FILE_ODS' | 'FILE_WORD' | 'FILE_PDF' | 'FILE_ENCRYPTED' | 'FILE_TRUNCATED' | 'FILE_CORRUPT' | 'FILE_TOO_LARGE' | 'FILE_EMPTY';
 
 /** Thrown inside the reader only; readXlsx catches it and returns an Issue. `detail` is Vietnamese. */
 export class ReadFailure extends Error {

@@ -42,7 +42,9 @@ describe('return with a title block and the table at B6', () => {
     expect(codesAt(read, 14)).toEqual(['NO_STATUS']);
     const tasks = classifyRead(read, '2025-11-01');
     expect(tasks.map((t) => t.category)).toEqual(['done_on_time', 'open_overdue', 'done_late', 'recurring', 'open_in_time', 'open_overdue']);
-    expect(tasks[1].issues.map((i) => i.code)).toContain('OVERDUE_IN_PROGRESS');
+    // "Đang thực hiện" 124 days past due: counted overdue, and an info to check the status (more than 90 days).
+    expect(tasks[1].issues.map((i) => [i.code, i.severity])).toContainEqual(['LONG_OVERDUE', 'info']);
+    expect(tasks[1].issues.map((i) => i.code)).not.toContain('OVERDUE_IN_PROGRESS');
     expect(tasks[5].issues.map((i) => i.code)).toContain('DONE_SUGGESTED');
     expect(tasks[1].daysLate).toBe(124);
   });

@@ -1,0 +1,122 @@
+/**
+ * The same return twice: one unit's workbook saved again as "phu-luc (1).xlsx", re-saved by
+ * LibreOffice, or renamed, beside the first copy. Two files whose tasks have the same normalised
+ * content are one return: the later copies' tasks are dropped before anything is counted, and a
+ * DUPLICATE_FILE issue names both files.
+ *
+ * Content, not bytes: a re-save rewrites the zip, the styles and the shared strings, so identity is
+ * taken from what tiendo read. A file's fingerprint is, for each task in order, its key (section +
+ * folded text; the task ID and the folded text for a distributed workbook), lead and co-operating unit cells, deadline (the date when one was read,
+ * else the text), status cell, result and other columns, each folded (case, diacritics, spacing and
+ * punctuation ignored). Sheet names, row numbers, formatting and file metadata are left out: a copy
+ * with a blank row inserted or a renamed sheet is still the same return.
+ *
+ * Why files, not tasks: the group-lead rule keeps every file's report of a task led by
+ * "Các bộ, ngành, địa phương" (each member reports its own part), so task-level merging cannot tell
+ * two members' identical lines apart from one member's two copies; a whole workbook identical to
+ * another can only be a copy. Two different units sending word-for-word the same workbook would be
+ * merged too, which is why the issue is a warning naming both files.
+ */
+import { issue, type Issue } from '../core/issue';
+import type { Task } from '../core/model';
+import { taskKey } from '../core/taskkey';
+import { foldKey } from '../core/text/normalize';
+
+export interface FileTasks {
+  file: string;
+  tasks: Task[];
+  /** Modification time (ms); the newest copy is kept, as for re-submitted tasks. */
+  mtime: number;
+  /** Core taskKey of each task, when already known. */
+  keys?: string[];
+}
+
+export interface DuplicateFiles {
+  /** Dropped file → the file kept in its place. */
+  duplicateOf: Map<string, string>;
+  issues: Issue[];
+}
+
+/** Files written within this many ms of each other count as equally new (as in merge.ts). */
+const SAME_TIME_MS = 2000;
+
+/**
+ * Find files whose tasks are the same content as another file's. Of each set of copies, the newest
+ * is kept (ties within 2 s broken by the later path, so "phu-luc.xlsx" wins over "phu-luc (1).xlsx").
+ * With `keepDuplicates` nothing is dropped, but each copy is still named in an issue.
+ *
+ * @example findDuplicateFiles([{ file: 'a.xlsx', tasks, mtime: 1 }, { file: 'a (1).xlsx', tasks: same, mtime: 1 }])
+ * // → { duplicateOf: Map { 'a (1).xlsx' => 'a.xlsx' }, issues: [DUPLICATE_FILE] }
+ */
+export function findDuplicateFiles(files: FileTasks[], keepDuplicates = false): DuplicateFiles {
+  const byHash = new Map<number, FileTasks[][]>();
+  for (const f of files) {
+    if (!f.tasks.length) continue;
+    const h = hash(fingerprint(f));
+    const sets = byHash.get(h);
+    if (!sets) {
+      byHash.set(h, [[f]]);
+      continue;
+    }
+    // Same hash: compare the full fingerprints (recomputed, not stored: 3,321 files × 60 tasks).
+    const fp = fingerprint(f);
+    const same = sets.find((s) => fingerprint(s[0]) === fp);
+    if (same) same.push(f);
+    else sets.push([f]);
+  }
+  const duplicateOf = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const sets of byHash.values()) {
+    for (const set of sets) {
+      if (set.length < 2) continue;
+      const kept = set.reduce((best, f) => (newer(f, best) ? f : best));
+      for (const f of set) {
+        if (f === kept) continue;
+        const same = `Tệp "${f.file}" có nội dung trùng khớp với tệp "${kept.file}" (${f.tasks.length} nhiệm vụ, cùng đơn vị, thời hạn, tiến độ và kết quả)`;
+        if (keepDuplicates) {
+          issues.push(issue('DUPLICATE_FILE', `${same}: giữ cả hai bản (--keep-duplicates), các nhiệm vụ được tính hai lần.`, { file: f.file }));
+          continue;
+        }
+        duplicateOf.set(f.file, kept.file);
+        issues.push(issue('DUPLICATE_FILE', `${same}: coi là một báo cáo gửi hai lần, chỉ tính một lần theo tệp "${kept.file}".`,
+          { file: f.file, suggestion: `Xoá bản thừa; nếu đây là báo cáo của một đơn vị khác, kiểm tra lại với "${kept.file}".` }));
+      }
+    }
+  }
+  return { duplicateOf, issues };
+}
+
+function newer(a: FileTasks, b: FileTasks): boolean {
+  if (Math.abs(a.mtime - b.mtime) > SAME_TIME_MS) return a.mtime > b.mtime;
+  return a.file > b.file;
+}
+
+const FIELD = '\u0001';
+const TASK = '\u0002';
+
+/** The normalised content of a file's tasks, in order (see the module comment). */
+export function fingerprint(f: FileTasks): string {
+  let out = '';
+  for (let i = 0; i < f.tasks.length; i++) {
+    const t = f.tasks[i];
+    const key = f.keys?.[i] ?? taskKey(t);
+    const extra = Object.keys(t.extra).sort().map((k) => foldKey(k) + '=' + foldKey(t.extra[k])).join(FIELD);
+    out += key + FIELD + (t.taskId ? foldKey(t.task) + FIELD : '') + foldKey(t.leadUnitText) + FIELD + foldKey(t.coUnitsText) + FIELD
+      + (t.deadline.due ?? foldKey(t.deadline.text)) + FIELD + foldKey(t.progressText) + FIELD + t.progress + FIELD
+      + foldKey(t.resultText) + FIELD + extra + TASK;
+  }
+  return out;
+}
+
+/** cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). */
+function hash(s: string): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -10,6 +10,12 @@ import type { CellStyle, CellValue, Grid, MergeRange } from '../core/grid';
 
 export type ReadScope = 'sheet' | 'selection';
 
+/** A sheet as read, with what could not be read said in Vietnamese (e.g. merged areas skipped). */
+export type SheetGrid = Grid & { notes?: string[] };
+
+/** Excel refuses getMergedAreas on a range with more than this many merged areas. */
+export const MERGE_AREA_LIMIT = 512;
+
 /** Bytes of cell data queued before a sync. Excel on the web rejects requests over 5 MB; this keeps a margin for JSON overhead. */
 export const PAYLOAD_BUDGET = 4_000_000;
 
@@ -89,24 +95,85 @@ export const READ_CHUNK_ROWS = 2000;
  * merged areas, font names and bold, in one Excel.run and one sync. A sheet whose response
  * passes Excel on the web's 5 MB limit is read again in row chunks (one sync per chunk).
  */
-export async function readActiveSheet(scope: ReadScope = 'sheet', opts: { chunkRows?: number } = {}): Promise<Grid> {
+export async function readActiveSheet(scope: ReadScope = 'sheet', opts: { chunkRows?: number; sheet?: string } = {}): Promise<SheetGrid> {
   try {
-    return await readOnce(scope);
+    return await readOnce(scope, opts.sheet);
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
-    return readChunked(scope, opts.chunkRows ?? READ_CHUNK_ROWS);
+    if (isPayloadError(e)) return readChunked(scope, opts.chunkRows ?? READ_CHUNK_ROWS, opts.sheet);
+    if (!mergesSupported() || !MERGE_FAILURES.has(errorCode(e))) throw e;
+    // More than 512 merged areas (or another merge failure): read without them, then the merges in row bands.
+    const grid = await readOnce(scope, opts.sheet, false).catch((e2: unknown) => {
+      if (isPayloadError(e2)) return readChunked(scope, opts.chunkRows ?? READ_CHUNK_ROWS, opts.sheet, false);
+      throw e2;
+    });
+    return withBandedMerges(grid, opts.sheet);
   }
 }
 
+function errorCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
 function isPayloadError(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code = errorCode(e);
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
+/** What Excel answers when getMergedAreas cannot be served (more than 512 areas): the read is retried without merges. */
+const MERGE_FAILURES = new Set(['GeneralException', 'InvalidOperation', 'InvalidArgument', '']);
+
 /** getMergedAreasOrNullObject needs ExcelApi 1.13; older Excel reads without merges rather than failing. */
 function mergesSupported(): boolean {
-  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
-  return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+  return supports('1.13');
+}
+
+/** getCellProperties (fonts: bold headers, legacy .VnTime fonts) needs ExcelApi 1.9; older Excel reads values only. */
+function fontsSupported(): boolean {
+  return supports('1.9');
+}
+
+/** Rows per band when merges are read in parts (a band with more than 512 merged areas is split again). */
+const MERGE_BAND_ROWS = 256;
+
+/** The merges of a grid read in row bands, each band one sync; a band Excel still refuses is halved, and a single row it refuses is skipped with a note. */
+async function withBandedMerges(grid: SheetGrid, sheetName?: string): Promise<SheetGrid> {
+  const origin = grid.origin ?? { row: 1, col: 1 };
+  const height = grid.rows.length;
+  const width = grid.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  if (!height || !width) return grid;
+  const merges: MergeRange[] = [];
+  const skipped: number[] = [];
+  await Excel.run(async (context) => {
+    const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+    const bands: [number, number][] = [];
+    for (let r = 0; r < height; r += MERGE_BAND_ROWS) bands.push([r, Math.min(height, r + MERGE_BAND_ROWS)]);
+    while (bands.length) {
+      const [top, bottom] = bands.shift()!;
+      const part = sheet.getRangeByIndexes(origin.row - 1 + top, origin.col - 1, bottom - top, width);
+      const areas = part.getMergedAreasOrNullObject();
+      areas.load('address');
+      try {
+        await context.sync();
+      } catch {
+        if (bottom - top > 1) {
+          const mid = top + Math.floor((bottom - top) / 2);
+          bands.unshift([top, mid], [mid, bottom]);
+        } else skipped.push(origin.row + top);
+        continue;
+      }
+      if (areas.isNullObject) continue;
+      for (const m of parseAreas(areas.address)) {
+        // a merge crossing a band edge is reported by both bands: keep it once
+        if (!merges.some((x) => x.top === m.top && x.left === m.left && x.bottom === m.bottom && x.right === m.right)) merges.push(m);
+      }
+    }
+  });
+  const local = merges.map((m) => ({ top: m.top - origin.row, left: m.left - origin.col, bottom: m.bottom - origin.row, right: m.right - origin.col }));
+  const notes = [...(grid.notes ?? [])];
+  notes.push(skipped.length
+    ? `Trang tính có hơn ${MERGE_AREA_LIMIT} vùng ô gộp: đã đọc vùng gộp theo từng phần, bỏ qua ${skipped.length} dòng Excel không trả được (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}).`
+    : `Trang tính có hơn ${MERGE_AREA_LIMIT} vùng ô gộp: đã đọc vùng gộp theo từng phần.`);
+  return { ...grid, merges: local, notes };
 }
 
 const FONT_PROPS = { format: { font: { name: true, bold: true } } };
@@ -115,40 +182,61 @@ function fontsOf(props: OfficeExtension.ClientResult<Excel.CellProperties[][]>):
   return props.value.map((row) => row.map((p) => ({ name: p.format?.font?.name, bold: p.format?.font?.bold })));
 }
 
-function targetRange(context: Excel.RequestContext, sheet: Excel.Worksheet, scope: ReadScope): Excel.Range {
-  return scope === 'selection' ? context.workbook.getSelectedRange() : sheet.getUsedRange(true);
+/**
+ * The range to read: the used range, or the selection narrowed to the used range. A whole-column selection
+ * ("A:G") is unbounded, and Office.js returns null values for it; intersecting first gives real cells.
+ * Null when the selection holds nothing.
+ */
+async function targetRange(context: Excel.RequestContext, sheet: Excel.Worksheet, scope: ReadScope): Promise<Excel.Range | null> {
+  const used = sheet.getUsedRange(true);
+  if (scope !== 'selection') return used;
+  const narrowed = context.workbook.getSelectedRange().getIntersectionOrNullObject(used);
+  await context.sync();
+  return narrowed.isNullObject ? null : narrowed;
 }
 
-async function readOnce(scope: ReadScope): Promise<Grid> {
+function sheetOf(context: Excel.RequestContext, name?: string): Excel.Worksheet {
+  return name ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getActiveWorksheet();
+}
+
+async function readOnce(scope: ReadScope, sheetName?: string, withMerges = true): Promise<SheetGrid> {
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    const sheet = sheetOf(context, sheetName);
     sheet.load('name');
-    const range = targetRange(context, sheet, scope);
+    const range = await targetRange(context, sheet, scope);
+    if (!range) {
+      await context.sync();
+      return { name: sheet.name, rows: [], merges: [] };
+    }
     range.load('address,values,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
-    const merged = mergesSupported() ? range.getMergedAreasOrNullObject() : null;
+    const merged = withMerges && mergesSupported() ? range.getMergedAreasOrNullObject() : null;
     merged?.load('address');
-    const props = range.getCellProperties(FONT_PROPS);
+    const props = fontsSupported() ? range.getCellProperties(FONT_PROPS) : null;
     await context.sync();
     return toGrid({
       name: sheet.name,
       rowIndex: range.rowIndex,
       columnIndex: range.columnIndex,
-      values: range.values as unknown[][],
-      numberFormat: range.numberFormat as unknown[][],
-      fonts: fontsOf(props),
+      values: (range.values as unknown[][] | null) ?? [],
+      numberFormat: (range.numberFormat as unknown[][] | null) ?? [],
+      fonts: props ? fontsOf(props) : [],
       mergedAddress: !merged || merged.isNullObject ? '' : merged.address,
     });
   });
 }
 
 /** The fallback: the range's shape and merges first, then values, formats and fonts `rows` rows per sync. */
-async function readChunked(scope: ReadScope, rows: number): Promise<Grid> {
+async function readChunked(scope: ReadScope, rows: number, sheetName?: string, withMerges = true): Promise<SheetGrid> {
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    const sheet = sheetOf(context, sheetName);
     sheet.load('name');
-    const range = targetRange(context, sheet, scope);
+    const range = await targetRange(context, sheet, scope);
+    if (!range) {
+      await context.sync();
+      return { name: sheet.name, rows: [], merges: [] };
+    }
     range.load('rowIndex,columnIndex,rowCount,columnCount');
-    const merged = mergesSupported() ? range.getMergedAreasOrNullObject() : null;
+    const merged = withMerges && mergesSupported() ? range.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     await context.sync();
     const raw: RawRead = {
@@ -163,11 +251,11 @@ async function readChunked(scope: ReadScope, rows: number): Promise<Grid> {
     for (let start = 0; start < range.rowCount; start += rows) {
       const part = sheet.getRangeByIndexes(range.rowIndex + start, range.columnIndex, Math.min(rows, range.rowCount - start), range.columnCount);
       part.load('values,numberFormat');
-      const props = part.getCellProperties(FONT_PROPS);
+      const props = fontsSupported() ? part.getCellProperties(FONT_PROPS) : null;
       await context.sync(); // one sync per chunk of rows, each response under the limit
-      raw.values.push(...(part.values as unknown[][]));
-      raw.numberFormat.push(...(part.numberFormat as unknown[][]));
-      raw.fonts.push(...fontsOf(props));
+      raw.values.push(...((part.values as unknown[][] | null) ?? []));
+      raw.numberFormat.push(...((part.numberFormat as unknown[][] | null) ?? []));
+      if (props) raw.fonts.push(...fontsOf(props));
     }
     return toGrid(raw);
   });
@@ -190,7 +278,7 @@ export function toGrid(raw: RawRead): Grid {
   const rows: CellValue[][] = [];
   const styles: (CellStyle | undefined)[][] = [];
   for (let r = 0; r < raw.values.length; r++) {
-    const src = raw.values[r];
+    const src = raw.values[r] ?? [];
     const row: CellValue[] = new Array(src.length);
     const srow: (CellStyle | undefined)[] = new Array(src.length);
     for (let c = 0; c < src.length; c++) {
@@ -358,22 +446,43 @@ export async function writeBlocks(sheetName: string, blocks: CellBlock[], opts: 
 }
 
 /**
- * Replaces sheet `sheetName` (deleted if it exists, so re-running never stacks copies) with the blocks,
- * a header row frozen at `freezeRows`, and activates it. Returns the number of syncs used.
+ * Writes the blocks into tiendo's sheet `sheetName` (created, or emptied in place if it exists, so re-running never
+ * stacks copies and, unlike deleting it, keeps Excel's undo stack), a header row frozen at `freezeRows`, and activates
+ * it; `rules` colour its rows. Returns the number of syncs used.
  */
-export async function writeNewSheet(sheetName: string, blocks: CellBlock[], opts: WriteOptions & { freezeRows?: number } = {}): Promise<number> {
+export async function writeNewSheet(
+  sheetName: string,
+  blocks: CellBlock[],
+  opts: WriteOptions & { freezeRows?: number; highlight?: { address: string; rules: RowRule[] } } = {},
+): Promise<number> {
   const budget = opts.budget ?? PAYLOAD_BUDGET;
   return Excel.run(async (context) => {
-    const sheet = await freshSheet(context, sheetName);
+    const sheet = await reusedSheet(context, sheetName);
     const batch = new Batch(context, budget);
     for (const block of blocks) await queueBlock(sheet, block, batch, budget);
     if (opts.freezeRows) sheet.freezePanes.freezeRows(opts.freezeRows);
     const width = blocks.reduce((w, b) => Math.max(w, b.col - 1 + blockWidth(b)), 1);
     sheet.getRangeByIndexes(0, 0, 1, width).format.autofitColumns(); // fit the header row, not long task texts
+    if (opts.highlight) queueRules(sheet.getRange(opts.highlight.address), opts.highlight.rules);
     sheet.activate();
     await batch.flush();
     return batch.syncs + 1;
   });
+}
+
+/** tiendo's sheet `name`: emptied in place when it exists (contents, formats, tiendo's rules), else added. */
+async function reusedSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  if (existing.isNullObject) return context.workbook.worksheets.add(name);
+  existing.protection.load('protected');
+  await context.sync();
+  if (existing.protection.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
+  const used = existing.getUsedRange(true);
+  const own = await findOwnRules(context, used);
+  for (const cf of own) cf.delete();
+  used.clear();
+  return existing;
 }
 
 async function freshSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
@@ -383,34 +492,159 @@ async function freshSheet(context: Excel.RequestContext, name: string): Promise<
   return context.workbook.worksheets.add(name);
 }
 
-/** Colours rows of `address` by rules (first match wins); clears the range's previous conditional formats first. */
+/**
+ * Marks a conditional-format formula as tiendo's: N("tiendo") is 0, so `AND(<rule>, N("tiendo")=0)` means the rule.
+ * Only formats carrying it are ever removed: the user's own rules on the same cells stay.
+ */
+export const OWN_RULE_MARK = 'N("tiendo")=0';
+
+/** The rule's formula as written to Excel: the condition AND the mark. */
+export function markedFormula(formula: string): string {
+  const body = formula.replace(/^=/, '');
+  return `=AND(${body},${OWN_RULE_MARK})`;
+}
+
+/** tiendo's own conditional formats on `range` (reads only: the items, then the custom formulas). */
+async function findOwnRules(context: Excel.RequestContext, range: Excel.Range): Promise<Excel.ConditionalFormat[]> {
+  const cfs = range.conditionalFormats;
+  cfs.load('items/id,items/type');
+  await context.sync();
+  const custom = cfs.items.filter((cf) => String(cf.type) === 'Custom');
+  const rules = custom.map((cf) => {
+    const rule = cf.custom.rule;
+    rule.load('formula');
+    return rule;
+  });
+  if (rules.length) await context.sync();
+  return custom.filter((_, i) => rules[i].formula.replace(/\s+/g, '').includes(OWN_RULE_MARK));
+}
+
+/** Deletes tiendo's own conditional formats on `range` (queued: they go at the next sync). */
+async function removeOwnRules(context: Excel.RequestContext, range: Excel.Range): Promise<number> {
+  const own = await findOwnRules(context, range);
+  for (const cf of own) cf.delete();
+  return own.length;
+}
+
+/** Queues the rules so that rules[0] ends at the top priority (Excel's add() puts each new format first). */
+function queueRules(range: Excel.Range, rules: RowRule[]): void {
+  for (const rule of [...rules].reverse()) {
+    const cf = range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = markedFormula(rule.formula);
+    cf.custom.format.fill.color = rule.fill;
+    if (rule.font) cf.custom.format.font.color = rule.font;
+    cf.stopIfTrue = true;
+  }
+}
+
+/** Colours rows of `address` by rules (first match wins); tiendo's earlier rules there are replaced, the user's kept. */
 export async function setRowHighlights(sheetName: string, address: string, rules: RowRule[]): Promise<void> {
   await Excel.run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
-    range.conditionalFormats.clearAll();
-    for (const rule of rules) {
-      const cf = range.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-      cf.custom.rule.formula = rule.formula;
-      cf.custom.format.fill.color = rule.fill;
-      if (rule.font) cf.custom.format.font.color = rule.font;
-      cf.stopIfTrue = true;
-    }
+    await removeOwnRules(context, range);
+    queueRules(range, rules);
     await context.sync();
   });
 }
 
-/** A dropdown of `values` on `address` (other text is still accepted, with a warning). */
-export async function setListValidation(sheetName: string, address: string, values: string[], message: { title: string; text: string }): Promise<void> {
-  await Excel.run(async (context) => {
+export interface ListRule {
+  values: string[];
+  title: string;
+  text: string;
+}
+
+/** Queues a dropdown on `range` unless it already has a validation rule (the template's Stop-style list is kept). */
+async function queueListValidation(context: Excel.RequestContext, range: Excel.Range, list: ListRule): Promise<'added' | 'kept'> {
+  range.dataValidation.load('type');
+  await context.sync();
+  if (String(range.dataValidation.type) !== 'None') return 'kept';
+  addList(range, list);
+  return 'added';
+}
+
+function addList(range: Excel.Range, list: ListRule): void {
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: list.values.join(',') } };
+  range.dataValidation.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle, title: list.title, message: list.text };
+}
+
+/** A dropdown of `values` on `address` (other text is still accepted, with a warning); an existing rule there is kept. */
+export async function setListValidation(sheetName: string, address: string, values: string[], message: { title: string; text: string }): Promise<'added' | 'kept'> {
+  return Excel.run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
-    range.dataValidation.clear();
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: values.join(',') } };
-    range.dataValidation.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle, title: message.title, message: message.text };
+    const r = await queueListValidation(context, range, { values, ...message });
     await context.sync();
+    return r;
   });
 }
 
-function supports(version: string): boolean {
+/** What the pane must know about a sheet before writing to it. */
+export interface SheetInfo {
+  exists: boolean;
+  protected: boolean;
+}
+
+export async function sheetInfo(sheetName: string): Promise<SheetInfo> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    await context.sync();
+    if (sheet.isNullObject) return { exists: false, protected: false };
+    sheet.protection.load('protected');
+    await context.sync();
+    return { exists: true, protected: sheet.protection.protected };
+  });
+}
+
+/** The name of the active sheet. */
+export async function activeSheetName(): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    await context.sync();
+    return sheet.name;
+  });
+}
+
+export interface ClassifyWrite {
+  sheet: string;
+  blocks: CellBlock[];
+  highlight: { address: string; rules: RowRule[] } | null;
+  validation: { sheet: string; address: string; list: ListRule } | null;
+}
+
+/**
+ * "Phân loại" beside the table as one Excel.run: reads first (protection, tiendo's old rules, an existing
+ * validation), then every write in one sync when under the payload budget, so Ctrl+Z undoes the click in one
+ * step where Excel groups a sync's changes. Throws AccessDenied before writing anything on a protected sheet.
+ */
+export async function applyClassify(w: ClassifyWrite, opts: WriteOptions = {}): Promise<{ syncs: number; validation: 'added' | 'kept' | 'none' }> {
+  const budget = opts.budget ?? PAYLOAD_BUDGET;
+  return Excel.run(async (context) => {
+    // Reads first (nothing changes yet)…
+    const sheet = context.workbook.worksheets.getItem(w.sheet);
+    sheet.protection.load('protected');
+    const dvRange = w.validation ? context.workbook.worksheets.getItem(w.validation.sheet).getRange(w.validation.address) : null;
+    dvRange?.dataValidation.load('type');
+    await context.sync();
+    if (sheet.protection.protected) throw Object.assign(new Error('protected'), { code: 'AccessDenied' });
+    const range = w.highlight ? sheet.getRange(w.highlight.address) : null;
+    const old = range ? await findOwnRules(context, range) : [];
+    // …then every write, flushed together.
+    for (const cf of old) cf.delete();
+    let validation: 'added' | 'kept' | 'none' = 'none';
+    if (dvRange && w.validation) {
+      validation = String(dvRange.dataValidation.type) === 'None' ? 'added' : 'kept';
+      if (validation === 'added') addList(dvRange, w.validation.list);
+    }
+    const batch = new Batch(context, budget);
+    for (const block of w.blocks) await queueBlock(sheet, block, batch, budget);
+    if (range && w.highlight) queueRules(range, w.highlight.rules);
+    await batch.flush();
+    return { syncs: batch.syncs, validation };
+  });
+}
+
+/** Whether the host has an API set (always true outside Office, e.g. in unit tests with a mock). */
+export function supports(version: string): boolean {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
   return Office.context.requirements.isSetSupported('ExcelApi', version);
 }
@@ -490,4 +724,16 @@ export async function officeReady(): Promise<boolean> {
   if (typeof Office === 'undefined') return false;
   const info = await Office.onReady();
   return info.host === Office.HostType.Excel;
+}
+
+/** False when office.js did not load (a closed network blocking the CDN, or the page opened outside Office). */
+export function officeLoaded(): boolean {
+  return typeof Office !== 'undefined';
+}
+
+/** The Office theme's colours when the host gives them (desktop Excel), else null. */
+export function officeTheme(): { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string } | null {
+  if (typeof Office === 'undefined') return null;
+  const theme = (Office.context as { officeTheme?: Office.OfficeTheme } | undefined)?.officeTheme;
+  return theme?.bodyBackgroundColor ? theme : null;
 }

@@ -1,7 +1,9 @@
 /**
  * "Phân loại": which cells to write, which rows to colour and where the status dropdown goes,
  * as plain data for the adapter. Pure. Beside the table: the own columns are reused when their
- * headers are found (idempotent), else placed in the first empty columns right of the table.
+ * headers are found (idempotent), else placed in the first empty columns right of the table; "empty" is
+ * judged on the whole sheet as read (`space`), never on the selection alone, and `overwrites` lists any
+ * non-empty cell of the user's a plan would still touch (the pane then refuses to write).
  * In a new sheet: one row per task with its source row, key fields and the same own columns.
  */
 import { columnLetter, sheetCol, sheetRow } from '../../core/grid';
@@ -68,37 +70,68 @@ function statusValidation(grid: Grid, read: SheetRead, tasks: Task[]): ClassifyP
   return { sheet: read.sheet ?? grid.name, address: `${col}${first}:${col}${Math.max(first, lastTaskRow(tasks))}` };
 }
 
-/** True when grid column c holds nothing between grid rows top..bottom. */
-function columnEmpty(grid: Grid, c: number, top: number, bottom: number): boolean {
-  for (let r = top; r <= bottom; r++) {
-    const v = grid.rows[r]?.[c];
-    if (v !== null && v !== undefined && v !== '') return false;
-  }
+function filled(v: CellValue | undefined): boolean {
+  return v !== null && v !== undefined && v !== '';
+}
+
+/** The value at 1-based sheet row/column in `space` (null outside what was read). */
+function at(space: Grid, row: number, col: number): CellValue | undefined {
+  return space.rows[row - (space.origin?.row ?? 1)]?.[col - (space.origin?.col ?? 1)];
+}
+
+/** True when sheet column `col` holds nothing between sheet rows top..bottom. */
+function sheetColumnEmpty(space: Grid, col: number, top: number, bottom: number): boolean {
+  for (let r = top; r <= bottom; r++) if (filled(at(space, r, col))) return false;
   return true;
 }
 
-/** Grid columns for the own columns: the ones found again, the rest in empty columns right of the table. */
-function ownGridColumns(grid: Grid, read: SheetRead, lastGridRow: number): number[] {
+/** Sheet columns of the own columns found again in `space` (null where not found). */
+export function ownSheetColumns(space: Grid): (number | null)[] {
+  return findOwnColumns(space).map((p) => (p ? sheetCol(space, p.c) : null));
+}
+
+/** Sheet columns for the own columns: the ones found again, the rest in columns of `space` empty right of the table. */
+function ownColumnsFor(space: Grid, grid: Grid, read: SheetRead, top: number, bottom: number): number[] {
   const layout = read.layout!;
-  const found = findOwnColumns(grid);
-  const taken = new Set(found.flatMap((p) => (p ? [p.c] : [])));
-  let next = Math.max(layout.headers.length, ...Object.values(layout.columns).map((c) => (c ?? 0) + 1), ...[...taken].map((c) => c + 1));
-  return found.map((p) => {
-    if (p) return p.c;
-    while (taken.has(next) || !columnEmpty(grid, next, layout.headerTop, lastGridRow)) next++;
+  const found = ownSheetColumns(space);
+  const taken = new Set(found.filter((c): c is number => c !== null));
+  const tableRight = Math.max(layout.headers.length, ...Object.values(layout.columns).map((c) => (c ?? 0) + 1));
+  let next = Math.max(sheetCol(grid, tableRight), ...[...taken].map((c) => c + 1));
+  return found.map((c) => {
+    if (c !== null) return c;
+    while (taken.has(next) || !sheetColumnEmpty(space, next, top, bottom)) next++;
     taken.add(next);
     return next++;
   });
 }
 
-/** Plan for writing beside the table. `grid` is the sheet as read (own columns included). */
-export function planBeside(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDays: number): ClassifyPlan {
+/**
+ * A1 addresses of the user's non-empty cells the blocks would write over: every cell outside tiendo's own
+ * columns (found again by their headers in `space`) that holds something. Empty = safe to write.
+ */
+export function overwrites(space: Grid, blocks: CellBlock[]): string[] {
+  const own = new Set(ownSheetColumns(space).filter((c): c is number => c !== null));
+  const out: string[] = [];
+  for (const b of blocks) {
+    b.values.forEach((row, i) => row.forEach((_, j) => {
+      const r = b.row + i;
+      const c = b.col + j;
+      if (!own.has(c) && filled(at(space, r, c))) out.push(`${columnLetter(c)}${r}`);
+    }));
+  }
+  return out;
+}
+
+/**
+ * Plan for writing beside the table. `grid` is what was read (own columns included); `space` is the whole sheet
+ * as read (defaults to `grid`): the columns chosen must be empty there, not only inside a selection.
+ */
+export function planBeside(grid: Grid, read: SheetRead, tasks: Task[], dueSoonDays: number, space: Grid = grid): ClassifyPlan {
   const layout = read.layout!;
   const sheet = read.sheet ?? grid.name;
   const firstRow = sheetRow(grid, layout.firstDataRow);
   const lastRow = Math.max(firstRow, lastTaskRow(tasks));
-  const gridCols = ownGridColumns(grid, read, lastRow - sheetRow(grid, 0));
-  const cols = gridCols.map((c) => sheetCol(grid, c));
+  const cols = ownColumnsFor(space, grid, read, sheetRow(grid, layout.headerTop), lastRow);
   const byRow = new Map(tasks.map((t) => [t.row, t]));
   const headerRow = sheetRow(grid, layout.headerBottom);
   const blocks: CellBlock[] = cols.map((col, i) => ({

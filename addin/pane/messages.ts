@@ -19,7 +19,7 @@ const EXCEL_ERRORS: Record<string, string> = {
   InvalidArgument: 'Excel từ chối thao tác do tham số không hợp lệ (vùng chọn hoặc dữ liệu bất thường).',
   GeneralException: 'Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại.',
   Unauthenticated: 'Phiên làm việc với Excel đã hết hạn. Hãy mở lại ngăn tác vụ.',
-  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Office (cần ExcelApi 1.9 trở lên).',
+  ApiNotFound: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Office (cần ExcelApi 1.7 trở lên: Excel 2019, Microsoft 365 hoặc Excel trên web).',
 };
 
 /** The Vietnamese message for any error thrown by Excel, core or the pane. */
@@ -33,10 +33,32 @@ export function errorMessage(e: unknown): string {
 
 export const MESSAGES = {
   noExcel: 'Ngăn tác vụ này cần chạy trong Excel (Microsoft 365, Excel 2019 trở lên hoặc Excel trên web).',
+  noOfficeJs:
+    'Không tải được thư viện Office.js của Microsoft (appsforoffice.microsoft.com), nên các nút bị khoá. '
+    + 'Nếu mạng nội bộ chặn địa chỉ này, hãy nhờ quản trị mạng mở nó hoặc dùng bản office.js lưu nội bộ (xem hướng dẫn cài đặt); '
+    + 'nếu bạn đang mở trang này ngoài Excel, hãy mở nó từ Excel (Trang đầu › Tiến độ nhiệm vụ).',
+  tooOld:
+    'Phiên bản Excel này thiếu chức năng tiendo cần (ExcelApi 1.7). Cần Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web; '
+    + 'Excel 2016 không chạy được ngăn tác vụ này.',
   noTable:
     'Không tìm thấy bảng phụ lục trong trang tính này. Cần có hàng tiêu đề gồm ít nhất các cột "Tên nhiệm vụ" và "Tiến độ" (hoặc "Thời hạn").',
   emptySheet: 'Trang tính đang trống.',
   badDate: 'Ngày tính số liệu không hợp lệ. Hãy chọn lại ngày (dd/mm/yyyy).',
   badDays: 'Số ngày "sắp đến hạn" phải là số nguyên từ 0 đến 365.',
   noTasks: 'Bảng không có nhiệm vụ nào để phân loại.',
+  protectedSheet: (sheet: string) =>
+    `Trang tính "${sheet}" đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang tính), nên tiendo không ghi gì vào đó. `
+    + 'Hãy chọn "Sang trang tính mới" để ghi kết quả vào một trang tính riêng, hoặc bỏ bảo vệ rồi thử lại.',
+  wouldOverwrite: (cells: string[]) =>
+    `Không ghi: các ô ${cells.slice(0, 6).join(', ')}${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''} đã có dữ liệu của bạn. `
+    + 'tiendo không bao giờ ghi đè lên ô đã có dữ liệu. Hãy chọn "Sang trang tính mới", hoặc để trống các cột bên phải bảng.',
+  selectionMissesColumns: (names: string, address: string) =>
+    `Vùng chọn bỏ sót cột ${names} của bảng: phân loại sẽ sai nếu thiếu các cột này, nên tiendo chưa ghi gì. `
+    + `Bấm "Mở rộng vùng chọn" để chọn cả bảng (${address}) rồi thử lại.`,
+  replaceClassifySheet:
+    'Trang tính "Phân loại (tiendo)" đã có. Ghi đè bằng kết quả mới? (Có thể hoàn tác bằng Ctrl+Z.)',
+  replaceSummarySheet:
+    'Trang tính "Tổng hợp (tiendo)" đã có và sẽ được thay bằng bản mới. Excel không hoàn tác (Ctrl+Z) được việc xoá trang tính, '
+    + 'và các bước hoàn tác trước đó cũng mất. Tiếp tục?',
+  cancelled: 'Đã huỷ: không có gì thay đổi.',
 } as const;

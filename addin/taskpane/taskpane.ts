@@ -3,12 +3,12 @@
  * rendered with textContent (never innerHTML), so a hostile cell cannot inject HTML.
  */
 import { formatCount } from '../../core/format';
-import { officeReady } from '../excel-adapter';
-import { goTo, runCheck, runClassify, runSummary } from '../pane/actions';
+import { officeLoaded, officeReady, officeTheme, supports } from '../excel-adapter';
+import { goTo, runCheck, runClassify, runSummary, widenSelection, WidenError, type Widen } from '../pane/actions';
 import type { CheckView } from '../pane/check';
 import { errorMessage, MESSAGES } from '../pane/messages';
 import { todayInVietnam } from '../../core/dates';
-import { DEFAULT_DUE_SOON_DAYS, type PaneSettings } from '../pane/settings';
+import { dateFieldToIso, DEFAULT_DUE_SOON_DAYS, isoToField, type PaneSettings } from '../pane/settings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -26,7 +26,7 @@ function radio(name: string): string {
 function settings(): PaneSettings {
   const days = $<HTMLInputElement>('due-soon').value.trim();
   return {
-    asOf: $<HTMLInputElement>('as-of').value,
+    asOf: dateFieldToIso($<HTMLInputElement>('as-of').value),
     dueSoonDays: days === '' ? NaN : Number(days),
     scope: radio('scope') === 'selection' ? 'selection' : 'sheet',
     target: radio('target') === 'sheet' ? 'sheet' : 'beside',
@@ -43,8 +43,51 @@ function showError(text: string | null): void {
   box.hidden = !text;
 }
 
-function render(view: CheckView): void {
+/** Office.js's questions, in the pane (window.confirm is blocked in add-ins). Resolves true for "Tiếp tục". */
+function ask(question: string): Promise<boolean> {
+  const box = $('ask');
+  $('ask-text').textContent = question;
+  box.hidden = false;
+  const yes = $<HTMLButtonElement>('ask-yes');
+  const no = $<HTMLButtonElement>('ask-no');
+  yes.disabled = false;
+  no.disabled = false;
+  no.focus();
+  return new Promise((done) => {
+    const finish = (answer: boolean) => {
+      box.hidden = true;
+      yes.removeEventListener('click', onYes);
+      no.removeEventListener('click', onNo);
+      box.removeEventListener('keydown', onKey);
+      done(answer);
+    };
+    const onYes = () => finish(true);
+    const onNo = () => finish(false);
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') finish(false); };
+    yes.addEventListener('click', onYes);
+    no.addEventListener('click', onNo);
+    box.addEventListener('keydown', onKey);
+    document.body.dataset.asking = String(Number(document.body.dataset.asking ?? 0) + 1);
+  });
+}
+
+let pendingWiden: Widen | null = null;
+
+function offerWiden(w: Widen | null | undefined): void {
+  pendingWiden = w ?? null;
+  $('btn-widen').hidden = !pendingWiden;
+}
+
+function showNotes(notes: string[] | undefined): void {
+  const list = $('notes');
+  list.replaceChildren(...(notes ?? []).map((n) => el('li', n)));
+  list.hidden = !notes?.length;
+}
+
+function render(view: CheckView & { widen?: Widen; notes?: string[] }): void {
   $('results').hidden = false;
+  offerWiden(view.widen);
+  showNotes(view.notes);
   $('summary-line').textContent = view.summary;
   $('sentences').replaceChildren(...view.sentences.slice(1).map((s) => el('li', s)));
   renderInferred(view);
@@ -81,12 +124,24 @@ function render(view: CheckView): void {
         li.append(el('span', i.cell, 'cell'));
       }
       li.append(el('span', i.message, 'msg'), el('span', i.code, 'code'));
-      li.addEventListener('click', () => {
+      const open = () => {
         if (i.cell) void act(`Đang chọn ô ${i.cell}…`, async () => {
           await goTo(i.sheet, i.cell!);
           return `Đã chọn ô ${i.cell}.`;
         }, true);
-      });
+      };
+      li.addEventListener('click', open);
+      if (i.cell) {
+        // reachable and actionable by keyboard: Tab to it, Enter or Space selects the cell
+        li.tabIndex = 0;
+        li.setAttribute('role', 'button');
+        li.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            open();
+          }
+        });
+      }
       return li;
     }),
   );
@@ -125,10 +180,17 @@ let busy = false;
 /** Issues listed in the pane; the rest are counted (a 5,000-row sheet can have thousands). */
 const MAX_ISSUES = 300;
 
+const ACTION_BUTTONS = ['btn-check', 'btn-classify', 'btn-summary', 'btn-widen'];
+let ready = false;
+
+function enableActions(on: boolean): void {
+  for (const id of ACTION_BUTTONS) $<HTMLButtonElement>(id).disabled = !on;
+}
+
 async function act(working: string, job: () => Promise<string>, keepResults = false): Promise<void> {
-  if (busy) return;
+  if (busy || !ready) return;
   busy = true;
-  document.querySelectorAll('button').forEach((b) => (b.disabled = true));
+  enableActions(false);
   showError(null);
   setStatus(working);
   try {
@@ -136,16 +198,17 @@ async function act(working: string, job: () => Promise<string>, keepResults = fa
   } catch (e) {
     setStatus('');
     showError(errorMessage(e));
+    offerWiden(e instanceof WidenError ? e.widen : null);
     if (!keepResults) $('results').hidden = true; // never leave another sheet's results under an error
   } finally {
     busy = false;
-    document.querySelectorAll('button').forEach((b) => (b.disabled = false));
+    enableActions(true);
     document.body.dataset.done = String(Number(document.body.dataset.done ?? 0) + 1);
   }
 }
 
 function wire(): void {
-  $<HTMLInputElement>('as-of').value = todayInVietnam(new Date());
+  $<HTMLInputElement>('as-of').value = isoToField(todayInVietnam(new Date()));
   $<HTMLInputElement>('due-soon').value = String(DEFAULT_DUE_SOON_DAYS);
   $('btn-check').addEventListener('click', () =>
     void act('Đang đọc trang tính…', async () => {
@@ -156,28 +219,68 @@ function wire(): void {
   );
   $('btn-classify').addEventListener('click', () =>
     void act('Đang phân loại…', async () => {
-      const r = await runClassify(settings());
+      const r = await runClassify(settings(), ask);
       render(r.check);
       return `Đã phân loại ${formatCount(r.rows)} nhiệm vụ vào trang tính "${r.sheet}".`;
     }),
   );
   $('btn-summary').addEventListener('click', () =>
     void act('Đang tạo phụ lục tổng hợp…', async () => {
-      const r = await runSummary(settings());
+      const r = await runSummary(settings(), ask);
       render(r.check);
       return `Đã tạo trang tính "${r.sheet}" (${formatCount(r.units)} đơn vị).`;
     }),
   );
+  $('btn-widen').addEventListener('click', () =>
+    void act('Đang chọn cả bảng…', async () => {
+      const w = pendingWiden;
+      if (!w) return '';
+      await widenSelection(w);
+      offerWiden(null);
+      return `Đã chọn cả bảng ${w.address}. Bấm lại "Kiểm tra bảng" hoặc "Phân loại".`;
+    }, true),
+  );
+}
+
+/** The Office theme's colours when the host gives them (desktop Excel), so the pane matches Excel, dark included. */
+function applyOfficeTheme(): void {
+  const theme = officeTheme();
+  if (!theme) return;
+  const root = document.documentElement.style;
+  root.setProperty('--bg', theme.bodyBackgroundColor);
+  root.setProperty('--fg', theme.bodyForegroundColor);
+  root.setProperty('--panel', theme.controlBackgroundColor);
+  const dark = luminance(theme.bodyBackgroundColor) < 0.4;
+  document.body.classList.toggle('theme-dark', dark);
+}
+
+function luminance(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) return 1;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 async function main(): Promise<void> {
   wire();
+  enableActions(false);
   try {
-    if (!(await officeReady())) showError(MESSAGES.noExcel);
+    if (!officeLoaded()) showError(MESSAGES.noOfficeJs);
+    else if (!(await officeReady())) showError(MESSAGES.noExcel);
+    else if (!supports(CORE_API)) showError(MESSAGES.tooOld);
+    else {
+      ready = true;
+      applyOfficeTheme();
+      enableActions(true);
+    }
   } catch (e) {
     showError(errorMessage(e));
   }
   document.body.dataset.ready = '1';
 }
 
+/** What the core path needs (getRangeByIndexes, protection): ExcelApi 1.7, the manifest's requirement. */
+const CORE_API = '1.7';
+
 void main();
+

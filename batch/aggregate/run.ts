@@ -4,7 +4,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stageDir } from '../stage';
+import { stageDir, type Stage } from '../stage';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
 import type { HistoryComparison } from '../../report/history/types';
@@ -92,15 +92,33 @@ function phaseTimer(): (phase: string) => void {
 async function writeOutputs(
   report: Report, args: AggregateArgs, cwd: string, t: (phase: string) => void, history: HistoryOutcome | null,
 ): Promise<Omit<AggregateResult, 'report' | 'nothingRead'>> {
-  const stage = await stageDir(resolve(cwd, args.out));
+  const outputErrors: string[] = [];
   const jsonFile = args.json && args.json !== '-' ? resolve(cwd, args.json) : null;
-  const jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
+  let jsonStage: Stage | null = null;
+  try {
+    jsonStage = jsonFile ? await stageDir(dirname(jsonFile)) : null;
+  } catch (e) {
+    return { outputs: [], outputErrors: [`${args.json}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  let stage: Stage;
+  try {
+    stage = await stageDir(resolve(cwd, args.out));
+  } catch (e) {
+    await jsonStage?.discard();
+    return { outputs: [], outputErrors: [`${args.out}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
   // --tasks FILE is staged with the report (or with --json FILE) when it goes to the same folder, else on its own.
   const tasksFile = args.tasks ? resolve(cwd, args.tasks) : null;
   const tasksDir = tasksFile ? dirname(tasksFile) : null;
-  const tasksStage = !tasksDir ? null : tasksDir === resolve(cwd, args.out) ? stage
-    : jsonStage && tasksDir === dirname(jsonFile!) ? jsonStage : await stageDir(tasksDir);
-  const outputErrors: string[] = [];
+  let tasksStage: Stage | null = null;
+  try {
+    tasksStage = !tasksDir ? null : tasksDir === resolve(cwd, args.out) ? stage
+      : jsonStage && tasksDir === dirname(jsonFile!) ? jsonStage : await stageDir(tasksDir);
+  } catch (e) {
+    await stage.discard();
+    await jsonStage?.discard();
+    return { outputs: [], outputErrors: [`${args.tasks}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
   const attempt = async (label: string, write: () => Promise<void>): Promise<void> => {
     try {
       await write();
@@ -127,6 +145,12 @@ async function writeOutputs(
     if (tasksFile && tasksStage) {
       await attempt(args.tasks!, () => writeTasks(taskFrame(report.tasks), tasksStage.path(basename(tasksFile))));
       t('--tasks');
+    }
+    if (!outputErrors.length) {
+      // Every destination folder exists before the first file moves: a move cannot fail half-way for want of one.
+      await attempt(args.out, () => stage.prepare());
+      if (jsonStage) await attempt(args.json!, () => jsonStage!.prepare());
+      if (tasksStage) await attempt(args.tasks!, () => tasksStage!.prepare());
     }
     if (outputErrors.length) return { outputs: [], outputErrors };
     const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)))

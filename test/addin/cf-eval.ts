@@ -1,6 +1,6 @@
 /**
  * A tiny evaluator for the conditional-format formulas the add-in writes (cell refs like $K7,
- * strings, = <> <= >= < >, AND, OR, ISNUMBER), so tests can check which rows Excel would colour,
+ * strings, = <> <= >= < >, AND, OR, ISNUMBER, N), so tests can check which rows Excel would colour,
  * and render the sheet as HTML for a screenshot. Test-only.
  */
 type Cell = string | number | boolean | null;
@@ -18,16 +18,17 @@ export function compileRule(formula: string, firstRow: number): (cells: Cell[][]
     .replace(/<>/g, '!==')
     .replace(/([^<>!=])=(?!=)/g, '$1===')
     .replace(/__s(\d+)__/g, (_, i: string) => JSON.stringify(strings[Number(i)]));
-  const fn = new Function('v', 'row', 'AND', 'OR', 'ISNUMBER', `return (${src});`);
+  const fn = new Function('v', 'row', 'AND', 'OR', 'ISNUMBER', 'N', `return (${src});`);
   const AND = (...xs: unknown[]) => xs.every(Boolean);
   const OR = (...xs: unknown[]) => xs.some(Boolean);
   const ISNUMBER = (x: unknown) => typeof x === 'number';
+  const N = (x: unknown) => (typeof x === 'number' ? x : 0);
   return (cells, row) => {
     const v = (c: number, r: number) => {
       const x = cells[r]?.[c];
       return x === null || x === undefined ? '' : x;
     };
-    return Boolean(fn(v, row, AND, OR, ISNUMBER));
+    return Boolean(fn(v, row, AND, OR, ISNUMBER, N));
   };
 }
 

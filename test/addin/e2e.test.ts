@@ -79,6 +79,15 @@ async function click(selector: string): Promise<void> {
   await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before);
 }
 
+/** Clicks a button that asks a question in the pane, answers it with `answer`, and waits for the action to end. */
+async function clickAnswering(selector: string, answer: string): Promise<void> {
+  const before = await page.evaluate(() => Number(document.body.dataset.done ?? 0));
+  await page.click(selector);
+  await page.waitForSelector('#ask:not([hidden])');
+  await page.click(answer);
+  await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before);
+}
+
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as unknown as { __excel: { snapshot(): Snapshot } }).__excel.snapshot());
 const sheet = (s: Snapshot, name: string) => s.sheets.find((x) => x.name === name)!;
 const text = (sel: string) => page.locator(sel).innerText();
@@ -186,9 +195,9 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     // the table itself is untouched
     expect(p.cells[14][7]).toBe(HOSTILE_STATUS);
     expect(s.conditionalFormats.map((c) => `${c.address} ${c.formula} ${c.fill}`)).toEqual([
-      'B7:M16 =$K7="Quá hạn" #F8CBAD',
-      'B7:M16 =AND(ISNUMBER($M7),$M7<=7) #FFEB9C',
-      'B7:M16 =OR($J7="Đã hoàn thành đúng hạn",$J7="Đã hoàn thành quá hạn") #C6EFCE',
+      'B7:M16 =AND($K7="Quá hạn",N("tiendo")=0) #F8CBAD',
+      'B7:M16 =AND(AND(ISNUMBER($M7),$M7<=7),N("tiendo")=0) #FFEB9C',
+      'B7:M16 =AND(OR($J7="Đã hoàn thành đúng hạn",$J7="Đã hoàn thành quá hạn"),N("tiendo")=0) #C6EFCE',
     ]);
     // what Excel would colour: evaluate the rules on the written cells
     const fills = rowFills(p.cells, s.conditionalFormats.filter((c) => c.sheet === 'Phụ lục'));
@@ -232,11 +241,12 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     expect(s.formulas).toEqual([]);
     expect(s.active).toBe('Phân loại (tiendo)');
     expect(s.conditionalFormats.filter((x) => x.sheet === 'Phân loại (tiendo)').map((x) => x.address)).toEqual(['A2:M9', 'A2:M9', 'A2:M9']);
-    // running it again replaces the sheet instead of failing or stacking
+    // running it again asks first, then replaces the sheet's contents in place (no Worksheet.delete: undo survives)
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
-    await click('#btn-classify');
+    await clickAnswering('#btn-classify', '#ask-yes');
     const s2 = await snapshot();
     expect(s2.sheets.filter((x) => x.name === 'Phân loại (tiendo)')).toHaveLength(1);
+    expect((s2 as unknown as { undoCleared: number }).undoCleared).toBe(0);
     expect(await page.isHidden('#error')).toBe(true);
     await page.check('input[name="target"][value="beside"]');
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
@@ -278,9 +288,11 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Trống');
     await click('#btn-check');
     expect(await text('#error')).toBe('Trang tính đang trống.');
+    // on tiendo's own summary sheet, the pane reads the user's table, not the summary
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Tổng hợp (tiendo)');
     await click('#btn-check');
-    expect(await text('#error')).toMatch(/^Không tìm thấy bảng phụ lục trong trang tính này/);
+    expect(await page.isHidden('#error')).toBe(true);
+    expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
     await page.evaluate(() => (window as unknown as { __excel: { state: { active: string } } }).__excel.state.active = 'Phụ lục');
     await page.fill('#due-soon', '-3');
     await click('#btn-check');
@@ -309,5 +321,67 @@ describe.skipIf(!hasChromium)('add-in task pane in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { __excel: { select(s: string, a: string): void } }).__excel.select('Phụ lục', 'D9'));
     await click('#btn-check');
     expect(await text('#header-rows')).toBe('Trang tính "Phụ lục", hàng tiêu đề 5, 6; 08 nhiệm vụ.');
+  });
+  it('overwrite guard: a selection that leaves out table columns writes nothing and offers to widen it (README screenshots)', async () => {
+    await openPane();
+    await page.fill('#as-of', '15/11/2025'); // as the user types it
+    await page.check('input[name="scope"][value="selection"]');
+    await page.check('input[name="target"][value="beside"]');
+    await page.evaluate(() => (window as unknown as { __excel: { select(s: string, a: string): void } }).__excel.select('Phụ lục', 'B5:F16'));
+    const before = sheet(await snapshot(), 'Phụ lục').cells;
+    await click('#btn-classify');
+    expect(await text('#error')).toMatch(/^Vùng chọn bỏ sót cột G "Kết quả thực hiện", H "Tiến độ" của bảng/);
+    expect(await page.isVisible('#btn-widen')).toBe(true);
+    const s = await snapshot();
+    expect(sheet(s, 'Phụ lục').cells).toEqual(before);
+    const assets = OUT; // copied to assets/ for the README (the "before" pair was taken once from the pane before the fix)
+    await page.screenshot({ path: join(assets, 'overwrite-after-pane.png'), clip: { x: 0, y: 0, width: 360, height: 620 } });
+    const view = await browser.newPage({ viewport: { width: 1300, height: 480 } });
+    await view.setContent(sheetHtml('Phụ lục — sau khi bấm "Phân loại" (B5:F16 được chọn): không ô nào bị ghi', sheet(s, 'Phụ lục').cells, new Map(), 1, 13));
+    await view.screenshot({ path: join(assets, 'overwrite-after-sheet.png'), fullPage: true });
+    await view.close();
+    // "Mở rộng vùng chọn" selects the whole table; classifying then keeps G and H and writes I..M
+    await click('#btn-widen');
+    expect((await snapshot()).selected).toEqual({ sheet: 'Phụ lục', address: 'B5:H16' });
+    await page.evaluate(() => (window as unknown as { __excel: { select(s: string, a: string): void } }).__excel.select('Phụ lục', 'B5:H16'));
+    await click('#btn-classify');
+    expect(await page.isHidden('#error')).toBe(true);
+    const p = sheet(await snapshot(), 'Phụ lục');
+    const gh = (g: (string | number | null)[][], r: number) => [g[r]?.[6] ?? null, g[r]?.[7] ?? null];
+    for (let r = 4; r < 16; r++) expect(gh(p.cells, r), `row ${r + 1}`).toEqual(gh(before, r));
+    expect(p.cells[7][8]).toBe('Đã hoàn thành');
+    await page.check('input[name="scope"][value="sheet"]');
+  });
+
+  it('keyboard: Tab reaches an issue, Enter selects its cell; the date field shows dd/mm/yyyy; dark mode', async () => {
+    await openPane();
+    await click('#btn-check');
+    const li = page.locator('#issues li[data-cell="H15"]');
+    expect(await li.getAttribute('tabindex')).toBe('0');
+    expect(await li.getAttribute('role')).toBe('button');
+    await li.focus();
+    const before = await page.evaluate(() => Number(document.body.dataset.done ?? 0));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before);
+    expect((await snapshot()).selected).toEqual({ sheet: 'Phụ lục', address: 'H15' });
+    const fresh = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'en-US', colorScheme: 'dark' });
+    await fresh.route('**/*', (route) => (route.request().url().startsWith(baseUrl) ? route.continue() : route.abort()));
+    await fresh.goto(`${baseUrl}/taskpane.html`);
+    await fresh.waitForSelector('body[data-ready="1"]');
+    expect(await fresh.inputValue('#as-of')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/); // an en-US WebView still shows dd/mm/yyyy
+    const bg = await fresh.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(31, 31, 31)');
+    await fresh.screenshot({ path: join(OUT, 'pane-dark-no-office.png'), fullPage: true });
+    await fresh.close();
+  });
+
+  it('Office.js blocked (closed network, or opened outside Excel): says so, buttons stay disabled', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 360, height: 700 } });
+    await fresh.route('**/*', (route) => (route.request().url().startsWith(baseUrl) ? route.continue() : route.abort()));
+    await fresh.goto(`${baseUrl}/taskpane.html`);
+    await fresh.waitForSelector('body[data-ready="1"]');
+    expect(await fresh.locator('#error').innerText()).toMatch(/^Không tải được thư viện Office\.js/);
+    for (const id of ['#btn-check', '#btn-classify', '#btn-summary']) expect(await fresh.isDisabled(id), id).toBe(true);
+    await fresh.close();
   });
 });

@@ -16,6 +16,7 @@ import {
   type CellBlock,
 } from '../../addin/excel-adapter';
 import { installMock, newSheet, newState, type MockState } from './mock-excel';
+import { installStandin } from './standin-node';
 
 let state: MockState;
 
@@ -67,7 +68,10 @@ describe('readActiveSheet', () => {
   });
 
   it('reads only the selection when asked, with grid coordinates relative to it', async () => {
-    state.selection = { row: 3, col: 1, rows: 4, cols: 5 };
+    // the Excel stand-in: the selection is narrowed to the used range (getIntersectionOrNullObject)
+    const s = appendixSheet();
+    const x = installStandin({ active: s.name, sheets: [{ name: s.name, cells: s.cells, formats: s.formats, fonts: s.fonts, merges: [{ top: 4, left: 2, bottom: 4, right: 5 }, { top: 0, left: 0, bottom: 0, right: 5 }] }] });
+    x.select(s.name, 'B4:F7');
     const g = await readActiveSheet('selection');
     expect(g.origin).toEqual({ row: 4, col: 2 });
     expect(g.rows[0]).toEqual(['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ']);
@@ -187,32 +191,40 @@ describe('payload chunking', () => {
 });
 
 describe('other writes', () => {
-  it('new sheet: replaces an existing one, writes, activates it', async () => {
-    state.sheets.push(newSheet('Phân loại', [['cũ']]));
+  it('new sheet: empties an existing one in place (no Worksheet.delete: the undo stack survives), writes, activates it', async () => {
+    const x = installStandin({ active: 'Phụ lục', sheets: [{ name: 'Phụ lục', cells: [['a']] }, { name: 'Phân loại', cells: [['cũ', 'cũ'], ['cũ', 'cũ'], ['cũ', 'cũ']] }] });
     await writeNewSheet('Phân loại', [{ row: 1, col: 1, values: [['Dòng', 'STT'], [6, '1']] }], { freezeRows: 1 });
-    expect(state.deleted).toEqual(['Phân loại']);
-    const s = state.sheets.find((x) => x.name === 'Phân loại')!;
-    expect(s.cells).toEqual([['Dòng', 'STT'], [6, '1']]);
-    expect(state.active).toBe('Phân loại');
-    expect(state.runs).toBe(1);
+    expect(x.state.deleted).toEqual([]);
+    expect(x.state.undoCleared).toBe(0);
+    const s = x.state.sheets.find((q) => q.name === 'Phân loại')!;
+    expect(s.cells.map((r) => r.map((v) => v ?? ''))).toEqual([['Dòng', 'STT'], [6, '1'], ['', '']]);
+    expect(x.state.active).toBe('Phân loại');
+    expect(x.state.runs).toBe(1);
   });
 
-  it('conditional formats replace the previous ones on the same range', async () => {
+  it('conditional formats: tiendo\'s own replaced, in priority order, the user\'s kept', async () => {
+    const x = installStandin({
+      active: 'Phụ lục',
+      sheets: [{ name: 'Phụ lục', cells: [['a']] }],
+      conditionalFormats: [{ sheet: 'Phụ lục', address: 'B6:J9', formula: '=$B6>3', fill: '#0000FF' }],
+    });
     const rules = [{ formula: '=$J6="Quá hạn"', fill: '#F8CBAD' }, { formula: '=$I6="Đã hoàn thành đúng hạn"', fill: '#C6EFCE' }];
     await setRowHighlights('Phụ lục', 'B6:J7', rules);
     await setRowHighlights('Phụ lục', 'B6:J7', rules);
-    expect(state.conditionalFormats).toEqual([
-      { sheet: 'Phụ lục', address: 'B6:J7', type: 'Custom', formula: '=$J6="Quá hạn"', fill: '#F8CBAD', font: undefined },
-      { sheet: 'Phụ lục', address: 'B6:J7', type: 'Custom', formula: '=$I6="Đã hoàn thành đúng hạn"', fill: '#C6EFCE', font: undefined },
+    expect(x.state.conditionalFormats.map((c) => [c.address, c.formula, c.fill])).toEqual([
+      ['B6:J7', '=AND($J6="Quá hạn",N("tiendo")=0)', '#F8CBAD'],
+      ['B6:J7', '=AND($I6="Đã hoàn thành đúng hạn",N("tiendo")=0)', '#C6EFCE'],
+      ['B6:J9', '=$B6>3', '#0000FF'],
     ]);
   });
 
-  it('status dropdown: a list validation, not stacked on re-run', async () => {
+  it('status dropdown: a list validation, not stacked on re-run, and an existing rule is kept', async () => {
+    const x = installStandin({ active: 'Phụ lục', sheets: [{ name: 'Phụ lục', cells: [['a']] }] });
     const msg = { title: 'Tiến độ', text: 'Chọn trong danh sách' };
-    await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg);
-    await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg);
-    expect(state.validations).toHaveLength(1);
-    expect(state.validations[0].rule).toEqual({ list: { inCellDropDown: true, source: 'Đã hoàn thành,Đang thực hiện' } });
+    expect(await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg)).toBe('added');
+    expect(await setListValidation('Phụ lục', 'F6:F7', ['Đã hoàn thành', 'Đang thực hiện'], msg)).toBe('kept');
+    expect(x.state.validations).toHaveLength(1);
+    expect(x.state.validations[0].rule).toEqual({ list: { inCellDropDown: true, source: 'Đã hoàn thành,Đang thực hiện' } });
   });
 
   it('summary sheet: the printable appendix (Times New Roman, merges, A4, frozen header) with a stacked bar chart', async () => {

@@ -5,15 +5,16 @@
  * FILE_LEGACY_XLS, FILE_LEGACY_DOC; FILE_WORD for a .docx under a spreadsheet's name (batch/read-grids.ts then
  * reads it as Word); anything else FILE_NOT_XLSX with a hint of the content.
  */
-import { looksLikeZip } from '../zip/read';
+import { indexOfBytes, latin1, utf16leBytes } from '../zip/bytes';
+import { looksLikeZip } from '../zip/unzip';
 import { ReadFailure } from './limits';
-import type { ZipArchive } from '../zip/read';
+import type { ZipArchive } from '../zip/unzip';
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
-const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const ENCRYPTED_PACKAGE = utf16leBytes('EncryptedPackage');
+const ENCRYPTION_INFO = utf16leBytes('EncryptionInfo');
 /** The main stream of a Word 97-2003 document (.doc), as named in its OLE2 directory. */
-const WORD_DOCUMENT = Buffer.from('WordDocument', 'utf16le');
+const WORD_DOCUMENT = utf16leBytes('WordDocument');
 
 /** How to turn each kind of look-alike into an .xlsx, in the users' words. */
 export const SAVE_AS = {
@@ -24,14 +25,14 @@ export const SAVE_AS = {
 } as const;
 
 /** Throws the ReadFailure that describes a non-zip file; returns when the bytes look like a zip. `name` (the file name) refines the hint. */
-export function sniff(buf: Buffer, name = ''): void {
+export function sniff(buf: Uint8Array, name = ''): void {
   if (buf.length === 0) throw new ReadFailure('FILE_EMPTY', 'tệp rỗng (0 byte)');
   if (startsWith(buf, OLE2)) {
     // Password-protected .xlsx files are OLE2 containers holding EncryptionInfo + EncryptedPackage streams.
-    if (buf.indexOf(ENCRYPTED_PACKAGE) >= 0 || buf.indexOf(ENCRYPTION_INFO) >= 0) {
+    if (indexOfBytes(buf, ENCRYPTED_PACKAGE) >= 0 || indexOfBytes(buf, ENCRYPTION_INFO) >= 0) {
       throw new ReadFailure('FILE_ENCRYPTED', 'tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại');
     }
-    if (buf.indexOf(WORD_DOCUMENT) >= 0) throw new ReadFailure('FILE_LEGACY_DOC', 'tệp Word 97-2003 (.doc); hãy mở bằng Word rồi lưu lại dưới dạng .docx');
+    if (indexOfBytes(buf, WORD_DOCUMENT) >= 0) throw new ReadFailure('FILE_LEGACY_DOC', 'tệp Word 97-2003 (.doc); hãy mở bằng Word rồi lưu lại dưới dạng .docx');
     throw new ReadFailure('FILE_LEGACY_XLS', `tệp Excel 97-2003 (.xls): ${SAVE_AS.excel}`);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b) return;
@@ -66,14 +67,14 @@ export function sniffZip(zip: ZipArchive, mimetype: () => string): void {
   if (has('ppt/presentation.xml')) throw new ReadFailure('FILE_NOT_XLSX', 'tệp PowerPoint (.pptx), không phải bảng tính');
 }
 
-function startsWith(buf: Buffer, sig: number[]): boolean {
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
   if (buf.length < sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (buf[i] !== sig[i]) return false;
   return true;
 }
 
-function textHead(buf: Buffer): string {
-  return buf.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+function textHead(buf: Uint8Array): string {
+  return latin1(buf, 0, Math.min(buf.length, 512)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
 }
 
 /** Two lines or more, each cut into the same number (≥ 2) of fields by "," ";" or tab. */
@@ -87,7 +88,7 @@ function looksDelimited(head: string): boolean {
 }
 
 /** A short hint of what the content looks like, e.g. " (nội dung là trang HTML…)". */
-function describe(buf: Buffer, head: string): string {
+function describe(buf: Uint8Array, head: string): string {
   if (/^{\\rtf/.test(head)) return ` (nội dung là văn bản RTF: ${SAVE_AS.word})`;
   if (/^<\?xml[\s\S]*urn:schemas-microsoft-com:office:spreadsheet/i.test(head)) return ' (bảng tính XML 2003: hãy lưu lại dưới dạng .xlsx)';
   if (/^<(!doctype html|html|table|meta)/i.test(head)) return ' (nội dung là trang HTML: hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx)';
@@ -96,7 +97,7 @@ function describe(buf: Buffer, head: string): string {
   return '';
 }
 
-function isMostlyText(buf: Buffer): boolean {
+function isMostlyText(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 1024);
   let bad = 0;
   for (let i = 0; i < n; i++) {

@@ -230,7 +230,8 @@ export function endRecords(count: number, cdSize: number, cdStart: number, force
  * const out = patchZip(bytes, new Map([['xl/charts/chart1.xml', Buffer.from(xml)]]));
  */
 export function patchZip(zip: Uint8Array, changes: Map<string, Uint8Array>): Buffer {
-  const archive = openZip(toBuffer(zip), OWN_OUTPUT);
+  const src = toBuffer(zip);
+  const archive = openZip(src, OWN_OUTPUT);
   const list = [...archive.entries.values()];
   const starts = [...list.map((e) => e.localOffset), archive.cdStart].sort((a, b) => a - b);
   const nextStart = (offset: number): number => starts[starts.indexOf(offset) + 1];
@@ -249,8 +250,8 @@ export function patchZip(zip: Uint8Array, changes: Map<string, Uint8Array>): Buf
     const replacement = changes.get(e.name);
     if (replacement) { add(e.name, replacement); continue; }
     const { end } = entryData(archive, e);
-    const raw = archive.buf.subarray(e.localOffset, Math.max(end, nextStart(e.localOffset)));
-    const record = archive.buf.subarray(e.centralOffset, e.centralOffset + e.centralLength);
+    const raw = src.subarray(e.localOffset, Math.max(end, nextStart(e.localOffset)));
+    const record = src.subarray(e.centralOffset, e.centralOffset + e.centralLength);
     // Copied entries keep their record but move: rewrite the offset (in the zip64 field when it overflows).
     const moved: Written = { name: Buffer.from(e.name, 'utf8'), crc: record.readUInt32LE(16), size: e.size, compressed: e.compressedSize, offset: pos, method: e.method };
     central.push(e.localOffset >= MAX32 || pos >= MAX32 || e.size >= MAX32 || e.compressedSize >= MAX32 ? centralRecord(moved) : relocated(record, pos));

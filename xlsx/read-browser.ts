@@ -8,7 +8,6 @@ import { readXlsxWith, type ReadXlsxOptions, type XlsxRead } from './reader/read
 import { FFLATE_CODEC } from './zip/fflate-codec';
 
 export type { ReadLimits } from './reader/limits';
-export { DEFAULT_LIMITS } from './reader/limits';
 export type { ReadXlsxOptions, XlsxRead } from './reader/read-workbook';
 
 /**

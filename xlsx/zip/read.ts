@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../reader/limits';
 import { asBuffer, NODE_CODEC } from './node-codec';
 import { readEntry as readAny, findEntry, openZipWith, type ZipArchive, type ZipEntry } from './unzip';
 
-export { entryData, findEntry, looksLikeZip, OWN_OUTPUT, type ZipArchive, type ZipEntry } from './unzip';
+export { entryData, findEntry, OWN_OUTPUT, type ZipArchive, type ZipEntry } from './unzip';
 
 /**
  * Opens the archive's central directory; throws ReadFailure for truncated, malformed or ambiguous zips.

@@ -226,12 +226,6 @@ export function readEntry(zip: ZipArchive, e: ZipEntry): Uint8Array {
   return out;
 }
 
-/** The inflated bytes of the entry named `name`, or undefined when there is none. */
-export function readNamed(zip: ZipArchive, name: string): Uint8Array | undefined {
-  const e = findEntry(zip, name);
-  return e ? readEntry(zip, e) : undefined;
-}
-
 function checkDeclared(zip: ZipArchive, e: ZipEntry): void {
   const { limits } = zip;
   if (e.size > limits.maxPartBytes) throw tooLarge(`phần "${e.name}" khai báo ${mb(e.size)} khi giải nén, vượt giới hạn ${mb(limits.maxPartBytes)}`);

@@ -1,12 +1,13 @@
 /** Reads one workbook and finds its table: the unit of work of readFiles (in-process or in a worker). */
 import { issue, type Issue } from '../core/issue';
 import type { SheetRead, Task } from '../core/model';
-import type { Grid } from '../core/grid';
-import { headerScore } from '../core/table/header';
-import { classifyRead, readWorkbook } from '../core/table/read';
+import { classifyRead } from '../core/table/read';
+import { workbookRead } from '../core/table/workbook-read';
 import { taskKey } from '../core/taskkey';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
+
+export { workbookRead } from '../core/table/workbook-read';
 
 /** One input file's outcome, in input order: a SheetRead, or the Issue that rejected the file. */
 export interface FileRead {
@@ -87,27 +88,6 @@ export function unpack(p: Packed): FileRead {
   }
   r.read.tasks = r.tasks;
   return r;
-}
-
-/**
- * core readWorkbook plus what the reader noted (XlsxRead.notes) and a note for each hidden sheet
- * holding a table that was passed over: the read every command reports.
- * @example
- * const { grids, error, notes } = await readXlsxFile(file);
- * if (!error) console.log(workbookRead(grids, notes, file).issues.map((i) => i.code));
- */
-export function workbookRead(grids: Grid[], notes: Issue[] | undefined, file: string): SheetRead {
-  const read = readWorkbook(grids, { file });
-  const more = [...(notes ?? []), ...hiddenTables(grids, read.sheet, file)];
-  if (more.length > 0) read.issues = [...read.issues, ...more];
-  return read;
-}
-
-/** A note for each hidden sheet that holds a table but was passed over (readWorkbook reads visible sheets first). */
-function hiddenTables(grids: Grid[], chosen: string | null, file: string): Issue[] {
-  return grids.filter((g) => g.hidden && g.name !== chosen && headerScore(g) > 0).map((g) => issue('HIDDEN_TABLE',
-    `Trang tính "${g.name}" bị ẩn nhưng có bảng nhiệm vụ; bảng này không được tổng hợp${chosen ? ` (đã đọc trang tính "${chosen}")` : ''}. Nếu đó là bảng cần nộp, hãy bỏ ẩn trang tính (chuột phải vào tên trang tính → Bỏ ẩn) rồi gửi lại.`,
-    { file, sheet: g.name }));
 }
 
 /**

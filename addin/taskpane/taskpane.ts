@@ -6,9 +6,12 @@ import { formatCount } from '../../core/format';
 import { officeLoaded, officeReady, officeTheme, supports } from '../excel-adapter';
 import { goTo, runCheck, runClassify, runSummary, widenSelection, WidenError, type Widen } from '../pane/actions';
 import type { CheckView } from '../pane/check';
-import { errorMessage, MESSAGES } from '../pane/messages';
+import { errorMessage, MESSAGES, PaneError } from '../pane/messages';
 import { todayInVietnam } from '../../core/dates';
 import { dateFieldToIso, DEFAULT_DUE_SOON_DAYS, isoToField, type PaneSettings } from '../pane/settings';
+import { runRollup, workerReader, type ReadOne } from '../rollup/rollup';
+import type { ReturnFile } from '../rollup/read-return';
+import type { SourceRead } from '../../report/types';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -180,7 +183,7 @@ let busy = false;
 /** Issues listed in the pane; the rest are counted (a 5,000-row sheet can have thousands). */
 const MAX_ISSUES = 300;
 
-const ACTION_BUTTONS = ['btn-check', 'btn-classify', 'btn-summary', 'btn-widen'];
+const ACTION_BUTTONS = ['btn-check', 'btn-classify', 'btn-summary', 'btn-widen', 'btn-rollup'];
 let ready = false;
 
 function enableActions(on: boolean): void {
@@ -207,7 +210,79 @@ async function act(working: string, job: () => Promise<string>, keepResults = fa
   }
 }
 
+let rollupReader: ReadOne | null = null;
+
+/** The rollup's reader: a Web Worker (Excel stays responsive), or in-process where workers are unavailable. */
+async function reader(): Promise<ReadOne> {
+  if (rollupReader) return rollupReader;
+  try {
+    rollupReader = workerReader(new Worker(new URL('../rollup/worker.ts', import.meta.url)));
+  } catch {
+    const { readReturn } = await import('../rollup/read-return');
+    rollupReader = async (f, asOf) => readReturn(f, asOf);
+  }
+  return rollupReader;
+}
+
+function progressLine(s: SourceRead, i: number, total: number): HTMLElement {
+  const name = s.file;
+  const li = el('li', undefined, s.error ? 'sev-error' : '');
+  li.dataset.file = name;
+  li.dataset.code = s.error?.code ?? 'OK';
+  const tasks = s.tasks?.length ?? s.read?.tasks.length ?? 0;
+  li.textContent = s.error
+    ? `${i + 1}/${total} ${name}: không đọc được (${s.error.code}).`
+    : `${i + 1}/${total} ${name}: ${formatCount(tasks)} nhiệm vụ${s.read?.sheet ? ` (trang tính "${s.read.sheet}")` : ''}.`;
+  return li;
+}
+
+function rollupFiles(list: FileList | File[]): void {
+  const picked = [...list];
+  if (!picked.length) return;
+  void act(`Đang đọc ${formatCount(picked.length)} tệp…`, async () => {
+    const s = settings();
+    if (!s.asOf) throw new PaneError(MESSAGES.badDate);
+    $('results').hidden = true;
+    $('rollup').hidden = false;
+    $('rollup-line').textContent = '';
+    $('rollup-sentences').replaceChildren();
+    $('rollup-progress').replaceChildren();
+    $('rollup-refused-box').hidden = true;
+    const files: ReturnFile[] = await Promise.all(picked.map(async (f) => ({ name: f.name, mtime: f.lastModified, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const r = await runRollup(files, s.asOf, await reader(), {
+      ask,
+      onFile: (src, i, total) => {
+        $('rollup-progress').append(progressLine(src, i, total));
+        setStatus(`Đã đọc ${formatCount(i + 1)}/${formatCount(total)} tệp…`);
+      },
+    });
+    $('rollup-line').textContent = r.report.sentences[0] ?? '';
+    $('rollup-sentences').replaceChildren(...r.report.sentences.slice(1).map((x) => el('li', x)));
+    $('rollup-refused-count').textContent = formatCount(r.refused.length);
+    $('rollup-refused').replaceChildren(...r.refused.map((x) => {
+      const li = el('li', undefined, 'sev-error');
+      li.dataset.code = x.error!.code;
+      li.append(el('span', x.error!.message, 'msg'), el('span', x.error!.code, 'code'));
+      return li;
+    }));
+    $('rollup-refused-box').hidden = !r.refused.length;
+    const read = files.length - r.refused.length;
+    return `Đã tổng hợp ${formatCount(read)}/${formatCount(files.length)} tệp vào các trang tính ${r.sheets.map((n) => `"${n}"`).join(', ')}.`;
+  });
+}
+
 function wire(): void {
+  const input = $<HTMLInputElement>('rollup-files');
+  $('btn-rollup').addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    if (input.files) rollupFiles(input.files);
+    input.value = '';
+  });
+  document.addEventListener('dragover', (e) => { if (ready && !busy) e.preventDefault(); });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer?.files.length) rollupFiles(e.dataTransfer.files);
+  });
   $<HTMLInputElement>('as-of').value = isoToField(todayInVietnam(new Date()));
   $<HTMLInputElement>('due-soon').value = String(DEFAULT_DUE_SOON_DAYS);
   $('btn-check').addEventListener('click', () =>

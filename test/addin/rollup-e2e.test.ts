@@ -1,0 +1,161 @@
+/**
+ * "Tổng hợp nhiều tệp" end to end: the task pane built by webpack (the reader in its Web Worker), in headless
+ * Chromium over the Excel stand-in. The sample returns (one of them a re-submission) and a broken file are
+ * chosen through the pane's file input; the written sheets must equal, cell for cell, the tong-hop.xlsx that
+ * `tiendo aggregate` writes for the same files, and the pane's sentences and counts its `--json` report.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellValue } from '../../core/grid';
+import type { Report } from '../../report/report-types';
+import { readXlsxFile } from '../../xlsx/read';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'test-output', 'addin-rollup');
+const DIST = join(OUT, 'dist');
+const RETURNS = join(OUT, 'nop');
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const AS_OF = '2025-11-15';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: run scripts/system-deps.sh`);
+
+interface Snapshot { sheets: { name: string; cells: (string | number | null)[][] }[]; maxPayload: number; charts: { sheet: string; title: string }[] }
+
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+
+function serve(dir: string): Promise<Server> {
+  const srv = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv)));
+}
+
+/** A written or read cell as the stand-in holds it: text, number, or '' for empty (Dates as Excel serials). */
+function norm(v: CellValue | undefined): string | number {
+  if (v === null || v === undefined || v === '') return '';
+  if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+/** Rows with trailing empty cells and trailing empty rows dropped. */
+function trimmed(rows: ((CellValue | undefined)[] | null | undefined)[]): (string | number)[][] {
+  const out = Array.from(rows, (r) => {
+    const x = Array.from(r ?? [], norm);
+    while (x.length && x[x.length - 1] === '') x.pop();
+    return x;
+  });
+  while (out.length && !out[out.length - 1].length) out.pop();
+  return out;
+}
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let report: Report;
+const pageErrors: string[] = [];
+
+describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium', () => {
+  beforeAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(RETURNS, { recursive: true });
+    // The sample returns, the Bộ Y tế re-submission a day newer than the first, and one broken file.
+    const day = Date.UTC(2025, 10, 10) / 1000;
+    for (const f of readdirSync(join(ROOT, 'samples/bao-cao'))) {
+      copyFileSync(join(ROOT, 'samples/bao-cao', f), join(RETURNS, f));
+      utimesSync(join(RETURNS, f), day, f.includes('ban-sua') ? day + 86_400 : day);
+    }
+    copyFileSync(join(ROOT, 'samples/tep-loi/bo-xay-dung.xlsx'), join(RETURNS, 'bo-xay-dung.xlsx'));
+    utimesSync(join(RETURNS, 'bo-xay-dung.xlsx'), day, day);
+    // The reference: `tiendo aggregate` on the same files (exit code 1: one file refused).
+    const cli = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'cli/main.ts'), 'aggregate', '.', '--as-of', AS_OF, '--json', '../tong-hop.json', '--out', '../cli'], { cwd: RETURNS, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(1);
+  }, 300_000);
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', DIST], { cwd: ROOT, stdio: 'pipe' });
+    server = await serve(DIST);
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 360, height: 1400 }, locale: 'vi-VN' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const standin = readFileSync(join(ROOT, 'test/addin/excel-standin.js'), 'utf8');
+    const seed = { active: 'Sheet1', sheets: [{ name: 'Sheet1', cells: [['Dữ liệu của người dùng']] }] };
+    const body = `window.__TIENDO_SEED__ = ${JSON.stringify(seed)};\n${standin}`;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body });
+      if (url.startsWith(baseUrl)) return route.continue();
+      return route.abort();
+    });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.fill('#as-of', AS_OF);
+    report = JSON.parse(readFileSync(join(OUT, 'tong-hop.json'), 'utf8')) as Report;
+    const before = await page.evaluate(() => Number(document.body.dataset.done ?? 0));
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('#btn-rollup');
+    await (await chooser).setFiles(readdirSync(RETURNS).sort().map((f) => join(RETURNS, f)));
+    await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before, { timeout: 120_000 });
+    await page.screenshot({ path: join(OUT, 'pane-rollup.png'), fullPage: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  it('reads every file with a progress line, and lists the refused one with the CLI message', async () => {
+    expect(await page.isHidden('#error'), await page.locator('#error').innerText()).toBe(true);
+    expect(pageErrors).toEqual([]);
+    // read in a Web Worker: the pane started one from its own chunk
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/\d+\.js$/.test(e.name) && (e as PerformanceResourceTiming).initiatorType === 'other'))).toBe(true);
+    const lines = await page.locator('#rollup-progress li').evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.file}:${(li as HTMLElement).dataset.code}`));
+    expect(lines).toHaveLength(9);
+    expect(lines.filter((l) => !l.endsWith(':OK'))).toEqual(['bo-xay-dung.xlsx:FILE_TRUNCATED']);
+    const cliRefused = report.inputs.filter((i) => i.error);
+    expect(await page.locator('#rollup-refused li .msg').allInnerTexts()).toEqual(cliRefused.map((i) => i.error));
+    expect(await page.locator('#status').innerText()).toMatch(/^Đã tổng hợp 08\/09 tệp vào các trang tính "Tổng hợp \(tiendo\)"/);
+  });
+
+  it('shows the sentences of aggregate --json', async () => {
+    expect(report.sentences.length).toBeGreaterThan(2);
+    const shown = [await page.locator('#rollup-line').innerText(), ...await page.locator('#rollup-sentences li').allInnerTexts()];
+    expect(shown).toEqual(report.sentences);
+  });
+
+  it('writes the sheets of tong-hop.xlsx, cell for cell, with the numbers and sentences of the CLI', async () => {
+    const s = await page.evaluate(() => (window as unknown as { __excel: { snapshot(): Snapshot } }).__excel.snapshot());
+    const cli = await readXlsxFile(join(OUT, 'cli', 'tong-hop.xlsx'));
+    expect(cli.error).toBeNull();
+    const written = s.sheets.filter((x) => x.name.endsWith(' (tiendo)'));
+    expect(written.map((x) => x.name.replace(' (tiendo)', ''))).toEqual(cli.grids.map((g) => g.name));
+    expect(s.sheets[0].cells[0][0]).toBe('Dữ liệu của người dùng'); // the user's sheet is untouched
+    for (const g of cli.grids) {
+      const mine = written.find((x) => x.name === `${g.name} (tiendo)`)!;
+      expect(trimmed(mine.cells), g.name).toEqual(trimmed(g.rows));
+    }
+    // The numbers of the JSON report are those written: the totals row of "Tổng hợp" holds the task and overdue totals.
+    const flat = written[0].cells.flat();
+    for (const sentence of report.sentences) expect(flat).toContain(sentence);
+    const totalRow = written[0].cells.find((r) => r?.some((v) => typeof v === 'string' && /^Tổng (cộng|số)$/i.test(v)));
+    expect(totalRow).toBeDefined();
+    expect(totalRow).toContain(report.totals.tasks);
+    expect(totalRow).toContain(report.totals.overdue);
+    // The Bộ Y tế re-submission replaced the first return's 5 tasks instead of adding to them (the same merge as the CLI's).
+    const y = report.inputs.filter((i) => basename(i.file).startsWith('bo-y-te'));
+    expect(y.map((i) => i.tasks)).toEqual([5, 5]);
+    expect(report.totals.tasks).toBe(report.inputs.reduce((n, i) => n + i.tasks, 0) - 5);
+    expect(s.charts.some((c) => c.sheet === 'Tổng hợp (tiendo)')).toBe(true);
+    expect(s.maxPayload).toBeLessThan(5_000_000);
+  });
+});

@@ -5,7 +5,9 @@
  * the adapter in chunks under Excel's request limit. Sheet names carry " (tiendo)" so no sheet of the
  * user's is touched; replacing an earlier rollup's sheets is asked first.
  */
+import { formatCount } from '../../core/format';
 import { buildReport } from '../../report/report';
+import type { SheetSpec } from '../../report/layout/spec';
 import type { Report } from '../../report/report-types';
 import type { SourceRead } from '../../report/types';
 import { summarySpec } from '../../report/layout/summary';
@@ -16,6 +18,12 @@ import type { ReturnFile } from './read-return';
 
 export const ROLLUP_SUFFIX = ' (tiendo)';
 
+/**
+ * The most data rows one sheet gets from the pane (Excel's limit is 1,048,576 rows; writing far fewer through
+ * Office.js already takes minutes): a longer sheet (Chi tiết of a very large rollup) is cut, and says so.
+ */
+export const PANE_MAX_ROWS = 100_000;
+
 /** Reads one file (in the Web Worker, or in-process where there is none). */
 export type ReadOne = (file: ReturnFile, asOf: string) => Promise<SourceRead>;
 
@@ -23,6 +31,16 @@ export interface RollupResult {
   report: Report;
   sheets: string[];
   refused: SourceRead[];
+  /** Sheets whose rows were cut at PANE_MAX_ROWS, with their full row count. */
+  capped: { sheet: string; rows: number }[];
+}
+
+/** The sheet with at most `max` data rows; a longer one is cut and gets a first footer line saying so. */
+export function capRows(spec: SheetSpec, max = PANE_MAX_ROWS): SheetSpec {
+  if (spec.rows.length <= max) return spec;
+  const note = `Trang tính này chỉ ghi ${formatCount(max)} trên ${formatCount(spec.rows.length)} dòng (giới hạn của ngăn tác vụ). `
+    + 'Để có đủ mọi dòng, hãy chạy lệnh "tiendo aggregate" trên cùng các tệp (tong-hop.xlsx và tong-hop.json).';
+  return { ...spec, rows: spec.rows.slice(0, max), footer: [{ text: note, italic: true }, ...(spec.footer ?? [])] };
 }
 
 /** Excel's sheet-name limit is 31 characters. */
@@ -45,13 +63,14 @@ export async function runRollup(
   if (refused.length === sources.length) throw new PaneError(`Không đọc được tệp nào trong ${files.length} tệp đã chọn: không có gì được ghi.`);
   const report = buildReport({ asOf, sources });
   const spec = summarySpec(report);
-  const plans = spec.sheets.map((sh) => sheetPlan({ ...sh, name: rollupSheetName(sh.name) }));
+  const capped = spec.sheets.filter((sh) => sh.rows.length > PANE_MAX_ROWS).map((sh) => ({ sheet: rollupSheetName(sh.name), rows: sh.rows.length }));
+  const plans = spec.sheets.map((sh) => sheetPlan(capRows({ ...sh, name: rollupSheetName(sh.name) })));
   const existing: string[] = [];
   for (const p of plans) if ((await excel.sheetInfo(p.name)).exists) existing.push(p.name);
   if (existing.length && opts.ask && !(await opts.ask(replaceQuestion(existing)))) throw new PaneError(MESSAGES.cancelled);
   for (const p of plans) await excel.writeSummarySheet(p);
   await excel.selectCell(plans[0].name, 'A1'); // "Tổng hợp" in front, as in tong-hop.xlsx
-  return { report, sheets: plans.map((p) => p.name), refused };
+  return { report, sheets: plans.map((p) => p.name), refused, capped };
 }
 
 function replaceQuestion(names: string[]): string {

@@ -9,7 +9,7 @@ import type { CheckView } from '../pane/check';
 import { errorMessage, MESSAGES, PaneError } from '../pane/messages';
 import { todayInVietnam } from '../../core/dates';
 import { dateFieldToIso, DEFAULT_DUE_SOON_DAYS, isoToField, type PaneSettings } from '../pane/settings';
-import { runRollup, workerReader, type ReadOne } from '../rollup/rollup';
+import { PANE_MAX_ROWS, runRollup, workerReader, type ReadOne } from '../rollup/rollup';
 import type { ReturnFile } from '../rollup/read-return';
 import type { SourceRead } from '../../report/types';
 
@@ -267,6 +267,7 @@ function rollupFiles(list: FileList | File[]): void {
     }));
     $('rollup-refused-box').hidden = !r.refused.length;
     const read = files.length - r.refused.length;
+    showNotes(r.capped.map((c) => `Trang tính "${c.sheet}" chỉ ghi ${formatCount(PANE_MAX_ROWS)} trên ${formatCount(c.rows)} dòng; dùng lệnh "tiendo aggregate" để có đủ.`));
     return `Đã tổng hợp ${formatCount(read)}/${formatCount(files.length)} tệp vào các trang tính ${r.sheets.map((n) => `"${n}"`).join(', ')}.`;
   });
 }

@@ -9,7 +9,7 @@ import { formatCount } from '../../core/format';
 import { buildReport } from '../../report/report';
 import type { SheetSpec } from '../../report/layout/spec';
 import type { Report } from '../../report/report-types';
-import type { SourceRead } from '../../report/types';
+import type { SentTask, SourceRead } from '../../report/types';
 import { summarySpec } from '../../report/layout/summary';
 import * as excel from '../excel-adapter';
 import { sheetPlan } from '../pane/summary';
@@ -50,7 +50,12 @@ export function rollupSheetName(name: string): string {
 
 export async function runRollup(
   files: ReturnFile[], asOf: string, readOne: ReadOne,
-  opts: { ask?: (q: string) => Promise<boolean>; onFile?: (s: SourceRead, i: number, total: number) => void } = {},
+  opts: {
+    ask?: (q: string) => Promise<boolean>;
+    onFile?: (s: SourceRead, i: number, total: number) => void;
+    /** The tasks sent (danh-sach-giao.json): those not returned are listed per unit, as with `aggregate --sent`. */
+    sent?: SentTask[];
+  } = {},
 ): Promise<RollupResult> {
   if (!files.length) throw new PaneError('Chưa chọn tệp nào. Hãy chọn hoặc kéo thả các tệp báo cáo (.xlsx) vào ngăn tác vụ.');
   const sources: SourceRead[] = [];
@@ -61,7 +66,7 @@ export async function runRollup(
   }
   const refused = sources.filter((s) => s.error);
   if (refused.length === sources.length) throw new PaneError(`Không đọc được tệp nào trong ${files.length} tệp đã chọn: không có gì được ghi.`);
-  const report = buildReport({ asOf, sources });
+  const report = buildReport({ asOf, sources, ...(opts.sent ? { sent: opts.sent } : {}) });
   const spec = summarySpec(report);
   const capped = spec.sheets.filter((sh) => sh.rows.length > PANE_MAX_ROWS).map((sh) => ({ sheet: rollupSheetName(sh.name), rows: sh.rows.length }));
   const plans = spec.sheets.map((sh) => sheetPlan(capRows({ ...sh, name: rollupSheetName(sh.name) })));

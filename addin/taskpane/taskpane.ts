@@ -11,7 +11,8 @@ import { todayInVietnam } from '../../core/dates';
 import { dateFieldToIso, DEFAULT_DUE_SOON_DAYS, isoToField, type PaneSettings } from '../pane/settings';
 import { PANE_MAX_ROWS, runRollup, workerReader, type ReadOne } from '../rollup/rollup';
 import type { ReturnFile } from '../rollup/read-return';
-import type { SourceRead } from '../../report/types';
+import type { SentTask, SourceRead } from '../../report/types';
+import { parseSent } from '../../report/sent';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -248,9 +249,21 @@ function rollupFiles(list: FileList | File[]): void {
     $('rollup-sentences').replaceChildren();
     $('rollup-progress').replaceChildren();
     $('rollup-refused-box').hidden = true;
-    const files: ReturnFile[] = await Promise.all(picked.map(async (f) => ({ name: f.name, mtime: f.lastModified, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    // A .json among the files is the list of tasks sent (danh-sach-giao.json of `tiendo distribute`).
+    const lists = picked.filter((f) => /\.json$/i.test(f.name));
+    let sent: SentTask[] | undefined;
+    for (const f of lists) {
+      try {
+        sent = [...(sent ?? []), ...parseSent(JSON.parse(await f.text()) as unknown)];
+      } catch {
+        throw new PaneError(`Không đọc được danh sách giao ${f.name}: tệp không phải JSON hợp lệ (cần danh-sach-giao.json do lệnh "tiendo distribute" tạo).`);
+      }
+    }
+    const returns = picked.filter((f) => !lists.includes(f));
+    const files: ReturnFile[] = await Promise.all(returns.map(async (f) => ({ name: f.name, mtime: f.lastModified, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const r = await runRollup(files, s.asOf, await reader(), {
       ask,
+      ...(sent ? { sent } : {}),
       onFile: (src, i, total) => {
         $('rollup-progress').append(progressLine(src, i, total));
         setStatus(`Đã đọc ${formatCount(i + 1)}/${formatCount(total)} tệp…`);

@@ -5,7 +5,7 @@
  * `tiendo aggregate` writes for the same files, and the pane's sentences and counts its `--json` report.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve } from 'node:path';
@@ -19,6 +19,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'test-output', 'addin-rollup');
 const DIST = join(OUT, 'dist');
 const RETURNS = join(OUT, 'nop');
+const SENT = join(OUT, 'danh-sach-giao.json');
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const AS_OF = '2025-11-15';
@@ -76,8 +77,10 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     }
     copyFileSync(join(ROOT, 'samples/tep-loi/bo-xay-dung.xlsx'), join(RETURNS, 'bo-xay-dung.xlsx'));
     utimesSync(join(RETURNS, 'bo-xay-dung.xlsx'), day, day);
+    // The list of tasks sent (as `tiendo distribute` writes it): Bộ Xây dựng's task never came back (its file is broken).
+    writeFileSync(SENT, JSON.stringify({ units: [{ unit: 'Bộ Xây dựng', file: 'bo-xay-dung.xlsx', tasks: [{ id: 'XD-01', stt: '1', task: 'Rà soát quy hoạch xây dựng vùng' }] }] }));
     // The reference: `tiendo aggregate` on the same files (exit code 1: one file refused).
-    const cli = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'cli/main.ts'), 'aggregate', '.', '--as-of', AS_OF, '--json', '../tong-hop.json', '--out', '../cli'], { cwd: RETURNS, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'cli/main.ts'), 'aggregate', '.', '--as-of', AS_OF, '--json', '../tong-hop.json', '--out', '../cli', '--sent', SENT], { cwd: RETURNS, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(1);
   }, 300_000);
 
@@ -104,7 +107,7 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     const before = await page.evaluate(() => Number(document.body.dataset.done ?? 0));
     const chooser = page.waitForEvent('filechooser');
     await page.click('#btn-rollup');
-    await (await chooser).setFiles(readdirSync(RETURNS).sort().map((f) => join(RETURNS, f)));
+    await (await chooser).setFiles([...readdirSync(RETURNS).sort().map((f) => join(RETURNS, f)), SENT]);
     await page.waitForFunction((n) => Number(document.body.dataset.done ?? 0) > n, before, { timeout: 120_000 });
     await page.screenshot({ path: join(OUT, 'pane-rollup.png'), fullPage: true });
   }, 300_000);
@@ -156,6 +159,9 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     expect(y.map((i) => i.tasks)).toEqual([5, 5]);
     expect(report.totals.tasks).toBe(report.inputs.reduce((n, i) => n + i.tasks, 0) - 5);
     expect(s.charts.some((c) => c.sheet === 'Tổng hợp (tiendo)')).toBe(true);
+    // danh-sach-giao.json was taken from the same file input: the task sent and not returned is reported as in the CLI.
+    expect(report.notReturned?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(written.map((x) => x.cells))).toContain('XD-01');
     expect(s.maxPayload).toBeLessThan(5_000_000);
   });
 });

@@ -212,6 +212,20 @@ async function act(working: string, job: () => Promise<string>, keepResults = fa
 }
 
 let rollupReader: ReadOne | null = null;
+/** The last rollup's report, offered as tong-hop.json (the same JSON as `aggregate --json`). */
+let rollupJson: string | null = null;
+
+function downloadJson(): void {
+  if (!rollupJson) return;
+  const url = URL.createObjectURL(new Blob([rollupJson], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'tong-hop.json';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 /** The rollup's reader: a Web Worker (Excel stays responsive), or in-process where workers are unavailable. */
 async function reader(): Promise<ReadOne> {
@@ -249,6 +263,8 @@ function rollupFiles(list: FileList | File[]): void {
     $('rollup-sentences').replaceChildren();
     $('rollup-progress').replaceChildren();
     $('rollup-refused-box').hidden = true;
+    $('btn-rollup-json').hidden = true;
+    rollupJson = null;
     // A .json among the files is the list of tasks sent (danh-sach-giao.json of `tiendo distribute`).
     const lists = picked.filter((f) => /\.json$/i.test(f.name));
     let sent: SentTask[] | undefined;
@@ -279,6 +295,8 @@ function rollupFiles(list: FileList | File[]): void {
       return li;
     }));
     $('rollup-refused-box').hidden = !r.refused.length;
+    rollupJson = JSON.stringify(r.report, null, 2);
+    $('btn-rollup-json').hidden = false;
     const read = files.length - r.refused.length;
     showNotes(r.capped.map((c) => `Trang tính "${c.sheet}" chỉ ghi ${formatCount(PANE_MAX_ROWS)} trên ${formatCount(c.rows)} dòng; dùng lệnh "tiendo aggregate" để có đủ.`));
     return `Đã tổng hợp ${formatCount(read)}/${formatCount(files.length)} tệp vào các trang tính ${r.sheets.map((n) => `"${n}"`).join(', ')}.`;
@@ -288,6 +306,7 @@ function rollupFiles(list: FileList | File[]): void {
 function wire(): void {
   const input = $<HTMLInputElement>('rollup-files');
   $('btn-rollup').addEventListener('click', () => input.click());
+  $('btn-rollup-json').addEventListener('click', downloadJson);
   input.addEventListener('change', () => {
     if (input.files) rollupFiles(input.files);
     input.value = '';

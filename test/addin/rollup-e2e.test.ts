@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     server = await serve(DIST);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 360, height: 1400 }, locale: 'vi-VN' });
+    page = await browser.newPage({ viewport: { width: 360, height: 1400 }, locale: 'vi-VN', acceptDownloads: true });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const standin = readFileSync(join(ROOT, 'test/addin/excel-standin.js'), 'utf8');
     const seed = { active: 'Sheet1', sheets: [{ name: 'Sheet1', cells: [['Dữ liệu của người dùng']] }] };
@@ -128,6 +128,15 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     const cliRefused = report.inputs.filter((i) => i.error);
     expect(await page.locator('#rollup-refused li .msg').allInnerTexts()).toEqual(cliRefused.map((i) => i.error));
     expect(await page.locator('#status').innerText()).toMatch(/^Đã tổng hợp 08\/09 tệp vào các trang tính "Tổng hợp \(tiendo\)"/);
+  });
+
+  it('offers tong-hop.json, the same report as aggregate --json', async () => {
+    const download = page.waitForEvent('download');
+    await page.click('#btn-rollup-json');
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('tong-hop.json');
+    const mine = JSON.parse(readFileSync(await d.path(), 'utf8')) as Report;
+    expect(mine).toEqual(report);
   });
 
   it('shows the sentences of aggregate --json', async () => {

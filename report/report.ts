@@ -15,6 +15,7 @@ import { eachTaskOnce, taskTable } from './task-table';
 import type { BuildOptions, SourceRead } from './types';
 import { unitRollup, unitsOf } from './unit-rollup';
 import { compareVi } from './units-of';
+import { byProvince, communeProvinces, provinceRollup } from './provinces';
 
 /**
  * Aggregate read workbooks into the report. Rejected files appear in `inputs`
@@ -78,11 +79,18 @@ export function mergeReturns(opts: BuildOptions): MergedReturns {
 /** The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences. */
 export function fromTasks(asOf: string, tasks: Task[]): Report {
   const table = taskTable(tasks);
+  const units = unitsOf(unitRollup(table));
+  const communes = communeProvinces(tasks);
+  for (const u of units) {
+    const p = communes.get(u.unit);
+    if (p) u.province = p;
+  }
   const report: Report = {
     asOf,
     inputs: [],
     totals: totalsOf(table, provenanceOf(tasks)),
-    units: unitsOf(unitRollup(table)),
+    units,
+    ...(byProvince(units.length, communes, units.map((u) => u.unit)) ? { provinces: provinceRollup(table, communes) } : {}),
     tasks: tasks.map(toReportTask),
     issues: [],
     sentences: [],

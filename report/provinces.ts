@@ -4,7 +4,8 @@
  * counts per province (the 34 provinces and cities), with the communes on their own sheet.
  *
  * Where a commune's province comes from, first found wins: the lead cell ("UBND xã X, tỉnh Y": the
- * unit's `province`), else the folder the return sits in ("Tỉnh-Nghệ-An/xa-0001.xlsx").
+ * unit's `province`), else the return's "(Kèm theo … của UBND xã X, tỉnh Y)" line, else the folder the
+ * return sits in ("Tỉnh-Nghệ-An/xa-0001.xlsx").
  */
 import type { ColumnTable } from 'arquero';
 import type { ResolvedUnit } from '../core/model';
@@ -37,11 +38,27 @@ export function provinceOfPath(file: string, cache = new Map<string, string | nu
   return null;
 }
 
+const PLACE = /(?:^|[\s,(])((?:tỉnh|thành phố|tp\.?)\s+[^,;()\n]+)/giu;
+
+/** The province or city a free text names last, canonical, or null: "(Kèm theo … của UBND xã Tân Lập, Tỉnh Nghệ An)" → "Tỉnh Nghệ An". */
+export function provinceOfText(text: string): string | null {
+  const found = [...text.normalize('NFC').matchAll(PLACE)].reverse();
+  for (const m of found) {
+    const u = findUnit(m[1].trim());
+    if (u && (u.kind === 'province' || u.kind === 'city')) return u.canonical;
+  }
+  return null;
+}
+
 /**
  * Lead unit name → its province, for the commune-level leads of `tasks` (units without one are left out).
  * A name met in several provinces keeps the first.
  */
-export function communeProvinces(tasks: readonly { file: string; leadUnits: readonly Pick<ResolvedUnit, 'name' | 'known' | 'province'>[] }[]): Map<string, string> {
+export function communeProvinces(
+  tasks: readonly { file: string; leadUnits: readonly Pick<ResolvedUnit, 'name' | 'known' | 'province'>[] }[],
+  /** File → its "(Kèm theo …)" line, when the read found one. */
+  attached: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const out = new Map<string, string>();
   const cache = new Map<string, string | null>();
   const byFile = new Map<string, string | null>();
@@ -51,7 +68,10 @@ export function communeProvinces(tasks: readonly { file: string; leadUnits: read
       let p: string | null | undefined = u.province;
       if (!p) {
         p = byFile.get(t.file);
-        if (p === undefined) byFile.set(t.file, (p = provinceOfPath(t.file, cache)));
+        if (p === undefined) {
+          const line = attached.get(t.file);
+          byFile.set(t.file, (p = (line ? provinceOfText(line) : null) ?? provinceOfPath(t.file, cache)));
+        }
       }
       if (p) out.set(u.name, p);
     }

@@ -28,7 +28,9 @@ import { byProvince, communeProvinces, provinceRollup } from './provinces';
  */
 export function buildReport(opts: BuildOptions): Report {
   const merged = mergeReturns(opts);
-  const report = fromTasks(opts.asOf, merged.tasks);
+  const attached = new Map<string, string>();
+  for (const s of opts.sources) if (s.read?.attachedTo) attached.set(s.file, s.read.attachedTo);
+  const report = fromTasks(opts.asOf, merged.tasks, attached);
   opts.onPhase?.('rollups');
   if (merged.notReturned) report.notReturned = merged.notReturned;
   report.inputs = opts.sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file)));
@@ -76,11 +78,14 @@ export function mergeReturns(opts: BuildOptions): MergedReturns {
   return { tasks, issues, notReturned, duplicateOf: dup.duplicateOf };
 }
 
-/** The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences. */
-export function fromTasks(asOf: string, tasks: Task[]): Report {
+/**
+ * The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences.
+ * `attached`: file → its "(Kèm theo …)" line, where a commune's province may be named (provinces.ts).
+ */
+export function fromTasks(asOf: string, tasks: Task[], attached?: ReadonlyMap<string, string>): Report {
   const table = taskTable(tasks);
   const units = unitsOf(unitRollup(table));
-  const communes = communeProvinces(tasks);
+  const communes = communeProvinces(tasks, attached);
   for (const u of units) {
     const p = communes.get(u.unit);
     if (p) u.province = p;

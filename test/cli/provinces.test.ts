@@ -1,7 +1,7 @@
 /**
  * Commune returns roll up by province (issue 14, "output that reads at national scale"): two provinces, the
  * province once from the lead cell ("UBND phường Sa Pa, tỉnh Lào Cai") and once from the folder
- * ("Tỉnh-Nghệ-An/…"), read back from the real tong-hop.xlsx and tong-hop.json. As of 2025-11-15.
+ * ("Tỉnh-Nghệ-An/…") or the "(Kèm theo …)" line, read back from the real tong-hop.xlsx and tong-hop.json. As of 2025-11-15.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +11,7 @@ import { parseArgs, type AggregateArgs } from '../../batch/aggregate/args';
 import { aggregate } from '../../batch/aggregate/run';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
-import { isCommuneName, provinceOfPath } from '../../report/provinces';
+import { isCommuneName, provinceOfPath, provinceOfText } from '../../report/provinces';
 
 const HEADER = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ'];
 type Row = [string, string, string, string, string | null, string];
@@ -31,10 +31,12 @@ const IN_TIME: [string, string] = ['31/12/2025', 'Đang thực hiện'];
 async function folder(): Promise<string> {
   const dir = fixturePath('aggregate-communes');
   rmSync(dir, { recursive: true, force: true });
-  // Nghệ An from the folder name only; Lào Cai from the lead cell (its folder names no province).
+  // Nghệ An from the folder name only; Lào Cai from the lead cell (its folder names no province) and from a "(Kèm theo …)" line.
   await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-tan-lap.xlsx'), 'UBND xã Tân Lập', 'UBND xã Tân Lập', [DONE, OVERDUE, IN_TIME, OVERDUE]);
   await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-hoa-binh.xlsx'), 'UBND xã Hòa Bình', 'UBND xã Hòa Bình', [DONE, OVERDUE]);
   await commune(join(dir, 'dot-2', 'phuong-sa-pa.xlsx'), 'UBND phường Sa Pa', 'UBND phường Sa Pa, tỉnh Lào Cai', [IN_TIME, OVERDUE, DONE]);
+  // Lào Cai again from the "(Kèm theo …)" line only; its folder names another province, which the line overrides.
+  await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-bat-xat.xlsx'), 'UBND xã Bát Xát, tỉnh Lào Cai', 'UBND xã Bát Xát', [OVERDUE]);
   return dir;
 }
 
@@ -55,6 +57,12 @@ describe('commune names and provinces', () => {
     expect(provinceOfPath('Thành-phố-Hà-Nội/dot-2/phuong-1.xlsx')).toBe('Thành phố Hà Nội');
     expect(provinceOfPath('returns/dot-2/xa.xlsx')).toBeNull();
   });
+
+  it('reads the province a "(Kèm theo …)" line names last', () => {
+    expect(provinceOfText('(Kèm theo Báo cáo số 101/BC-UBND ngày 12/11/2025 của UBND xã Tân Lập, Tỉnh Nghệ An)')).toBe('Tỉnh Nghệ An');
+    expect(provinceOfText('(Kèm theo Báo cáo của UBND phường Ba Đình, thành phố Hà Nội)')).toBe('Thành phố Hà Nội');
+    expect(provinceOfText('(Kèm theo Báo cáo số 88/BC-BTC)')).toBeNull();
+  });
 });
 
 describe('aggregate commune returns by province', () => {
@@ -70,15 +78,16 @@ describe('aggregate commune returns by province', () => {
   }, 60_000);
 
   it('counts each commune and each province exactly', () => {
-    expect(report.totals.tasks).toBe(9);
-    expect(report.totals.overdue).toBe(4);
+    expect(report.totals.tasks).toBe(10);
+    expect(report.totals.overdue).toBe(5);
     expect(report.units.map((u) => [u.unit, u.province, u.tasks, u.overdue, u.progress.done])).toEqual([
       ['UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai', 3, 1, 1],
+      ['UBND xã Bát Xát', 'Tỉnh Lào Cai', 1, 1, 0],
       ['UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2, 1, 1],
       ['UBND xã Tân Lập', 'Tỉnh Nghệ An', 4, 2, 1],
     ]);
     expect(report.provinces?.map((p) => [p.province, p.communes, p.tasks, p.overdue, p.progress.done, p.categories.open_in_time])).toEqual([
-      ['Tỉnh Lào Cai', 1, 3, 1, 1, 1],
+      ['Tỉnh Lào Cai', 2, 4, 2, 1, 1],
       ['Tỉnh Nghệ An', 2, 6, 3, 2, 1],
     ]);
     expect(report.provinces?.[1].doneRate).toBeCloseTo(2 / 6, 10);
@@ -87,10 +96,10 @@ describe('aggregate commune returns by province', () => {
   it('writes the hierarchy into tong-hop.json', () => {
     const json = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as Report;
     expect(json.provinces?.map((p) => [p.province, p.communes, p.tasks, p.overdue])).toEqual([
-      ['Tỉnh Lào Cai', 1, 3, 1], ['Tỉnh Nghệ An', 2, 6, 3],
+      ['Tỉnh Lào Cai', 2, 4, 2], ['Tỉnh Nghệ An', 2, 6, 3],
     ]);
     expect(json.units.map((u) => [u.unit, u.province])).toEqual([
-      ['UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai'], ['UBND xã Hòa Bình', 'Tỉnh Nghệ An'], ['UBND xã Tân Lập', 'Tỉnh Nghệ An'],
+      ['UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai'], ['UBND xã Bát Xát', 'Tỉnh Lào Cai'], ['UBND xã Hòa Bình', 'Tỉnh Nghệ An'], ['UBND xã Tân Lập', 'Tỉnh Nghệ An'],
     ]);
   });
 
@@ -108,13 +117,14 @@ describe('aggregate commune returns by province', () => {
     const header = main.findIndex((r) => r[0] === 'STT');
     expect(main[header].slice(0, 4)).toEqual(['STT', 'Tỉnh, thành phố (đơn vị chủ trì)', 'Số xã, phường', 'Số nhiệm vụ']);
     const data = main.filter((r) => r[0] === '1' || r[0] === '2').map((r) => r.slice(0, 4));
-    expect(data).toEqual([['1', 'Tỉnh Lào Cai', 1, 3], ['2', 'Tỉnh Nghệ An', 2, 6]]);
-    expect(main.find((r) => r[1] === 'Tổng cộng')?.slice(2, 4)).toEqual([3, 9]);
+    expect(data).toEqual([['1', 'Tỉnh Lào Cai', 2, 4], ['2', 'Tỉnh Nghệ An', 2, 6]]);
+    expect(main.find((r) => r[1] === 'Tổng cộng')?.slice(2, 4)).toEqual([4, 10]);
     const communes = rowsOf('Theo xã').filter((r) => /^\d+$/.test(String(r[0]))).map((r) => r.slice(0, 4));
     expect(communes).toEqual([
       ['1', 'UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai', 3],
-      ['2', 'UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2],
-      ['3', 'UBND xã Tân Lập', 'Tỉnh Nghệ An', 4],
+      ['2', 'UBND xã Bát Xát', 'Tỉnh Lào Cai', 1],
+      ['3', 'UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2],
+      ['4', 'UBND xã Tân Lập', 'Tỉnh Nghệ An', 4],
     ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Grid } from '../core/grid';
 import { headerScore } from '../core/table/header';
 import { classifyRead, readWorkbook } from '../core/table/read';
 import { taskKey } from '../core/taskkey';
+import { fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 
@@ -20,6 +21,8 @@ export interface FileRead {
   tasks?: Task[];
   /** Core taskKey of each of `tasks` (same order), computed with them on the reading thread (re-submission merge). */
   keys?: string[];
+  /** The tasks' duplicate-file fingerprint hash (report/duplicate-files.ts), also computed on the reading thread. */
+  hash?: number;
 }
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
@@ -29,7 +32,8 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
     const read = workbookRead(grids, notes, file);
     if (asOf === undefined) return { file, read, error: null };
     const tasks = classifyRead(read, asOf);
-    return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
+    const keys = tasks.map(taskKey);
+    return { file, read: { ...read, tasks }, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }

@@ -61,7 +61,7 @@ export function mergeReturns(opts: BuildOptions): MergedReturns {
   const perSource = sources.map((s) => tasksOf(s, asOf));
   phase('classify');
   // The same return twice (a copy, a re-save, a renamed file) counts once: see duplicate-files.ts.
-  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined })), opts.keepDuplicates);
+  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined, hash: s.tasks ? s.hash : undefined })), opts.keepDuplicates);
   const dated = sources.flatMap((s, si) => (dup.duplicateOf.has(s.file) ? [] : perSource[si].map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined }))));
   phase('duplicate files');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);

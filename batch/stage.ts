@@ -45,9 +45,12 @@ function hookSignals(): void {
   }
 }
 
+let stages = 0;
+
 export async function stageDir(dest: string): Promise<Stage> {
   const target = resolve(dest);
-  const dir = join(dirname(target), `.${basename(target)}.tiendo-tmp-${process.pid}-${Date.now().toString(36)}`);
+  // Unique per stage, even for two stages of one destination in the same millisecond (--out DIR --json DIR/x.json).
+  const dir = join(dirname(target), `.${basename(target)}.tiendo-tmp-${process.pid}-${Date.now().toString(36)}-${++stages}`);
   // Registered before the folder exists: a signal at any later point removes it.
   live.add(dir);
   hookSignals();

@@ -108,6 +108,10 @@ export interface LeadProgress {
   progressSource: ProgressSource;
   progressReason?: string;
   resultText: string;
+  /** This lead's own category, overdue flag and days late at the as-of date (set when the task is classified). */
+  category?: Category;
+  overdue?: boolean;
+  daysLate?: number | null;
 }
 
 /** A task as read from its row, before any as-of date is applied. */

@@ -13,6 +13,10 @@ import {
 import { formatCount, formatDateVi, formatNumber } from '../core/format';
 import type { Report } from '../report/report-types';
 import type { Confirmation } from '../report/confirmation';
+import { changeTable, formulaLines, rankTable, taskChangeTable } from '../report/history/sheets';
+import { periodVi } from '../report/history/sentences';
+import type { HistoryComparison } from '../report/history/types';
+import type { ScoreWeights } from '../report/history/score';
 import { detailTable, overdueTable, unitTable, type SummaryColumn, type SummaryTable } from '../report/layout/summary-tables';
 
 /** Half-points: 13 pt body and 14 pt titles (NĐ 30/2020), 11 pt inside the wide tables. */
@@ -66,7 +70,8 @@ export function cellText(c: SummaryColumn, v: string | number | null | undefined
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') {
     if (c.type === 'percent') return `${formatNumber(v * 100, 1)}%`;
-    return c.type === 'count' ? formatNumber(v) : String(v);
+    // Scores (62,5) keep one decimal; counts are whole numbers ("1.234").
+    return Number.isInteger(v) ? formatNumber(v) : formatNumber(v, 1);
   }
   return c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDateVi(v) : v;
 }
@@ -225,3 +230,34 @@ export async function confirmationDocx(c: Confirmation, asOf: string, opts: { at
   return Packer.toBuffer(document([section], c.title));
 }
 
+
+/**
+ * The period comparison (`so-sanh --docx`, `aggregate --ky … --docx`) as bien-dong.docx: the sentences, the changes by unit,
+ * the ranking with its formula, and the task list of changes when it is short; the same tables as bien-dong.xlsx.
+ */
+export async function comparisonDocx(c: HistoryComparison, weights: ScoreWeights, opts: { attachedTo?: string } = {}): Promise<Buffer> {
+  const vs = c.previous ? ` so với ${periodVi(c.previous)}` : ' (kỳ đầu tiên, chưa có kỳ trước)';
+  const title = 'Biến động tình hình thực hiện nhiệm vụ';
+  const changes = taskChangeTable(c);
+  const long = changes.rows.length > FULL_LIST_LIMIT;
+  const sections: ISectionOptions[] = [
+    landscape([
+      ...titleBlock(title, c.asOf, opts),
+      centred(`(Kỳ ${periodVi(c.period)}${vs})`, { italics: true, after: 240 }),
+      para('I. TÓM TẮT BIẾN ĐỘNG', { bold: true, before: 120 }),
+      ...c.sentences.map((x) => para(x, { indent: true })),
+      para('II. BIẾN ĐỘNG THEO ĐƠN VỊ CHỦ TRÌ', { bold: true, before: 120 }),
+      wordTable(changeTable(c), { size: PT.small }),
+    ]),
+    landscape([
+      para(`III. XẾP HẠNG CHẤM ĐIỂM KỲ ${periodVi(c.period).toUpperCase()}`, { bold: true }),
+      ...(c.scores.length ? [wordTable(rankTable(c), { size: PT.small })] : [para('Chưa có đơn vị nào được chấm điểm.', { indent: true })]),
+      ...formulaLines(weights).map((x) => para(x, { italics: true, size: PT.small, before: 120 })),
+      ...(long ? [para(`Chi tiết ${formatCount(changes.rows.length)} nhiệm vụ ở trang tính "Biến động chi tiết" của tệp bien-dong.xlsx.`, { italics: true, before: 240 })] : []),
+    ]),
+  ];
+  if (changes.rows.length && !long) {
+    sections.push(landscape([para('IV. CHI TIẾT BIẾN ĐỘNG CÁC NHIỆM VỤ', { bold: true }), wordTable(changes, { size: PT.small })]));
+  }
+  return Packer.toBuffer(document(sections, title));
+}

@@ -10,26 +10,44 @@ import { leadUnitsOf } from './units-of';
  * A task led by several units appears once per unit. Row details (STT, text, deadline) stay on
  * `tasks[i]`, keeping the table lean for 200,000 tasks.
  */
-export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'> & Parameters<typeof leadUnitsOf>[0])[]): ColumnTable {
+export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'> & Partial<Pick<Task, 'leadProgress'>> & Parameters<typeof leadUnitsOf>[0])[]): ColumnTable {
   const unitsOf = tasks.map(leadUnitsOf);
   const size = unitsOf.reduce((a, u) => a + u.length, 0);
   const i = new Int32Array(size), first = new Uint8Array(size), overdue = new Uint8Array(size), done = new Uint8Array(size);
   const unit: string[] = new Array(size), file: string[] = new Array(size), section: string[] = new Array(size);
   const progress: string[] = new Array(size), category: string[] = new Array(size), daysLate: (number | null)[] = new Array(size);
+  // Tasks written one row per lead: unit rows count each lead's own status; the task's own (least advanced) status
+  // is kept beside for the counts that take each task once (eachTaskOnce).
+  const perLead = tasks.some((t) => t.leadProgress?.length);
+  const taskProgress: string[] = perLead ? new Array(size) : [], taskCategory: string[] = perLead ? new Array(size) : [];
+  const taskOverdue = perLead ? new Uint8Array(size) : null, taskDone = perLead ? new Uint8Array(size) : null;
   let r = 0;
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
     const units = unitsOf[k];
     for (let u = 0; u < units.length; u++, r++) {
+      // A task written one row per lead: each lead's row counts what that lead reported (see leadOf).
+      const own = leadOf(t, units[u]) ?? t;
       i[r] = k; first[r] = u === 0 ? 1 : 0; unit[r] = units[u]; file[r] = t.file; section[r] = t.section ?? '';
-      progress[r] = t.progress; category[r] = t.category; overdue[r] = t.overdue ? 1 : 0;
-      done[r] = isDone(t.progress) ? 1 : 0; daysLate[r] = t.daysLate;
+      progress[r] = own.progress; category[r] = own.category ?? t.category; overdue[r] = (own.overdue ?? t.overdue) ? 1 : 0;
+      done[r] = isDone(own.progress) ? 1 : 0; daysLate[r] = own.daysLate === undefined ? t.daysLate : own.daysLate;
+      if (perLead) {
+        taskProgress[r] = t.progress; taskCategory[r] = t.category; taskOverdue![r] = t.overdue ? 1 : 0; taskDone![r] = isDone(t.progress) ? 1 : 0;
+      }
     }
   }
-  return table({ i, first, unit, file, section, progress, category, overdue, done, daysLate });
+  const cols = { i, first, unit, file, section, progress, category, overdue, done, daysLate };
+  return table(perLead ? { ...cols, taskProgress, taskCategory, taskOverdue, taskDone } : cols);
+}
+
+/** The classified row of `unit` when the task was written one row per lead, else undefined. */
+function leadOf(t: Partial<Pick<Task, 'leadProgress'>>, unit: string): NonNullable<Task['leadProgress']>[number] | undefined {
+  return t.leadProgress?.find((lp) => lp.category !== undefined && (lp.lead === unit || lp.lead.split('; ').includes(unit)));
 }
 
 /** One row per task (its first lead unit): for counts that take each task once. */
 export function eachTaskOnce(tasks: ColumnTable): ColumnTable {
-  return tasks.filter('d => d.first === 1');
+  const once = tasks.filter('d => d.first === 1');
+  if (!tasks.columnNames().includes('taskProgress')) return once;
+  return once.derive({ progress: 'd => d.taskProgress', category: 'd => d.taskCategory', overdue: 'd => d.taskOverdue', done: 'd => d.taskDone' });
 }

@@ -3,7 +3,7 @@
  * Compare a period of the history store with the previous one (default: the latest period and the
  * latest earlier one). Prints the sentences; --json writes the comparison (the contract in
  * report/history/types.ts); --out writes bien-dong.xlsx ("Biến động", "Biến động chi tiết", "Xếp hạng")
- * and bien-dong.json. Exit 0: done; 1: an output could not be written; 2: usage error or no such period.
+ * and bien-dong.json; --docx writes bien-dong.docx (the Word appendix of the same tables). Exit 0: done; 1: an output could not be written; 2: usage error or no such period.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ export const SO_SANH_COMMAND = {
     json: { value: 'FILE', help: 'ghi kết quả so sánh dạng JSON ("-" = stdout)' },
     out: { value: 'DIR', help: 'ghi bien-dong.xlsx (Biến động, Biến động chi tiết, Xếp hạng) và bien-dong.json vào DIR' },
     'trong-so': { value: 'FILE', help: 'trọng số chấm điểm (mặc định report/history/cham-diem.json)' },
+    docx: { help: 'ghi thêm bien-dong.docx (phụ lục Word: tóm tắt, biến động theo đơn vị, xếp hạng) vào DIR của --out (mặc định thư mục hiện tại)' },
+    'kem-theo': { value: '"…"', help: 'dòng "(Kèm theo …)" dưới tiêu đề phụ lục Word' },
   },
 } as const satisfies CommandSpec;
 
@@ -89,6 +91,13 @@ export async function run(argv: string[]): Promise<number> {
     await write(join(values.out, 'bien-dong.xlsx'),
       writeWorkbook({ sheets: historySheets(comparison, weights), creator: 'tiendo', title: 'Biến động tình hình thực hiện nhiệm vụ' }, join(out, 'bien-dong.xlsx')));
     await write(join(values.out, 'bien-dong.json'), json);
+  }
+  if (values.docx) {
+    const out = resolve(values.out ?? '.');
+    await mkdir(out, { recursive: true });
+    const { comparisonDocx } = await import('../../docx/write');
+    const path = join(values.out ?? '.', 'bien-dong.docx');
+    await write(path, comparisonDocx(comparison, weights, values.kemTheo ? { attachedTo: values.kemTheo } : {}).then((b) => writeFile(join(out, 'bien-dong.docx'), b)));
   }
   if (values.json !== '-') for (const s of comparison.sentences) console.log(s);
   const SHOWN = 20;

@@ -333,5 +333,18 @@ function simpleKey(name: string): string {
  * @example classifyRead(read, '2025-11-01').filter((t) => t.overdue).length
  */
 export function classifyRead(read: SheetRead, asOf: string): Task[] {
-  return read.tasks.map((t) => classifyTask(t, asOf));
+  return read.tasks.map((t) => withLeadClasses(classifyTask(t, asOf), asOf));
+}
+
+/**
+ * A task written one row per lead: each lead is classified on its own status (same deadline), so that each lead's
+ * row in the per-unit counts says what that lead reported; the task itself keeps the least advanced status.
+ */
+function withLeadClasses(t: Task, asOf: string): Task {
+  if (!t.leadProgress?.length) return t;
+  const leadProgress = t.leadProgress.map((lp) => {
+    const c = classifyTask({ ...t, progress: lp.progress, progressText: lp.progressText, resultText: lp.resultText, leadProgress: undefined, issues: [] }, asOf);
+    return { ...lp, category: c.category, overdue: c.overdue, daysLate: c.daysLate };
+  });
+  return { ...t, leadProgress };
 }

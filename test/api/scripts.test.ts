@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportTask } from '../../report/report-types';
-import { PROGRESS_KEYS, CATEGORY_KEYS } from '../../core/model';
+import { PROGRESS_KEYS, PROGRESS_SOURCES, CATEGORY_KEYS } from '../../core/model';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,7 +28,9 @@ const json = async <T>(args: string[], opts?: { cwd?: string; env?: Record<strin
 function countOf(tasks: ReportTask[]): Report['totals'] {
   const progress = Object.fromEntries(PROGRESS_KEYS.map((p) => [p, tasks.filter((t) => t.progress === p).length]));
   const categories = Object.fromEntries(CATEGORY_KEYS.map((c) => [c, tasks.filter((t) => t.category === c).length]));
-  return { tasks: tasks.length, overdue: tasks.filter((t) => t.overdue).length, progress, categories } as Report['totals'];
+  const progressSources = Object.fromEntries(PROGRESS_SOURCES.map((s) => [s, tasks.filter((t) => t.progressSource === s).length]));
+  const unrecognised = tasks.filter((t) => t.progress === 'unknown' || (t.progress === 'unreported' && t.result.trim() !== '')).length;
+  return { tasks: tasks.length, overdue: tasks.filter((t) => t.overdue).length, progress, categories, progressSources, unrecognised } as Report['totals'];
 }
 
 let report: Report;

@@ -171,6 +171,14 @@ describe('7. one task over several rows, one per lead unit', () => {
     expect(ts[0].leadProgress?.map((x) => [x.lead, x.row, x.progress])).toEqual([
       ['Bộ Y tế', 2, 'unreported'], ['Bộ Công an', 3, 'in_progress'], ['Bộ Tài chính', 4, 'done'],
     ]);
+    // Each lead counts for what it reported: Bộ Tài chính's row is done, Bộ Công an's in progress, Bộ Y tế's unreported;
+    // the totals count the task once, at its least advanced reported status (in progress).
+    const unit = (name: string) => r.units.find((u) => u.unit === name)!;
+    expect(unit('Bộ Tài chính').progress).toMatchObject({ done: 1, in_progress: 0 });
+    expect(unit('Bộ Công an').progress).toMatchObject({ in_progress: 1, done: 0 });
+    expect(unit('Bộ Y tế').progress).toMatchObject({ unreported: 1, in_progress: 0 });
+    expect(r.totals.progress.in_progress - r.tasks.slice(1).filter((t) => t.progress === 'in_progress').length).toBe(1);
+    expect(r.totals.progress.done).toBe(r.tasks.filter((t) => t.progress === 'done').length);
     // The result-only row under task 2 is appended to its result, not dropped or reported as ROW_NOT_TASK.
     expect(r.tasks[1].result).toBe('Đã ban hành Quyết định số 10/QĐ-BTP. Quy chế đã được gửi các đơn vị ngày 5/6/2025.');
     expect(r.issues).toEqual([]);

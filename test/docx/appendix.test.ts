@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openZip, readNamed } from '../../xlsx/zip/read';
+import { docXml, paragraphs, tables } from './docx-text';
 import type { Report } from '../../report/report-types';
 import { formatNumber } from '../../core/format';
 import { confirmations } from '../../report/confirmation';
@@ -14,23 +15,6 @@ import { confirmations } from '../../report/confirmation';
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'test-output', 'docx');
 const KEM_THEO = '(Kèm theo Báo cáo số 125/BC-VPCP ngày 20/11/2025 của Văn phòng Chính phủ)';
-
-/** The visible text of each paragraph of document.xml (runs joined, <w:br/> as a newline). */
-function paragraphs(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
-    .map((t) => (t[1] === undefined ? '\n' : t[1])).join('')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
-}
-
-/** Rows of every table: each row's cells' text. */
-function tables(xml: string): string[][][] {
-  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)]
-    .map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).join('\n'))));
-}
-
-function docXml(file: string): string {
-  return readNamed(openZip(readFileSync(file)), 'word/document.xml')!.toString('utf8');
-}
 
 let report: Report;
 let xml: string;

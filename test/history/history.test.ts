@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docXml, paragraphs, tables } from '../docx/docx-text';
+import { formatNumber } from '../../core/format';
 import { parseArgs, type AggregateArgs } from '../../batch/aggregate/args';
 import { aggregate, type AggregateResult } from '../../batch/aggregate/run';
 import { comparePeriods } from '../../history/compare';
@@ -215,5 +217,22 @@ describe('three periods through aggregate --ky --lich-su', () => {
     const bad = await run(process.execPath, [join(ROOT, 'scripts/tiendo.mjs'), 'so-sanh', '--lich-su', store, '--ky', '2024-01'], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain('không có kỳ 2024-01');
+  }, 60_000);
+
+  it('so-sanh --docx: bien-dong.docx carries the same sentences, changes by unit and ranking as the JSON', async () => {
+    const out = join(base, 'so-sanh-docx');
+    const { stdout } = await run(process.execPath, [join(ROOT, 'scripts/tiendo.mjs'), 'so-sanh', '--lich-su', store, '--ky', '2025-11', '--json', '-', '--out', out, '--docx'], { cwd: ROOT });
+    const c = JSON.parse(stdout) as HistoryComparison;
+    const xml = docXml(join(out, 'bien-dong.docx'));
+    const p = paragraphs(xml);
+    expect(p).toContain('BIẾN ĐỘNG TÌNH HÌNH THỰC HIỆN NHIỆM VỤ');
+    for (const sentence of c.sentences) expect(p).toContain(sentence);
+    const rank = tables(xml).find((t) => t.some((r) => r.includes('Xếp hạng') || r.includes('Hạng')))!;
+    expect(rank).toBeTruthy();
+    for (const s of c.scores) {
+      const row = rank.find((r) => r.includes(s.unit))!;
+      expect(row, s.unit).toBeTruthy();
+      if (s.score !== null) expect(row).toContain(formatNumber(s.score, Number.isInteger(s.score) ? 0 : 1));
+    }
   }, 60_000);
 });

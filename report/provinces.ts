@@ -17,6 +17,17 @@ import { compareVi } from './units-of';
 /** A unit below the province: a commune, ward, special zone or township, or one of their offices ("Công an xã X"). */
 const LOCAL = /(^|\s)(xã|phường|đặc khu|thị trấn)(\s|$)/iu;
 
+const PLACE_OF = /(?:^|\s)(xã|phường|đặc khu|thị trấn)\s+([^,;()]+)/iu;
+
+/**
+ * The commune a commune-level lead stands for, folded: "UBND xã Tân Lập" and "Công an xã Tân Lập" → "xã tân lập",
+ * so a commune's offices do not count as more communes.
+ */
+export function communeOf(name: string): string {
+  const m = PLACE_OF.exec(name.normalize('NFC'));
+  return (m ? `${m[1]} ${m[2]}` : name).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+}
+
 /** Whether a lead unit name is a commune-level unit. */
 export function isCommuneName(name: string): boolean {
   return LOCAL.test(name.normalize('NFC'));
@@ -97,8 +108,13 @@ export function provinceRollup(tasks: ColumnTable, communes: Map<string, string>
   const key = Array.from(unit, (u) => communes.get(u) ?? u);
   const rolled = tasks.assign({ key }).dedupe('i', 'key').groupby('key').rollup(countExprs());
   const present = new Set(unit);
-  const counted = new Map<string, number>();
-  for (const [u, p] of communes) if (present.has(u)) counted.set(p, (counted.get(p) ?? 0) + 1);
+  const places = new Map<string, Set<string>>();
+  for (const [u, p] of communes) {
+    if (!present.has(u)) continue;
+    let set = places.get(p);
+    if (!set) places.set(p, (set = new Set()));
+    set.add(communeOf(u));
+  }
   return (rolled.objects() as Record<string, unknown>[])
     .map((r) => {
       const tasksN = Number(r.tasks);
@@ -110,7 +126,7 @@ export function provinceRollup(tasks: ColumnTable, communes: Map<string, string>
         progress,
         categories: categoriesOf(r),
         doneRate: tasksN ? Number(r.done) / tasksN : 0,
-        communes: counted.get(String(r.key)) ?? 0,
+        communes: places.get(String(r.key))?.size ?? 0,
       };
     })
     .sort((a, b) => compareVi(a.province, b.province));

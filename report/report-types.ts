@@ -56,7 +56,7 @@ export interface ReportProvince {
   progress: ProgressCounts;
   categories: CategoryCounts;
   doneRate: number;
-  /** Commune-level lead units counted in this row (0 for a row that is a unit, not a province). */
+  /** Communes and wards among this row's leads, each once ("UBND xã X" and "Công an xã X" are one); 0 for a row that is a unit. */
   communes: number;
 }
 

@@ -11,7 +11,7 @@ import { parseArgs, type AggregateArgs } from '../../batch/aggregate/args';
 import { aggregate } from '../../batch/aggregate/run';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
-import { isCommuneName, provinceOfPath, provinceOfText } from '../../report/provinces';
+import { communeOf, isCommuneName, provinceOfPath, provinceOfText } from '../../report/provinces';
 
 const HEADER = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ'];
 type Row = [string, string, string, string, string | null, string];
@@ -34,6 +34,8 @@ async function folder(): Promise<string> {
   // Nghệ An from the folder name only; Lào Cai from the lead cell (its folder names no province) and from a "(Kèm theo …)" line.
   await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-tan-lap.xlsx'), 'UBND xã Tân Lập', 'UBND xã Tân Lập', [DONE, OVERDUE, IN_TIME, OVERDUE]);
   await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-hoa-binh.xlsx'), 'UBND xã Hòa Bình', 'UBND xã Hòa Bình', [DONE, OVERDUE]);
+  // An office of Tân Lập: its own lead unit, but not one more commune of Nghệ An.
+  await commune(join(dir, 'Tỉnh-Nghệ-An', 'ca-tan-lap.xlsx'), 'Công an xã Tân Lập', 'Công an xã Tân Lập', [IN_TIME]);
   await commune(join(dir, 'dot-2', 'phuong-sa-pa.xlsx'), 'UBND phường Sa Pa', 'UBND phường Sa Pa, tỉnh Lào Cai', [IN_TIME, OVERDUE, DONE]);
   // Lào Cai again from the "(Kèm theo …)" line only; its folder names another province, which the line overrides.
   await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-bat-xat.xlsx'), 'UBND xã Bát Xát, tỉnh Lào Cai', 'UBND xã Bát Xát', [OVERDUE]);
@@ -50,6 +52,11 @@ describe('commune names and provinces', () => {
   it('tells communes, wards and special zones from other units', () => {
     expect(['UBND xã Tân Lập', 'Phường Ba Đình', 'Đặc khu Phú Quốc', 'Công an xã Tân Lập', 'UBND thị trấn Phố Lu'].map(isCommuneName)).toEqual([true, true, true, true, true]);
     expect(['Bộ Nội vụ', 'Tỉnh Nghệ An', 'Sở Xây dựng', 'Bộ Nông nghiệp và Môi trường'].map(isCommuneName)).toEqual([false, false, false, false]);
+  });
+
+  it('counts a commune once whatever office of it leads', () => {
+    expect(['UBND xã Tân Lập', 'Công an xã Tân Lập', 'UBND xã Tân Lập, tỉnh Phú Thọ', 'Phường Ba Đình'].map(communeOf))
+      .toEqual(['xã tân lập', 'xã tân lập', 'xã tân lập', 'phường ba đình']);
   });
 
   it('reads the province from the deepest folder that names one', () => {
@@ -78,9 +85,10 @@ describe('aggregate commune returns by province', () => {
   }, 60_000);
 
   it('counts each commune and each province exactly', () => {
-    expect(report.totals.tasks).toBe(10);
+    expect(report.totals.tasks).toBe(11);
     expect(report.totals.overdue).toBe(5);
     expect(report.units.map((u) => [u.unit, u.province, u.tasks, u.overdue, u.progress.done])).toEqual([
+      ['Công an xã Tân Lập', 'Tỉnh Nghệ An', 1, 0, 0],
       ['UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai', 3, 1, 1],
       ['UBND xã Bát Xát', 'Tỉnh Lào Cai', 1, 1, 0],
       ['UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2, 1, 1],
@@ -88,17 +96,18 @@ describe('aggregate commune returns by province', () => {
     ]);
     expect(report.provinces?.map((p) => [p.province, p.communes, p.tasks, p.overdue, p.progress.done, p.categories.open_in_time])).toEqual([
       ['Tỉnh Lào Cai', 2, 4, 2, 1, 1],
-      ['Tỉnh Nghệ An', 2, 6, 3, 2, 1],
+      ['Tỉnh Nghệ An', 2, 7, 3, 2, 2],
     ]);
-    expect(report.provinces?.[1].doneRate).toBeCloseTo(2 / 6, 10);
+    expect(report.provinces?.[1].doneRate).toBeCloseTo(2 / 7, 10);
   });
 
   it('writes the hierarchy into tong-hop.json', () => {
     const json = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as Report;
     expect(json.provinces?.map((p) => [p.province, p.communes, p.tasks, p.overdue])).toEqual([
-      ['Tỉnh Lào Cai', 2, 4, 2], ['Tỉnh Nghệ An', 2, 6, 3],
+      ['Tỉnh Lào Cai', 2, 4, 2], ['Tỉnh Nghệ An', 2, 7, 3],
     ]);
     expect(json.units.map((u) => [u.unit, u.province])).toEqual([
+      ['Công an xã Tân Lập', 'Tỉnh Nghệ An'],
       ['UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai'], ['UBND xã Bát Xát', 'Tỉnh Lào Cai'], ['UBND xã Hòa Bình', 'Tỉnh Nghệ An'], ['UBND xã Tân Lập', 'Tỉnh Nghệ An'],
     ]);
   });
@@ -117,14 +126,15 @@ describe('aggregate commune returns by province', () => {
     const header = main.findIndex((r) => r[0] === 'STT');
     expect(main[header].slice(0, 4)).toEqual(['STT', 'Tỉnh, thành phố (đơn vị chủ trì)', 'Số xã, phường', 'Số nhiệm vụ']);
     const data = main.filter((r) => r[0] === '1' || r[0] === '2').map((r) => r.slice(0, 4));
-    expect(data).toEqual([['1', 'Tỉnh Lào Cai', 2, 4], ['2', 'Tỉnh Nghệ An', 2, 6]]);
-    expect(main.find((r) => r[1] === 'Tổng cộng')?.slice(2, 4)).toEqual([4, 10]);
+    expect(data).toEqual([['1', 'Tỉnh Lào Cai', 2, 4], ['2', 'Tỉnh Nghệ An', 2, 7]]);
+    expect(main.find((r) => r[1] === 'Tổng cộng')?.slice(2, 4)).toEqual([4, 11]);
     const communes = rowsOf('Theo xã').filter((r) => /^\d+$/.test(String(r[0]))).map((r) => r.slice(0, 4));
     expect(communes).toEqual([
       ['1', 'UBND phường Sa Pa, tỉnh Lào Cai', 'Tỉnh Lào Cai', 3],
       ['2', 'UBND xã Bát Xát', 'Tỉnh Lào Cai', 1],
-      ['3', 'UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2],
-      ['4', 'UBND xã Tân Lập', 'Tỉnh Nghệ An', 4],
+      ['3', 'Công an xã Tân Lập', 'Tỉnh Nghệ An', 1],
+      ['4', 'UBND xã Hòa Bình', 'Tỉnh Nghệ An', 2],
+      ['5', 'UBND xã Tân Lập', 'Tỉnh Nghệ An', 4],
     ]);
   });
 });

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildDuplicateStt, buildFootnotes, buildMultiSheet, buildNfd, buildReturnB6, buildSeed000, buildStatuses, buildTwoRowHeader,
@@ -11,19 +8,10 @@ import { fixturePath, writeAppendix } from '../fixtures/appendix';
 import { parseArgs, run } from '../../cli/commands/inspect';
 import { todayInVietnam } from '../../core/dates';
 import type { Report } from '../../report/report-types';
+import { cli as runCli } from '../support/cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['cli/main.ts', 'inspect', ...args], { cwd: ROOT, maxBuffer: 32 << 20 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli('inspect', ...args);
 
 /** run() with console captured: faster than a child process for the cheap paths. */
 async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {

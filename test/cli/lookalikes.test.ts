@@ -5,29 +5,17 @@
  * what it is and how to save it as .xlsx; content decides, so a Word return renamed .xlsx is read as Word
  * (tiendo reads .docx returns). A .txt note in the folder is not a return and is left alone.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
 import { deflated, rawZip } from '../xlsx/read-helpers';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { cli } from '../support/cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 32 << 20 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
 
 const stored = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8'), method: 0 });
 

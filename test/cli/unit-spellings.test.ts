@@ -3,26 +3,14 @@
  * the same units differently (abbreviations, "và" for ",", with or without "UBND", "các", "trực thuộc TW"), read by
  * `inspect --json` and rolled up by `aggregate`: the same canonical units, the same counts. As of 2025-11-15.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
+import { cli } from '../support/cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 32 << 20 });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
 
 const PROVINCES = 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương';
 /** Task text, then the lead as written in return A and in return B, then the canonical lead(s) expected. */

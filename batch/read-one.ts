@@ -4,6 +4,7 @@ import type { SheetRead, Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import { workbookRead } from '../core/table/workbook-read';
 import { taskKey } from '../core/taskkey';
+import { fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 
@@ -21,6 +22,8 @@ export interface FileRead {
   tasks?: Task[];
   /** Core taskKey of each of `tasks` (same order), computed with them on the reading thread (re-submission merge). */
   keys?: string[];
+  /** The tasks' duplicate-file fingerprint hash (report/duplicate-files.ts), also computed on the reading thread. */
+  hash?: number;
 }
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
@@ -30,7 +33,8 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
     const read = workbookRead(grids, notes, file);
     if (asOf === undefined) return { file, read, error: null };
     const tasks = classifyRead(read, asOf);
-    return { file, read: { ...read, tasks }, error: null, tasks, keys: tasks.map(taskKey) };
+    const keys = tasks.map(taskKey);
+    return { file, read: { ...read, tasks }, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }

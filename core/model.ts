@@ -176,4 +176,6 @@ export interface SheetRead {
   issues: Issue[];
   /** Grid rows examined below the header, for the "nothing lost" accounting. */
   rowsScanned: number;
+  /** The "(Kèm theo …)" line above the table, verbatim, when the sheet has one (where a commune's province may be named). */
+  attachedTo?: string;
 }

@@ -29,6 +29,8 @@ export interface FileTasks {
   mtime: number;
   /** Core taskKey of each task, when already known. */
   keys?: string[];
+  /** fingerprintHash of these tasks, when already computed (by the read workers, off the main thread). */
+  hash?: number;
 }
 
 export interface DuplicateFiles {
@@ -52,7 +54,7 @@ export function findDuplicateFiles(files: FileTasks[], keepDuplicates = false): 
   const byHash = new Map<number, FileTasks[][]>();
   for (const f of files) {
     if (!f.tasks.length) continue;
-    const h = hash(fingerprint(f));
+    const h = f.hash ?? fingerprintHash(f);
     const sets = byHash.get(h);
     if (!sets) {
       byHash.set(h, [[f]]);
@@ -95,7 +97,7 @@ const FIELD = '\u0001';
 const TASK = '\u0002';
 
 /** The normalised content of a file's tasks, in order (see the module comment). */
-export function fingerprint(f: FileTasks): string {
+export function fingerprint(f: Pick<FileTasks, 'tasks' | 'keys'>): string {
   let out = '';
   for (let i = 0; i < f.tasks.length; i++) {
     const t = f.tasks[i];
@@ -106,6 +108,14 @@ export function fingerprint(f: FileTasks): string {
       + foldKey(t.resultText) + FIELD + extra + TASK;
   }
   return out;
+}
+
+/**
+ * The 53-bit hash of a file's fingerprint: what findDuplicateFiles groups by (full fingerprints are compared
+ * only within a group). The read workers compute it with the tasks, so the main thread folds no text.
+ */
+export function fingerprintHash(f: Pick<FileTasks, 'tasks' | 'keys'>): number {
+  return hash(fingerprint(f));
 }
 
 /** cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). */

@@ -44,6 +44,20 @@ export interface ReportUnit {
   categories: CategoryCounts;
   /** done + done_late over tasks, 0..1. */
   doneRate: number;
+  /** A commune-level lead (UBND xã/phường/đặc khu…): its province or city, from the cell or the return's folder. */
+  province?: string;
+}
+
+/** Counts per province when the leads are communes (Report.provinces); a lead that is not a commune is its own row. */
+export interface ReportProvince {
+  province: string;
+  tasks: number;
+  overdue: number;
+  progress: ProgressCounts;
+  categories: CategoryCounts;
+  doneRate: number;
+  /** Communes and wards among this row's leads, each once ("UBND xã X" and "Công an xã X" are one); 0 for a row that is a unit. */
+  communes: number;
 }
 
 export interface ReportTask {
@@ -78,6 +92,8 @@ export interface Report {
   inputs: ReportInput[];
   totals: ReportTotals;
   units: ReportUnit[];
+  /** When most leads are communes or wards: the rollup by province (see ReportUnit.province). */
+  provinces?: ReportProvince[];
   tasks: ReportTask[];
   /** File-, sheet- and aggregation-level issues (row issues are on their tasks). */
   issues: Issue[];

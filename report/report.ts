@@ -15,6 +15,7 @@ import { eachTaskOnce, taskTable } from './task-table';
 import type { BuildOptions, SourceRead } from './types';
 import { unitRollup, unitsOf } from './unit-rollup';
 import { compareVi } from './units-of';
+import { byProvince, communeProvinces, provinceRollup } from './provinces';
 
 /**
  * Aggregate read workbooks into the report. Rejected files appear in `inputs`
@@ -27,7 +28,9 @@ import { compareVi } from './units-of';
  */
 export function buildReport(opts: BuildOptions): Report {
   const merged = mergeReturns(opts);
-  const report = fromTasks(opts.asOf, merged.tasks);
+  const attached = new Map<string, string>();
+  for (const s of opts.sources) if (s.read?.attachedTo) attached.set(s.file, s.read.attachedTo);
+  const report = fromTasks(opts.asOf, merged.tasks, attached);
   opts.onPhase?.('rollups');
   if (merged.notReturned) report.notReturned = merged.notReturned;
   report.inputs = opts.sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file)));
@@ -58,7 +61,7 @@ export function mergeReturns(opts: BuildOptions): MergedReturns {
   const perSource = sources.map((s) => tasksOf(s, asOf));
   phase('classify');
   // The same return twice (a copy, a re-save, a renamed file) counts once: see duplicate-files.ts.
-  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined })), opts.keepDuplicates);
+  const dup = findDuplicateFiles(sources.map((s, i) => ({ file: s.file, tasks: perSource[i], mtime: s.mtime ?? 0, keys: s.tasks ? s.keys : undefined, hash: s.tasks ? s.hash : undefined })), opts.keepDuplicates);
   const dated = sources.flatMap((s, si) => (dup.duplicateOf.has(s.file) ? [] : perSource[si].map((task, i) => ({ task, mtime: s.mtime ?? 0, key: s.tasks ? s.keys?.[i] : undefined }))));
   phase('duplicate files');
   const merged = mergeResubmissions(dated, opts.keepDuplicates);
@@ -75,14 +78,24 @@ export function mergeReturns(opts: BuildOptions): MergedReturns {
   return { tasks, issues, notReturned, duplicateOf: dup.duplicateOf };
 }
 
-/** The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences. */
-export function fromTasks(asOf: string, tasks: Task[]): Report {
+/**
+ * The report of already-merged tasks (no inputs or file issues): totals, units, tasks, sentences.
+ * `attached`: file → its "(Kèm theo …)" line, where a commune's province may be named (provinces.ts).
+ */
+export function fromTasks(asOf: string, tasks: Task[], attached?: ReadonlyMap<string, string>): Report {
   const table = taskTable(tasks);
+  const units = unitsOf(unitRollup(table));
+  const communes = communeProvinces(tasks, attached);
+  for (const u of units) {
+    const p = communes.get(u.unit);
+    if (p) u.province = p;
+  }
   const report: Report = {
     asOf,
     inputs: [],
     totals: totalsOf(table, provenanceOf(tasks)),
-    units: unitsOf(unitRollup(table)),
+    units,
+    ...(byProvince(units.length, communes, units.map((u) => u.unit)) ? { provinces: provinceRollup(table, communes) } : {}),
     tasks: tasks.map(toReportTask),
     issues: [],
     sentences: [],

@@ -14,6 +14,8 @@ export interface SourceRead {
   tasks?: Task[];
   /** Core taskKey of each of `tasks`, when already computed (e.g. by the read workers). */
   keys?: string[];
+  /** Duplicate-file fingerprint hash of `tasks` (report/duplicate-files.ts), when already computed by the read workers. */
+  hash?: number;
 }
 
 /** One task sent by `tiendo distribute` (from its manifest danh-sach-giao.json). */

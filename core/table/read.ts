@@ -62,7 +62,8 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
 
   const rows = readRows(grid, layout, file);
   flagSwappedDates(grid, layout, rows.tasks, rows.taskRows);
-  return { file, sheet: grid.name, layout, tasks: rows.tasks, issues: [...issues, ...rows.issues], rowsScanned: rows.scanned };
+  const attachedTo = attachedLine(grid, layout.headerTop);
+  return { file, sheet: grid.name, layout, tasks: rows.tasks, issues: [...issues, ...rows.issues], rowsScanned: rows.scanned, ...(attachedTo ? { attachedTo } : {}) };
 }
 
 /**
@@ -70,6 +71,22 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
  * 25/10/2025 as text): each date cell of it gets DEADLINE_MAYBE_SWAPPED with the swapped date
  * as a suggestion. The value itself is kept: the user decides.
  */
+const ATTACHED = /^\(?\s*kèm theo\b/iu;
+
+/** The "(Kèm theo Báo cáo số … của UBND xã …, tỉnh …)" line of the title block above the header, trimmed, or null. */
+function attachedLine(grid: Grid, headerTop: number): string | null {
+  for (let r = 0; r < headerTop && r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    for (const v of row) {
+      if (typeof v !== 'string' || v.length > 500) continue;
+      const t = v.normalize('NFC').trim();
+      if (ATTACHED.test(t)) return t;
+    }
+  }
+  return null;
+}
+
 function flagSwappedDates(grid: Grid, layout: TableLayout, tasks: ParsedTask[], taskRows: number[]): void {
   const col = layout.columns.deadline;
   if (col === undefined) return;

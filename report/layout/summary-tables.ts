@@ -2,7 +2,8 @@
  * The summary appendix's tables as plain data (strings, numbers, ISO dates),
  * shared by the tong-hop.xlsx layout (summary.ts) and the add-in's summary sheet.
  */
-import type { Report } from '../report-types';
+import type { Report, ReportProvince, ReportUnit } from '../report-types';
+import { compareVi } from '../units-of';
 import { CATEGORY_KEYS, PROGRESS_KEYS, type Category, type Progress } from '../../core/model';
 import type { Severity } from '../../core/issue';
 import { formatCount } from '../../core/format';
@@ -43,34 +44,68 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'C�
 
 const col = (header: string, key: string, type: ColumnType, width: number): SummaryColumn => ({ header, key, type, width });
 
-/** "Tổng hợp": one row per lead unit, then the totals row. */
-export function unitTable(report: Report): SummaryTable {
-  const columns = [
-    col('STT', 'stt', 'text', 5),
-    col('Đơn vị chủ trì', 'unit', 'text', 30),
-    col('Số nhiệm vụ', 'tasks', 'count', 9),
-    ...PROGRESS_SHOWN.map((p) => col(PROGRESS_LABELS[p], 'p_' + p, 'count', 10)),
-    ...CATEGORY_SHOWN.map((c) => col(CATEGORY_LABELS[c], 'c_' + c, 'count', 10)),
-    col(OVERDUE_LABEL, 'overdue', 'count', 9),
-    col(DONE_RATE_LABEL, 'doneRate', 'percent', 10),
-  ];
-  const rows: SummaryRow[] = report.units.map((u, i) => ({
-    kind: 'data',
-    values: [String(i + 1), u.unit, u.tasks, ...PROGRESS_SHOWN.map((p) => u.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => u.categories[c] ?? 0), u.overdue, u.doneRate],
-  }));
+type CountRow = Pick<ReportUnit, 'tasks' | 'progress' | 'categories' | 'overdue' | 'doneRate'>;
+
+const countValues = (u: CountRow): (number | null)[] =>
+  [u.tasks, ...PROGRESS_SHOWN.map((p) => u.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => u.categories[c] ?? 0), u.overdue, u.doneRate];
+
+const countColumns = (): SummaryColumn[] => [
+  col('Số nhiệm vụ', 'tasks', 'count', 9),
+  ...PROGRESS_SHOWN.map((p) => col(PROGRESS_LABELS[p], 'p_' + p, 'count', 10)),
+  ...CATEGORY_SHOWN.map((c) => col(CATEGORY_LABELS[c], 'c_' + c, 'count', 10)),
+  col(OVERDUE_LABEL, 'overdue', 'count', 9),
+  col(DONE_RATE_LABEL, 'doneRate', 'percent', 10),
+];
+
+const countGroups = (): SummaryTable['groups'] => [
+  { title: 'Tiến độ đơn vị báo cáo', from: 'p_' + PROGRESS_SHOWN[0], to: 'p_' + PROGRESS_SHOWN[PROGRESS_SHOWN.length - 1] },
+  { title: 'Phân loại theo thời hạn', from: 'c_' + CATEGORY_SHOWN[0], to: 'c_' + CATEGORY_SHOWN[CATEGORY_SHOWN.length - 1] },
+];
+
+function totalRow(report: Report, lead: (string | number | null)[]): SummaryRow {
   const t = report.totals;
-  rows.push({
+  return {
     kind: 'total',
-    values: ['', TOTAL_LABEL, t.tasks, ...PROGRESS_SHOWN.map((p) => t.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => t.categories[c] ?? 0), t.overdue, doneRate(t.progress, t.tasks)],
-  });
+    values: ['', TOTAL_LABEL, ...lead, t.tasks, ...PROGRESS_SHOWN.map((p) => t.progress[p] ?? 0), ...CATEGORY_SHOWN.map((c) => t.categories[c] ?? 0), t.overdue, doneRate(t.progress, t.tasks)],
+  };
+}
+
+/**
+ * "Tổng hợp": one row per lead unit, then the totals row. When the leads are communes (report.provinces),
+ * one row per province or city with its number of communes instead (the communes are on "Theo xã").
+ */
+export function unitTable(report: Report): SummaryTable {
+  if (report.provinces) return provinceTable(report, report.provinces);
+  const rows: SummaryRow[] = report.units.map((u, i) => ({ kind: 'data', values: [String(i + 1), u.unit, ...countValues(u)] }));
+  rows.push(totalRow(report, []));
   return {
     name: 'Tổng hợp',
-    columns,
-    groups: [
-      { title: 'Tiến độ đơn vị báo cáo', from: 'p_' + PROGRESS_SHOWN[0], to: 'p_' + PROGRESS_SHOWN[PROGRESS_SHOWN.length - 1] },
-      { title: 'Phân loại theo thời hạn', from: 'c_' + CATEGORY_SHOWN[0], to: 'c_' + CATEGORY_SHOWN[CATEGORY_SHOWN.length - 1] },
-    ],
+    columns: [col('STT', 'stt', 'text', 5), col('Đơn vị chủ trì', 'unit', 'text', 30), ...countColumns()],
+    groups: countGroups(),
     rows,
+  };
+}
+
+function provinceTable(report: Report, provinces: ReportProvince[]): SummaryTable {
+  const rows: SummaryRow[] = provinces.map((p, i) => ({ kind: 'data', values: [String(i + 1), p.province, p.communes || null, ...countValues(p)] }));
+  rows.push(totalRow(report, [provinces.reduce((n, p) => n + p.communes, 0)]));
+  return {
+    name: 'Tổng hợp',
+    columns: [col('STT', 'stt', 'text', 5), col('Tỉnh, thành phố (đơn vị chủ trì)', 'unit', 'text', 30), col('Số xã, phường', 'communes', 'count', 9), ...countColumns()],
+    groups: countGroups(),
+    rows,
+  };
+}
+
+/** "Theo xã": with report.provinces, one row per lead unit (commune, ward…) with its province, by province then name. */
+export function communeTable(report: Report): SummaryTable | null {
+  if (!report.provinces) return null;
+  const units = [...report.units].sort((a, b) => compareVi(a.province ?? '', b.province ?? '') || compareVi(a.unit, b.unit));
+  return {
+    name: 'Theo xã',
+    columns: [col('STT', 'stt', 'text', 6), col('Đơn vị chủ trì', 'unit', 'text', 30), col('Tỉnh, thành phố', 'province', 'text', 20), ...countColumns()],
+    groups: countGroups(),
+    rows: units.map((u, i) => ({ kind: 'data', values: [String(i + 1), u.unit, u.province ?? null, ...countValues(u)] })),
   };
 }
 
@@ -173,5 +208,6 @@ export function notReturnedTable(report: Report): SummaryTable | null {
 export function summaryRows(report: Report, opts: { only?: 'Tổng hợp' } = {}): SummaryTable[] {
   if (opts.only) return [unitTable(report)];
   const nr = notReturnedTable(report);
-  return [unitTable(report), overdueTable(report), ...(nr ? [nr] : []), detailTable(report), issueTable(report), sourceTable(report)];
+  const communes = communeTable(report);
+  return [unitTable(report), ...(communes ? [communes] : []), overdueTable(report), ...(nr ? [nr] : []), detailTable(report), issueTable(report), sourceTable(report)];
 }

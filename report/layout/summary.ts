@@ -29,6 +29,7 @@ export interface SummaryOptions {
 export const DEFAULT_SUMMARY_TITLE = 'Tổng hợp tình hình thực hiện nhiệm vụ được giao';
 
 const SHEET_TITLES: Record<string, string> = {
+  'Theo xã': 'Tình hình thực hiện nhiệm vụ theo xã, phường',
   'Quá hạn': 'Danh sách nhiệm vụ quá hạn, chưa hoàn thành',
   'Chưa báo cáo': 'Đơn vị chưa gửi báo cáo',
   'Chi tiết': 'Chi tiết các nhiệm vụ',
@@ -115,10 +116,11 @@ export const MULTI_LEAD_NOTE = 'Ghi chú: nhiệm vụ do nhiều đơn vị cù
 export function unitSummarySheet(report: Report, opts: SummaryOptions = {}): SheetSpec {
   const table = summaryRows(report, { only: 'Tổng hợp' })[0];
   const main = tableSheet(table, titleBlock(report, opts, table));
-  const chart = statusChart(report.units.length);
+  const rowsShown = report.provinces ?? report.units;
+  const chart = statusChart(rowsShown.length);
   if (chart) main.charts = [chart];
   const lines = report.sentences.length ? report.sentences : sentences(report);
-  const multiLead = report.units.reduce((n, u) => n + u.tasks, 0) > report.totals.tasks;
+  const multiLead = rowsShown.reduce((n, u) => n + u.tasks, 0) > report.totals.tasks;
   main.footer = [...lines, ...(multiLead ? [MULTI_LEAD_NOTE] : [])].map((text) => ({ text, italic: true, size: SIZE.body }));
   main.freezeColumns = 2;
   return main;

@@ -8,6 +8,7 @@ import { pack, readOne, unpack, type Packed } from '../../batch/read-one';
 import { buildReturnB6 } from '../fixtures/samples';
 import { classifyRead } from '../../core/table/read';
 import { taskKey } from '../../core/taskkey';
+import { fingerprintHash } from '../../report/duplicate-files';
 
 let dir: string;
 const good: string[] = [];
@@ -105,6 +106,8 @@ describe('readFiles', () => {
       expect(r.read.tasks).toBe(r.tasks);
       expect(r.tasks).toEqual(classifyRead(plain[i].read!, asOf));
       expect(r.keys).toEqual(r.tasks!.map((t) => taskKey(t)));
+      // The duplicate-file hash the workers send is the one the main thread would compute from the tasks it received.
+      expect(r.hash).toBe(fingerprintHash({ tasks: r.tasks! }));
       expect({ ...r.read, tasks: [] }).toEqual({ ...plain[i].read, tasks: [] });
     }
     // Task 2 of Bộ Tài chính: due 15/03/2025, "Đang thực hiện" → overdue at 30/06/2025, 107 days late.

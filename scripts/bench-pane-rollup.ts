@@ -5,6 +5,8 @@
  * the same count to make them). Builds the pane with webpack, opens it in headless Chromium over the Excel stand-in,
  * chooses the files through the file input and times the whole action (read in the Web Worker, buildReport, writing
  * the sheets into the stand-in); reports ms per file and the page's peak JS heap; then times `tiendo aggregate`.
+ * Measured (2-core shared machine, 500 returns): pane 3715 ms, 7.4 ms per file, page JS heap peak 112 MB;
+ * CLI 3750 ms, 7.5 ms per file (tsx start-up and tong-hop.xlsx included): pane/CLI 0.99x.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -180,11 +180,11 @@ function reportLargest(run: Run, path: string): boolean {
   return ok;
 }
 
-function hook(script: string): void {
+function hook(script: string, args: string[] = []): void {
   const path = join(ROOT, 'scripts', script);
   if (!existsSync(path)) return;
-  console.log(`\n== ${script}`);
-  spawnSync(process.execPath, ['--import', 'tsx', path], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`\n== ${script}${args.length ? ' ' + args.join(' ') : ''}`);
+  spawnSync(process.execPath, ['--import', 'tsx', path, ...args], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function main(): Promise<void> {
@@ -229,7 +229,9 @@ async function main(): Promise<void> {
     reportFloor(`national workbook, ${NATIONAL_ROWS} rows`, lbNational, outputFloor(join(ROOT, 'bench-data/out-national/tong-hop.json')), startupFloor, 3, runNational),
     reportLargest(runLargest, largest),
   ];
-  hook('bench-reader.ts');
+  // 500 commune workbooks: the reader bench, then the pane's "Tổng hợp nhiều tệp" over the same files (issue 13).
+  hook('bench-reader.ts', ['500']);
+  hook('bench-pane-rollup.ts', ['500']);
   hook('bench-addin.ts');
   hook('bench-writer.ts');
   hook('bench-history.ts');

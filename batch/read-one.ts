@@ -7,6 +7,7 @@ import { taskKey } from '../core/taskkey';
 import { fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
+import { baseName } from '../xlsx/reader/read-workbook';
 
 export { workbookRead } from '../core/table/workbook-read';
 
@@ -105,9 +106,4 @@ export function unexpected(file: string, err: unknown): Issue {
     return issue('FILE_TOO_LARGE', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này cần quá nhiều bộ nhớ nên đã bị dừng. Hãy chia bảng thành nhiều tệp nhỏ hơn, hoặc xoá các dòng, cột thừa ở cuối trang tính, rồi gửi lại.`, { file });
   }
   return issue('FILE_CORRUPT', `Không đọc được tệp ${baseName(file)}: việc đọc tệp bị dừng bất thường (${detail}). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`, { file });
-}
-
-function baseName(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i < 0 ? path : path.slice(i + 1);
 }

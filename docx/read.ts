@@ -18,6 +18,7 @@ import { issue, type Issue } from '../core/issue';
 import { DEFAULT_LIMITS, ReadFailure, resolveLimits, type ReadLimits } from '../xlsx/reader/limits';
 import { openZip, readNamed } from '../xlsx/zip/read';
 import { attrOf, tokenize } from './xml';
+import { baseName } from '../xlsx/reader/read-workbook';
 
 /** A run of text with its weight (bold deadlines mark the end of an item in a notice). */
 export interface DocRun {
@@ -333,9 +334,4 @@ function decodeXml(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   return buf.toString('utf8').replace(/^\uFEFF/, '');
-}
-
-function baseName(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i < 0 ? path : path.slice(i + 1);
 }

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadJob, WorkerMessage } from './read-worker';
 import { readOne, unexpected, unpack, type FileRead, type Packed } from './read-one';
 import type { ReadLimits } from '../xlsx/read';
+import type { Spool } from './spool';
 
 export type { FileRead } from './read-one';
 
@@ -30,6 +31,11 @@ export interface ReadFilesOptions {
    * start (loading the TypeScript sources) against roughly 5–10 ms per commune workbook.
    */
   inProcessBelow?: number;
+  /**
+   * Keep the tasks' cold fields (task and result texts, cell references) in this spool instead of on the main
+   * heap when reading on workers (batch/spool.ts): they are read back on first use, for as long as the spool lives.
+   */
+  spool?: Spool;
   /** Called once if workers cannot start and the rest is read in-process (slower, same results). */
   onFallback?: (err: Error) => void;
 }
@@ -91,7 +97,7 @@ class Pool {
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
       slot.pending = slot.pending.filter((id) => id !== msg.id);
-      this.settle(msg.id, unpack(JSON.parse(msg.json) as Packed));
+      this.settle(msg.id, unpack(JSON.parse(msg.json) as Packed, this.opts.spool));
       this.feed(slot);
     });
     slot.worker.on('error', (err) => this.crashed(slot, err));
@@ -101,7 +107,7 @@ class Pool {
 
   private send(slot: Slot, id: number): void {
     slot.pending.push(id);
-    const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits, asOf: this.opts.asOf };
+    const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits, asOf: this.opts.asOf, ...(this.opts.spool ? { spool: this.opts.spool.dir } : {}) };
     slot.worker.postMessage(job);
   }
 

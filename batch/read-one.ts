@@ -8,6 +8,8 @@ import { fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
+import { COLD_FIELDS, ISSUE_SEP, type ColdRef, type Spool, type SpoolWriter } from './spool';
+import type { TaskRender } from './render-task';
 
 export { workbookRead } from '../core/table/workbook-read';
 
@@ -71,17 +73,55 @@ export function pack(r: FileRead): Packed {
   return { ...r, read: { ...r.read, tasks: [] }, tasks, ...(asOf === undefined ? {} : { asOf }) };
 }
 
+/** Key of a packed task's spool reference (see spoolCold). */
+const COLD_KEY = '$cold';
+
+/**
+ * Moves each packed task's cold fields (task and result texts, cell references: batch/spool.ts) to the worker's
+ * spool, leaving a `$cold` reference that `unpack` turns back into fields read on first use. Returns `p`.
+ */
+export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?: readonly TaskRender[]): Packed {
+  if (!p.tasks) return p;
+  p.tasks.forEach((t, i) => {
+    const m = t as unknown as Record<string, unknown>;
+    const cold: Record<string, unknown> = {};
+    for (const k of COLD_FIELDS) {
+      cold[k] = m[k];
+      delete m[k];
+    }
+    const [offset, length] = writer.append(JSON.stringify(cold));
+    const r = renders?.[i];
+    if (!r) {
+      m[COLD_KEY] = [name, offset, length] satisfies ColdRef;
+      return;
+    }
+    const json = writer.append(r.json)[1];
+    const detail = writer.append(r.detail)[1];
+    const issues = writer.append(r.issues.join(ISSUE_SEP))[1];
+    m[COLD_KEY] = [name, offset, length, json, detail, issues, r.issues.length] satisfies ColdRef;
+  });
+  writer.flush();
+  return p;
+}
+
 /**
  * Restores what `pack` replaced, with one shared copy of the file, sheet and as-of strings
- * (JSON.parse would otherwise have made them once per task: about 200,000 copies fewer).
+ * (JSON.parse would otherwise have made them once per task: about 200,000 copies fewer),
+ * and, with `spool`, the cold fields spoolCold moved there (read on first use).
  */
-export function unpack(p: Packed): FileRead {
+export function unpack(p: Packed, spool?: Spool): FileRead {
   const { asOf, ...r } = p;
   if (!r.read || !r.tasks) return r;
   const file = r.file;
   const sheet = r.read.sheet;
   for (const t of r.tasks) {
     const m = t as unknown as Record<string, unknown>;
+    const cold = m[COLD_KEY] as ColdRef | undefined;
+    if (cold !== undefined) {
+      if (!spool) throw new Error('tiendo: a spooled read needs its spool to unpack');
+      delete m[COLD_KEY];
+      spool.attach(m, cold);
+    }
     if (m.file === SAME) m.file = file;
     if (m.sheet === SAME) m.sheet = sheet;
     if (m.asOf === SAME) m.asOf = asOf;

@@ -1,7 +1,10 @@
 /** Worker thread of readFiles: reads the files it is sent and posts back each FileRead as JSON text. */
-import { parentPort } from 'node:worker_threads';
+import { join } from 'node:path';
+import { parentPort, threadId } from 'node:worker_threads';
 import type { ReadLimits } from '../xlsx/read';
-import { pack, readOne, unexpected, type FileRead } from './read-one';
+import { pack, readOne, spoolCold, unexpected, type FileRead } from './read-one';
+import { SpoolWriter } from './spool';
+import { renderTask } from './render-task';
 
 export interface ReadJob {
   id: number;
@@ -9,7 +12,12 @@ export interface ReadJob {
   limits?: Partial<ReadLimits>;
   /** Classify the tasks at this date (core classifyRead) in the worker. */
   asOf?: string;
+  /** The main thread's spool folder (batch/spool.ts): the tasks' cold fields go to this worker's file there. */
+  spool?: string;
 }
+
+let writer: SpoolWriter | null = null;
+const SPOOL_FILE = `spool-${threadId}.bin`;
 
 /**
  * `json` is the packed FileRead as JSON text (a FileRead is plain data: no Date, Map or undefined that
@@ -37,7 +45,12 @@ async function run(job: ReadJob): Promise<void> {
   if (EXHAUST_ON && job.file.endsWith(EXHAUST_ON)) exhaust();
   const result = await readOne(job.file, job.limits, job.asOf);
   try {
-    parentPort?.postMessage({ id: job.id, json: JSON.stringify(pack(result)) } satisfies WorkerMessage);
+    let packed = pack(result);
+    if (job.spool && result.tasks) {
+      writer ??= new SpoolWriter(join(job.spool, SPOOL_FILE));
+      packed = spoolCold(packed, writer, SPOOL_FILE, result.tasks.map(renderTask));
+    }
+    parentPort?.postMessage({ id: job.id, json: JSON.stringify(packed) } satisfies WorkerMessage);
   } catch (err) {
     const failed: FileRead = { file: job.file, read: null, error: unexpected(job.file, err) };
     parentPort?.postMessage({ id: job.id, json: JSON.stringify(failed) } satisfies WorkerMessage);

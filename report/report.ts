@@ -6,6 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, emptySources, progressOf } from './counts';
 import { isUnrecognised } from './rules';
+import { forwardTexts, isLazy, renderingOf, setRendering } from './lazy-text';
 import { inputOf, rejection } from './inputs';
 import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
@@ -130,7 +131,8 @@ export function provenanceOf(tasks: readonly { progress: Progress; progressSourc
   let unrecognised = 0;
   for (const t of tasks) {
     progressSources[t.progressSource ?? (t.progress === 'unreported' ? 'none' : 'typed')]++;
-    if (isUnrecognised({ progress: t.progress, result: t.resultText })) unrecognised++;
+    // Only an unreported task's result text matters (isUnrecognised): read it only then (it may be on disk).
+    if (t.progress === 'unknown' || (t.progress === 'unreported' && isUnrecognised({ progress: t.progress, result: t.resultText }))) unrecognised++;
   }
   return { progressSources, unrecognised };
 }
@@ -139,19 +141,23 @@ function withIssue(t: Task, extra: Issue | null): Task {
   return extra ? { ...t, issues: [...t.issues, extra] } : t;
 }
 
+/** ReportTask fields that are a Task's texts, read on demand when the Task's are (report/lazy-text.ts). */
+const TEXT_PAIRS = [['task', 'task'], ['result', 'resultText']] as const;
+
 export function toReportTask(t: Task): ReportTask {
-  return {
+  const lazy = isLazy(t, 'task');
+  const out: ReportTask = {
     file: t.file,
     sheet: t.sheet,
     row: t.row,
     stt: t.stt,
     section: t.section,
-    task: t.task,
+    task: lazy ? '' : t.task,
     leadUnit: t.leadUnit,
     leadUnits: t.leadUnits.map((u) => u.name),
     coUnits: t.coUnits.map((u) => u.name),
     deadline: t.deadline,
-    result: t.resultText,
+    result: lazy ? '' : t.resultText,
     progressText: t.progressText,
     progress: t.progress,
     progressSource: t.progressSource,
@@ -163,4 +169,8 @@ export function toReportTask(t: Task): ReportTask {
     taskId: t.taskId,
     issues: t.issues,
   };
+  if (lazy) forwardTexts(out, t, TEXT_PAIRS);
+  const rendered = renderingOf(t);
+  if (rendered) setRendering(out, rendered);
+  return out;
 }

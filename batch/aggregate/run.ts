@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stageDir, type Stage } from '../stage';
+import { Spool } from '../spool';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
 import type { HistoryComparison } from '../../report/history/types';
@@ -62,6 +63,8 @@ async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Pr
   const sources = await collectSources(args.inputs.length ? args.inputs : [SAMPLES_DIR], {
     asOf,
     concurrency: args.concurrency,
+    // The tasks' texts stay on disk until an output needs them (removed when the process exits).
+    spool: Spool.create(),
     onProgress: (done: number, total: number) => bar.update(done, total),
   });
   bar.end();

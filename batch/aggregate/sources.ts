@@ -5,6 +5,7 @@ import { issue } from '../../core/issue';
 import type { SourceRead } from '../../report/types';
 import { readFiles } from '../read-files';
 import { discoverInputs } from './discover';
+import type { Spool } from '../spool';
 
 export interface CollectOptions {
   /** Classify each file's tasks at this date while reading (ISO yyyy-mm-dd). */
@@ -12,6 +13,8 @@ export interface CollectOptions {
   /** Worker threads; defaults to the machine's available parallelism. */
   concurrency?: number | null;
   onProgress?: (done: number, total: number) => void;
+  /** Keep the tasks' texts in this spool rather than on the main heap (batch/spool.ts; aggregate at national scale). */
+  spool?: Spool;
 }
 
 /**
@@ -25,6 +28,7 @@ export async function collectSources(inputs: string[], opts: CollectOptions): Pr
     asOf: opts.asOf,
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.spool ? { spool: opts.spool } : {}),
   });
   return [
     ...found.missing.map((f) => ({ file: f, read: null, error: issue('FILE_NOT_FOUND', `Không tìm thấy tệp hoặc thư mục "${f}".`, { file: f }) })),

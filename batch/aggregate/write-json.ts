@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Report } from '../../report/report-types';
+import { renderingOf } from '../../report/lazy-text';
 
 /** Writes to a file path, or to an open stream (e.g. process.stdout, left open). */
 export async function writeReportJson(report: Report, to: string | Writable): Promise<void> {
@@ -15,7 +16,8 @@ export async function writeReportJson(report: Report, to: string | Writable): Pr
   await write(headJson.slice(0, -2) + ',\n  "tasks": [');
   const BATCH = 500;
   for (let i = 0; i < tasks.length; i += BATCH) {
-    const chunk = tasks.slice(i, i + BATCH).map((t) => '\n    ' + JSON.stringify(t)).join(',');
+    // A task rendered by its read worker brings its record (report/lazy-text.ts): the same text, made off this thread.
+    const chunk = tasks.slice(i, i + BATCH).map((t) => '\n    ' + (renderingOf(t)?.json() ?? JSON.stringify(t))).join(',');
     await write((i ? ',' : '') + chunk);
   }
   await write(tasks.length ? '\n  ]\n}\n' : ']\n}\n');

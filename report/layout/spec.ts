@@ -57,7 +57,19 @@ export interface HeaderGroup {
 }
 
 /** A data row: plain cells in column order, or cells with a row kind. */
-export type RowSpec = CellInput[] | { cells: CellInput[]; kind?: RowKind; height?: number };
+export type RowSpec = CellInput[] | { cells: CellInput[]; kind?: RowKind; height?: number; rendered?: RenderedCells };
+
+/**
+ * The rest of a data row (after its `cells`), already rendered as SpreadsheetML cells by whoever had the data at
+ * hand (a read worker, issue 14), with ROW_MARK where the row number goes. Only on sheets with `inlineStrings`,
+ * in the look that sheet's columns give (WorkbookSpec.stylePreset fixes the style indices).
+ */
+export interface RenderedCells {
+  cellsXml(): string;
+}
+
+/** Stands for the row number in RenderedCells (a character XML text can never hold). */
+export const ROW_MARK = '\u0001';
 
 /** 'section': first cell merged across the width, bold. 'total': bold with a fill. */
 export type RowKind = 'data' | 'section' | 'total';
@@ -152,6 +164,11 @@ export interface SheetSpec {
   footer?: TitleLine[];
   hidden?: boolean;
   tabColor?: string;
+  /**
+   * Texts of data rows written in their cells (inline strings) rather than in the shared-strings table: for sheets of
+   * mostly distinct long texts (every task's text and result), where the table saves nothing and costs memory.
+   */
+  inlineStrings?: boolean;
 }
 
 export interface WorkbookSpec {
@@ -160,6 +177,11 @@ export interface WorkbookSpec {
   title?: string;
   /** Creation date in the document properties (default: now). */
   created?: Date;
+  /**
+   * Column sets whose data-cell styles get the first style indices, in this order (xlsx/writer/styles.ts
+   * presetStyles): cells rendered ahead of the workbook (RenderedCells) can then name their styles.
+   */
+  stylePreset?: ColumnSpec[][];
 }
 
 /** Where things land on a sheet (1-based sheet rows). */
@@ -186,8 +208,8 @@ export function sheetLayout(sheet: Pick<SheetSpec, 'titleBlock' | 'headerGroups'
 }
 
 /** Cells and kind of a row spec. */
-export function rowParts(row: RowSpec): { cells: CellInput[]; kind: RowKind; height?: number } {
-  return Array.isArray(row) ? { cells: row, kind: 'data' } : { cells: row.cells, kind: row.kind ?? 'data', height: row.height };
+export function rowParts(row: RowSpec): { cells: CellInput[]; kind: RowKind; height?: number; rendered?: RenderedCells } {
+  return Array.isArray(row) ? { cells: row, kind: 'data' } : { cells: row.cells, kind: row.kind ?? 'data', height: row.height, rendered: row.rendered };
 }
 
 /** The bare value of a cell input. */

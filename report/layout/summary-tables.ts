@@ -2,7 +2,10 @@
  * The summary appendix's tables as plain data (strings, numbers, ISO dates),
  * shared by the tong-hop.xlsx layout (summary.ts) and the add-in's summary sheet.
  */
-import type { Report, ReportProvince, ReportUnit } from '../report-types';
+import type { Report, ReportProvince, ReportTask, ReportUnit } from '../report-types';
+import type { Issue } from '../../core/issue';
+import { renderingOf, type TaskRendering } from '../lazy-text';
+import type { RenderedCells } from './spec';
 import { compareVi } from '../units-of';
 import { CATEGORY_KEYS, PROGRESS_KEYS, type Category, type Progress } from '../../core/model';
 import type { Severity } from '../../core/issue';
@@ -26,6 +29,11 @@ export interface SummaryColumn {
 export interface SummaryRow {
   kind: 'data' | 'section' | 'total';
   values: (string | number | null)[];
+  /**
+   * The row's remaining cells (after `values`), rendered ahead by a read worker ("Chi tiết", "Cảnh báo" at national
+   * scale): see report/lazy-text.ts. A face that cannot use SpreadsheetML never meets one (the add-in reads in-process).
+   */
+  rendered?: RenderedCells;
 }
 
 export interface SummaryTable {
@@ -137,46 +145,73 @@ export function overdueTable(report: Report): SummaryTable {
   };
 }
 
-/** "Chi tiết": every task with its provenance (where its progress and its due date came from, and why tiendo inferred a progress). */
+/** "Chi tiết"'s columns. */
+export const DETAIL_COLUMNS: readonly SummaryColumn[] = [
+  col('STT', 'stt', 'text', 6), col('Mục', 'section', 'text', 20), col('Nhiệm vụ', 'task', 'text', 50),
+  col('Đơn vị chủ trì', 'lead', 'text', 20), col('Đơn vị phối hợp', 'co', 'text', 18), col('Thời hạn', 'deadline', 'text', 14),
+  col('Hạn tính', 'due', 'date', 12), col('Kết quả thực hiện', 'result', 'text', 36), col('Tiến độ báo cáo', 'progressText', 'text', 14),
+  col('Tiến độ', 'progress', 'text', 14), col('Nguồn tiến độ', 'progressSource', 'text', 14), col('Lý do suy ra', 'progressReason', 'text', 24),
+  col('Nguồn thời hạn', 'dueSource', 'text', 12), col('Phân loại', 'category', 'text', 16), col(OVERDUE_LABEL, 'overdue', 'text', 8),
+  col('Số ngày quá hạn', 'daysLate', 'count', 9), col('Mã nhiệm vụ', 'taskId', 'text', 14), col('Tệp', 'file', 'text', 22),
+  col('Trang tính', 'sheet', 'text', 12), col('Dòng', 'row', 'count', 7), col('Cảnh báo', 'issues', 'text', 20),
+];
+
+/** One task's "Chi tiết" row. */
+export function detailValues(t: ReportTask): (string | number | null)[] {
+  return [
+    t.stt, t.section, t.task, t.leadUnit, t.coUnits.join('; '), t.deadline.text, t.deadline.due, t.result, t.progressText,
+    progressLabel(t), PROGRESS_SOURCE_LABELS[t.progressSource] ?? null, t.progressReason ?? null, DUE_SOURCE_LABELS[t.dueSource] ?? null,
+    CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_LABEL : '', t.daysLate, t.taskId, t.file, t.sheet, t.row,
+    [...new Set(t.issues.map((x) => x.code))].join(', '),
+  ];
+}
+
+/**
+ * "Chi tiết": every task with its provenance (where its progress and its due date came from, and why tiendo inferred
+ * a progress). A task rendered ahead by its read worker (report/lazy-text.ts) brings its row's cells instead of values.
+ */
 export function detailTable(report: Report): SummaryTable {
   return {
     name: 'Chi tiết',
-    columns: [
-      col('STT', 'stt', 'text', 6), col('Mục', 'section', 'text', 20), col('Nhiệm vụ', 'task', 'text', 50),
-      col('Đơn vị chủ trì', 'lead', 'text', 20), col('Đơn vị phối hợp', 'co', 'text', 18), col('Thời hạn', 'deadline', 'text', 14),
-      col('Hạn tính', 'due', 'date', 12), col('Kết quả thực hiện', 'result', 'text', 36), col('Tiến độ báo cáo', 'progressText', 'text', 14),
-      col('Tiến độ', 'progress', 'text', 14), col('Nguồn tiến độ', 'progressSource', 'text', 14), col('Lý do suy ra', 'progressReason', 'text', 24),
-      col('Nguồn thời hạn', 'dueSource', 'text', 12), col('Phân loại', 'category', 'text', 16), col(OVERDUE_LABEL, 'overdue', 'text', 8),
-      col('Số ngày quá hạn', 'daysLate', 'count', 9), col('Mã nhiệm vụ', 'taskId', 'text', 14), col('Tệp', 'file', 'text', 22),
-      col('Trang tính', 'sheet', 'text', 12), col('Dòng', 'row', 'count', 7), col('Cảnh báo', 'issues', 'text', 20),
-    ],
-    rows: report.tasks.map((t) => ({
-      kind: 'data',
-      values: [
-        t.stt, t.section, t.task, t.leadUnit, t.coUnits.join('; '), t.deadline.text, t.deadline.due, t.result, t.progressText,
-        progressLabel(t), PROGRESS_SOURCE_LABELS[t.progressSource] ?? null, t.progressReason ?? null, DUE_SOURCE_LABELS[t.dueSource] ?? null,
-        CATEGORY_LABELS[t.category], t.overdue ? OVERDUE_LABEL : '', t.daysLate, t.taskId, t.file, t.sheet, t.row,
-        [...new Set(t.issues.map((x) => x.code))].join(', '),
-      ],
-    })),
+    columns: [...DETAIL_COLUMNS],
+    rows: report.tasks.map((t): SummaryRow => {
+      const r = renderingOf(t);
+      return r ? { kind: 'data', values: [], rendered: r } : { kind: 'data', values: detailValues(t) };
+    }),
   };
+}
+
+/** "Cảnh báo"'s columns. */
+export const ISSUE_COLUMNS: readonly SummaryColumn[] = [
+  col('STT', 'stt', 'text', 6), col('Mã', 'code', 'text', 20), col('Mức độ', 'severity', 'text', 10), col('Tệp', 'file', 'text', 24),
+  col('Trang tính', 'sheet', 'text', 12), col('Dòng', 'row', 'count', 7), col('Ô', 'cell', 'text', 7),
+  col('Nội dung', 'message', 'text', 60), col('Gợi ý', 'suggestion', 'text', 30),
+];
+
+/** One issue's "Cảnh báo" row, STT excluded. */
+export function issueValues(x: Issue): (string | number | null)[] {
+  return [x.code, SEVERITY_LABEL[x.severity], x.file ?? null, x.sheet ?? null, x.row ?? null, x.cell ?? null, x.message, x.suggestion ?? null];
+}
+
+/** An issue row's cells after the STT, from its task's rendering. */
+class IssueCells {
+  constructor(private readonly r: TaskRendering, private readonly k: number) {}
+  cellsXml(): string {
+    return this.r.issueXml(this.k);
+  }
 }
 
 /** "Cảnh báo": every issue, file-level first, then the tasks' row issues. */
 export function issueTable(report: Report): SummaryTable {
-  const all = [...report.issues, ...report.tasks.flatMap((t) => t.issues)];
-  return {
-    name: 'Cảnh báo',
-    columns: [
-      col('STT', 'stt', 'text', 6), col('Mã', 'code', 'text', 20), col('Mức độ', 'severity', 'text', 10), col('Tệp', 'file', 'text', 24),
-      col('Trang tính', 'sheet', 'text', 12), col('Dòng', 'row', 'count', 7), col('Ô', 'cell', 'text', 7),
-      col('Nội dung', 'message', 'text', 60), col('Gợi ý', 'suggestion', 'text', 30),
-    ],
-    rows: all.map((x, i) => ({
-      kind: 'data',
-      values: [String(i + 1), x.code, SEVERITY_LABEL[x.severity], x.file ?? null, x.sheet ?? null, x.row ?? null, x.cell ?? null, x.message, x.suggestion ?? null],
-    })),
-  };
+  const rows: SummaryRow[] = report.issues.map((x, i) => ({ kind: 'data', values: [String(i + 1), ...issueValues(x)] }));
+  for (const t of report.tasks) {
+    const r = renderingOf(t);
+    t.issues.forEach((x, k) => {
+      const stt = String(rows.length + 1);
+      rows.push(r ? { kind: 'data', values: [stt], rendered: new IssueCells(r, k) } : { kind: 'data', values: [stt, ...issueValues(x)] });
+    });
+  }
+  return { name: 'Cảnh báo', columns: [...ISSUE_COLUMNS], rows };
 }
 
 /** "Nguồn": every input file, with rows read and tasks, or why it was rejected. */

@@ -9,9 +9,9 @@
 import type { Report } from '../report-types';
 import { formatDateVi, formatNumber } from '../../core/format';
 import { sentences } from '../sentences';
-import type { CellInput, ChartSpec, RowSpec, SheetSpec, TitleLine, WorkbookSpec } from './spec';
+import type { CellInput, ChartSpec, ColumnSpec, RowSpec, SheetSpec, TitleLine, WorkbookSpec } from './spec';
 import { CHART_COLORS, COUNT_FORMAT, DATE_FORMAT, PERCENT_FORMAT, PRINT_A4_LANDSCAPE, SIZE } from './style';
-import { summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
+import { DETAIL_COLUMNS, ISSUE_COLUMNS, summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
 
 export { summaryRows, type SummaryTable, type SummaryRow, type SummaryColumn } from './summary-tables';
 
@@ -52,24 +52,37 @@ function numFmt(c: SummaryColumn): string | undefined {
   return c.type === 'count' ? COUNT_FORMAT : c.type === 'percent' ? PERCENT_FORMAT : c.type === 'date' ? DATE_FORMAT : undefined;
 }
 
-function cellOf(c: SummaryColumn, v: string | number | null): CellInput {
+export function cellOf(c: SummaryColumn, v: string | number | null): CellInput {
   if (v === null || v === undefined || v === '') return null;
   if (c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(v + 'T00:00:00Z');
   return v;
 }
 
+/** A summary column as a sheet column. */
+export function columnSpecOf(c: SummaryColumn): ColumnSpec {
+  return { header: c.header, key: c.key, width: c.width, numFmt: numFmt(c), align: c.type === 'text' ? undefined : 'center', wrap: c.type === 'text' };
+}
+
+/** Sheets of mostly distinct long texts, written with inline strings (SheetSpec.inlineStrings). */
+const INLINE_SHEETS = new Set(['Chi tiết', 'Cảnh báo']);
+
+/**
+ * The column sets whose data-cell styles come first in tong-hop.xlsx (WorkbookSpec.stylePreset): "Chi tiết" and
+ * "Cảnh báo", so the read workers can render their rows ahead (batch/render-task.ts).
+ */
+export const SUMMARY_STYLE_PRESET: ColumnSpec[][] = [DETAIL_COLUMNS.map(columnSpecOf), ISSUE_COLUMNS.map(columnSpecOf)];
+
 /** One summary table as a sheet spec with the appendix look. */
 export function tableSheet(table: SummaryTable, titles: TitleLine[]): SheetSpec {
   const rows: RowSpec[] = table.rows.map((r) => {
+    if (r.rendered) return { cells: r.values.map((v, i) => cellOf(table.columns[i], v)), kind: 'data', rendered: r.rendered };
     const cells = r.kind === 'section' ? [r.values[0] ?? ''] : table.columns.map((c, i) => cellOf(c, r.values[i] ?? null));
     return r.kind === 'data' ? cells : { cells, kind: r.kind };
   });
   return {
     name: table.name,
-    columns: table.columns.map((c) => ({
-      header: c.header, key: c.key, width: c.width, numFmt: numFmt(c),
-      align: c.type === 'text' ? undefined : 'center', wrap: c.type === 'text',
-    })),
+    ...(INLINE_SHEETS.has(table.name) ? { inlineStrings: true } : {}),
+    columns: table.columns.map(columnSpecOf),
     headerGroups: table.groups,
     titleBlock: titles,
     rows,
@@ -129,5 +142,5 @@ export function unitSummarySheet(report: Report, opts: SummaryOptions = {}): She
 /** The whole tong-hop.xlsx. */
 export function summarySpec(report: Report, opts: SummaryOptions = {}): WorkbookSpec {
   const sheets = summaryRows(report).slice(1).map((t) => tableSheet(t, titleBlock(report, opts, t)));
-  return { sheets: [unitSummarySheet(report, opts), ...sheets], creator: 'tiendo', title: opts.title ?? DEFAULT_SUMMARY_TITLE };
+  return { sheets: [unitSummarySheet(report, opts), ...sheets], creator: 'tiendo', title: opts.title ?? DEFAULT_SUMMARY_TITLE, stylePreset: SUMMARY_STYLE_PRESET };
 }

@@ -4,9 +4,9 @@
  * their first cell, as Excel and ExcelJS show them (test/xlsx/golden/ pins the result).
  */
 import { columnLetter } from '../../core/grid';
-import { cellValueOf, rowParts, type CellInput, type CellLook, type ColumnSpec, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../report/layout/spec';
+import { cellValueOf, ROW_MARK, rowParts, type CellInput, type CellLook, type ColumnSpec, type RenderedCells, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../report/layout/spec';
 import { DATE_FORMAT, LOOK, SIZE } from '../../report/layout/style';
-import { cellXml, rowXml, type Plain } from './cells';
+import { cellXml, inlineCellXml, rowXml, type Plain } from './cells';
 import type { SharedStrings } from './strings';
 import type { StyleTable } from './styles';
 
@@ -49,6 +49,7 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   const bases = sheet.columns.map(columnLook);
   const plain = plainStyles(sheet.columns, bases, ctx.styles);
   const dates = dateStyles(sheet.columns, bases, ctx.styles);
+  const inline = sheet.inlineStrings ? { plain: plain.data, dates: dates.data } : null;
   const extra = spansByRow(sheet.merges ?? []);
   let r = layout.firstDataRow;
   let part: string[] = [];
@@ -58,8 +59,10 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
     return s;
   };
   for (const spec of sheet.rows) {
-    const { cells, kind, height } = rowParts(spec);
-    part.push(dataRow(r, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
+    const { cells, kind, height, rendered } = rowParts(spec);
+    part.push(inline && kind === 'data' && !extra.has(r)
+      ? inlineRow(r, cells, rendered, letters, inline, height)
+      : dataRow(r, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
     r++;
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
@@ -129,6 +132,37 @@ function headerRows(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): st
 }
 
 type PlainStyles = Record<RowKind, number[]>;
+
+/** Style indices of a data row's cells: `plain` for values, `dates` for Date values, per column. */
+export interface DataStyles {
+  plain: number[];
+  dates: number[];
+}
+
+/**
+ * Registers the data-cell looks of each column set first, in order, and returns their indices: the same indices
+ * whichever table does it, so cells rendered ahead (RenderedCells) match the workbook's styles.
+ */
+export function presetStyles(styles: StyleTable, columnSets: ColumnSpec[][]): DataStyles[] {
+  return columnSets.map((columns) => {
+    const bases = columns.map(columnLook);
+    return { plain: plainStyles(columns, bases, styles).data, dates: dateStyles(columns, bases, styles).data };
+  });
+}
+
+/**
+ * A data row's cells from column `from` on, texts as inline strings (sheets with `inlineStrings`): the one
+ * rendering of such cells, used by the writer and by whoever renders rows ahead (`row` is then ROW_MARK).
+ */
+export function inlineCells(cells: readonly CellInput[], from: number, letters: readonly string[], styles: DataStyles, row: string, to = letters.length): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const input = cells[i] ?? null;
+    if (input !== null && typeof input === 'object' && !(input instanceof Date)) throw new Error('tiendo: an inline-string row cell cannot carry its own look');
+    out += inlineCellXml(letters[i] + row, input instanceof Date ? styles.dates[i] : styles.plain[i], input);
+  }
+  return out;
+}
 
 function plainStyles(columns: ColumnSpec[], bases: CellLook[], styles: StyleTable): PlainStyles {
   const of = (kind: RowKind): number[] => columns.map((c, i) => {
@@ -211,6 +245,13 @@ function dataRow(
   let out = '';
   for (let i = 0; i < n; i++) out += cellXml(letters[i] + rs, styles[i], values[i], ctx.strings, i);
   return rowXml(r, out, height);
+}
+
+/** A data row of an `inlineStrings` sheet: its `cells`, then the `rendered` rest (row number put in), if any. */
+function inlineRow(r: number, cells: CellInput[], rendered: RenderedCells | undefined, letters: string[], styles: DataStyles, height: number | undefined): string {
+  const rs = String(r);
+  if (!rendered) return rowXml(r, inlineCells(cells, 0, letters, styles, rs), height);
+  return rowXml(r, inlineCells(cells, 0, letters, styles, rs, cells.length) + rendered.cellsXml().replaceAll(ROW_MARK, rs), height);
 }
 
 /** Style of a cell with its own look ({ value, bold, … }), on top of its column and row kind. */

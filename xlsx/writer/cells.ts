@@ -1,6 +1,7 @@
 /** One cell and one row as SpreadsheetML text. Strings are always shared-string cells, never formulas. */
 import { dateToExcelSerial } from '../../core/deadline/serial';
-import type { SharedStrings } from './strings';
+import { storedText, type SharedStrings } from './strings';
+import { tElement } from './xml';
 
 export type Plain = string | number | boolean | Date | null | undefined;
 
@@ -26,3 +27,14 @@ export function cellXml(ref: string, s: number, v: Plain, strings: SharedStrings
 export function rowXml(r: number, cells: string, height?: number): string {
   return `<row r="${r}"` + (height ? ` ht="${height}" customHeight="1"` : '') + '>' + cells + '</row>';
 }
+
+/** `<c>` like cellXml, with a text written in the cell (an inline string) instead of the shared-strings table. */
+export function inlineCellXml(ref: string, s: number, v: Plain): string {
+  if (typeof v !== 'string') return cellXml(ref, s, v, NO_STRINGS);
+  return `<c r="${ref}"${styleAttr(s)} t="inlineStr"><is>${tElement(storedText(v))}</is></c>`;
+}
+
+const NO_STRINGS: SharedStrings = {
+  index(): number { throw new Error('tiendo: no shared strings here'); },
+  *chunks(): Generator<string> { /* none */ },
+};

@@ -7,7 +7,7 @@ import { NS_MAIN, tElement, XML_HEAD } from './xml';
 const PLAIN_TEXT = /^[\t\n\r\x20-\x7E\u00A0-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
 
 /** safeText with a fast path for the common case (no normalisation or removal needed). */
-function storedText(s: string): string {
+export function storedText(s: string): string {
   // A literal `_xHHHH_` goes through safeText, which escapes it (`_x005F_`): Excel would decode it otherwise.
   return s.length <= MAX_CELL_CHARS && PLAIN_TEXT.test(s) && s.indexOf('_x') < 0 ? s : safeText(s);
 }

@@ -8,6 +8,7 @@ import { chartXml, drawingXml } from './chart-xml';
 import { resolveChart } from './charts';
 import type { ResolvedChart } from './chart-xml';
 import { sheetChunks } from './sheet';
+import { presetStyles } from './body';
 import { sharedStrings } from './strings';
 import { styleTable } from './styles';
 import { appXml, contentTypesXml, coreXml, REL_TYPE, relsXml, rootRelsXml, workbookRelsXml, workbookXml } from './package';
@@ -26,6 +27,7 @@ export async function writePackage(spec: WorkbookSpec, path: string, opts: Packa
   const zip = await zipFile(path, opts.level ?? 1);
   try {
     const styles = styleTable();
+    if (spec.stylePreset) presetStyles(styles, spec.stylePreset);
     const strings = sharedStrings();
     let drawings = 0;
     let charts = 0;

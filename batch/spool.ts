@@ -1,0 +1,198 @@
+/**
+ * The read pool's spool (issue 14): what the main thread needs of a task only now and then (its task and result
+ * texts, its cell references) stays on disk instead of crossing the thread boundary and living on the main heap.
+ *
+ * Each read worker appends to its own spool file and posts offsets; the main thread reads a task's cold fields back
+ * on first use (`pread`), so every consumer still sees plain strings. At 3,321 realistic commune returns the texts
+ * are about 70 % of a task's memory (5 KB per task on the main heap before, with 200,000 tasks).
+ *
+ * @example
+ * const spool = await Spool.create();            // main thread: a private folder under the OS temp folder
+ * readFiles(paths, { asOf, spool: spool.dir });  // workers write spool-<thread>.bin files there
+ * spool.dispose();                               // at exit (the report's tasks read from it until then)
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setRendering, type TaskRendering } from '../report/lazy-text';
+
+/**
+ * Where a task's spooled bytes are: spool file, byte offset, then the byte lengths of its cold fields (UTF-8 JSON)
+ * and, when rendered (batch/render-task.ts), of its JSON record, its "Chi tiết" cells and its issues' "Cảnh báo"
+ * cells (joined by ISSUE_SEP), and its number of issues.
+ */
+export type ColdRef = [file: string, offset: number, length: number, json?: number, detail?: number, issues?: number, issueCount?: number];
+
+/** Between two issues' rendered cells (a character XML text can never hold). */
+export const ISSUE_SEP = '\u0002';
+
+/** Fields moved to the spool, read back together on first use of any of them. */
+export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
+
+/**
+ * Appends to one worker's spool file. Offsets are logical; each input file's cold fields are written by one
+ * `flush` (the file is opened in append mode and closed again, so no descriptor outlives the job).
+ */
+export class SpoolWriter {
+  private size = 0;
+  private pending: Buffer[] = [];
+
+  constructor(readonly path: string) {
+    closeSync(openSync(path, 'w'));
+  }
+
+  /** Appends `text` as UTF-8; returns its offset and byte length. */
+  append(text: string): [offset: number, length: number] {
+    const buf = Buffer.from(text, 'utf8');
+    const at = this.size;
+    this.pending.push(buf);
+    this.size += buf.length;
+    return [at, buf.length];
+  }
+
+  /** Writes what was appended (call before posting the offsets: the main thread may read them at once). */
+  flush(): void {
+    if (!this.pending.length) return;
+    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    this.pending = [];
+    const fd = openSync(this.path, 'a');
+    try {
+      let done = 0;
+      while (done < all.length) done += writeSync(fd, all, done, all.length - done);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Where a task's cold fields are: its spool, the spool file's name, byte offset and length. */
+type Slot = [spool: Spool, file: string, offset: number, length: number];
+const SLOT = Symbol('tiendo.cold');
+/** Cold fields assigned after reading (rare: a copy is usually made instead), kept on the task. */
+const WRITTEN = Symbol('tiendo.coldWritten');
+type Cold = Record<string, unknown> & { [SLOT]?: Slot; [WRITTEN]?: Record<string, unknown> };
+
+/**
+ * The last task whose cold fields were parsed: consecutive reads of one task's fields parse once, and nothing is
+ * retained per task (200,000 tasks' texts would be the main heap's largest part again).
+ */
+let lastTask: object | null = null;
+let lastCold: Record<string, unknown> = {};
+
+function coldOf(o: Cold, k: string): unknown {
+  const written = o[WRITTEN];
+  if (written && k in written) return written[k];
+  if (lastTask === o) return lastCold[k];
+  const slot = o[SLOT];
+  if (!slot) throw new Error('tiendo: a spooled task lost its spool reference');
+  lastCold = slot[0].read([slot[1], slot[2], slot[3]]);
+  lastTask = o;
+  return lastCold[k];
+}
+
+/**
+ * One shared accessor per cold field (no closure per task). Own and enumerable, so a spread copy, JSON.stringify and
+ * deep equality see plain values; each read goes to the spool (sequential reads are served from a read-ahead block).
+ */
+const DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(COLD_FIELDS.map((k) => [k, {
+  get(this: Cold): unknown { return coldOf(this, k); },
+  set(this: Cold, v: unknown): void {
+    let w = this[WRITTEN];
+    if (!w) Object.defineProperty(this, WRITTEN, { value: (w = {}), enumerable: false });
+    w[k] = v;
+  },
+  enumerable: true,
+  configurable: true,
+}]));
+
+/** Bytes read from a spool file at a time: outputs walk the tasks in order, so most reads hit the last block. */
+const BLOCK = 1 << 20;
+
+/** The main thread's side: a private folder the workers write into, read back by offset. */
+export class Spool {
+  private readonly fds = new Map<string, number>();
+  /** The last block read of each spool file. */
+  private readonly blocks = new Map<string, { at: number; buf: Buffer; size: number }>();
+  private disposed = false;
+
+  private constructor(readonly dir: string) {}
+
+  /** A new spool folder under the OS temp folder, removed by dispose() or when the process exits. */
+  static create(): Spool {
+    const spool = new Spool(mkdtempSync(join(tmpdir(), 'tiendo-spool-')));
+    process.once('exit', () => spool.dispose());
+    return spool;
+  }
+
+  /** The cold fields of one task, parsed from the spool. */
+  read(ref: ColdRef): Record<string, unknown> {
+    return JSON.parse(this.text(ref[0], ref[1], ref[2])) as Record<string, unknown>;
+  }
+
+  /** `length` bytes at `offset` of a spool file, as text (sequential reads are served from the last block read). */
+  text(file: string, offset: number, length: number): string {
+    if (this.disposed) throw new Error(`tiendo: spool ${this.dir} was already removed`);
+    let block = this.blocks.get(file);
+    if (!block || offset < block.at || offset + length > block.at + block.size) {
+      let fd = this.fds.get(file);
+      if (fd === undefined) {
+        fd = openSync(join(this.dir, file), 'r');
+        this.fds.set(file, fd);
+      }
+      const buf = block && block.buf.length >= Math.max(BLOCK, length) ? block.buf : Buffer.allocUnsafe(Math.max(BLOCK, length));
+      let size = 0;
+      while (size < buf.length) {
+        const n = readSync(fd, buf, size, buf.length - size, offset + size);
+        if (n === 0) break;
+        size += n;
+      }
+      if (size < length) throw new Error(`tiendo: spool ${file} ends before ${offset + length}`);
+      block = { at: offset, buf, size };
+      this.blocks.set(file, block);
+    }
+    const from = offset - block.at;
+    return block.buf.toString('utf8', from, from + length);
+  }
+
+  /** Gives `target` the cold fields (COLD_FIELDS) as accessors reading `ref` from this spool on first use. */
+  attach(target: object, ref: ColdRef): void {
+    Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2]] satisfies Slot, writable: false, enumerable: false, configurable: false });
+    Object.defineProperties(target, DESCRIPTORS);
+    const [file, offset, length, json, detail, issues, issueCount] = ref;
+    if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined) {
+      setRendering(target, new SpoolRendering(this, file, offset + length, json, detail, issues, issueCount));
+    }
+  }
+
+  /** Closes and removes the spool (idempotent). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+    this.blocks.clear();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A task's rendering (report/lazy-text.ts TaskRendering) read from the spool on use, nothing kept. */
+class SpoolRendering implements TaskRendering {
+  constructor(
+    private readonly spool: Spool, private readonly file: string, private readonly at: number,
+    private readonly jsonLength: number, private readonly detailLength: number, private readonly issuesLength: number,
+    readonly issues: number,
+  ) {}
+
+  json(): string {
+    return this.spool.text(this.file, this.at, this.jsonLength);
+  }
+
+  cellsXml(): string {
+    return this.spool.text(this.file, this.at + this.jsonLength, this.detailLength);
+  }
+
+  issueXml(k: number): string {
+    const all = this.spool.text(this.file, this.at + this.jsonLength + this.detailLength, this.issuesLength);
+    return this.issues === 1 ? all : all.split(ISSUE_SEP)[k] ?? '';
+  }
+}

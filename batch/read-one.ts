@@ -98,7 +98,8 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
     const json = writer.append(r.json)[1];
     const detail = writer.append(r.detail)[1];
     const issues = writer.append(r.issues.join(ISSUE_SEP))[1];
-    m[COLD_KEY] = [name, offset, length, json, detail, issues, r.issues.length] satisfies ColdRef;
+    const overdue = r.overdue ? writer.append(r.overdue)[1] : 0;
+    m[COLD_KEY] = [name, offset, length, json, detail, issues, r.issues.length, overdue] satisfies ColdRef;
   });
   writer.flush();
   return p;

@@ -19,9 +19,9 @@ import { setRendering, type TaskRendering } from '../report/lazy-text';
 /**
  * Where a task's spooled bytes are: spool file, byte offset, then the byte lengths of its cold fields (UTF-8 JSON)
  * and, when rendered (batch/render-task.ts), of its JSON record, its "Chi tiết" cells and its issues' "Cảnh báo"
- * cells (joined by ISSUE_SEP), and its number of issues.
+ * cells (joined by ISSUE_SEP), its number of issues and its "Quá hạn" cells (0 bytes when not overdue).
  */
-export type ColdRef = [file: string, offset: number, length: number, json?: number, detail?: number, issues?: number, issueCount?: number];
+export type ColdRef = [file: string, offset: number, length: number, json?: number, detail?: number, issues?: number, issueCount?: number, overdue?: number];
 
 /** Between two issues' rendered cells (a character XML text can never hold). */
 export const ISSUE_SEP = '\u0002';
@@ -105,14 +105,18 @@ const DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(COLD_FIELDS.map((k
   configurable: true,
 }]));
 
-/** Bytes read from a spool file at a time: outputs walk the tasks in order, so most reads hit the last block. */
+/**
+ * Bytes read from a spool file at a time, growing from SMALL_BLOCK to BLOCK while reads go forward (an output
+ * walking the tasks in order) and back to SMALL_BLOCK on a jump (a sorted list reading here and there).
+ */
 const BLOCK = 1 << 20;
+const SMALL_BLOCK = 1 << 13;
 
 /** The main thread's side: a private folder the workers write into, read back by offset. */
 export class Spool {
   private readonly fds = new Map<string, number>();
   /** The last block read of each spool file. */
-  private readonly blocks = new Map<string, { at: number; buf: Buffer; size: number }>();
+  private readonly blocks = new Map<string, { at: number; buf: Buffer; size: number; next: number }>();
   private disposed = false;
 
   private constructor(readonly dir: string) {}
@@ -139,15 +143,18 @@ export class Spool {
         fd = openSync(join(this.dir, file), 'r');
         this.fds.set(file, fd);
       }
-      const buf = block && block.buf.length >= Math.max(BLOCK, length) ? block.buf : Buffer.allocUnsafe(Math.max(BLOCK, length));
+      // Forward from the last block: read ahead more; a jump: read little (random access reads what it needs).
+      const forward = block !== undefined && offset >= block.at + block.size && offset - (block.at + block.size) < BLOCK;
+      const want = Math.max(length, forward ? Math.min(block!.next * 2, BLOCK) : SMALL_BLOCK);
+      const buf = block && block.buf.length >= want ? block.buf : Buffer.allocUnsafe(Math.max(want, block?.buf.length ?? 0));
       let size = 0;
-      while (size < buf.length) {
-        const n = readSync(fd, buf, size, buf.length - size, offset + size);
+      while (size < want) {
+        const n = readSync(fd, buf, size, want - size, offset + size);
         if (n === 0) break;
         size += n;
       }
       if (size < length) throw new Error(`tiendo: spool ${file} ends before ${offset + length}`);
-      block = { at: offset, buf, size };
+      block = { at: offset, buf, size, next: want };
       this.blocks.set(file, block);
     }
     const from = offset - block.at;
@@ -158,9 +165,9 @@ export class Spool {
   attach(target: object, ref: ColdRef): void {
     Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2]] satisfies Slot, writable: false, enumerable: false, configurable: false });
     Object.defineProperties(target, DESCRIPTORS);
-    const [file, offset, length, json, detail, issues, issueCount] = ref;
-    if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined) {
-      setRendering(target, new SpoolRendering(this, file, offset + length, json, detail, issues, issueCount));
+    const [file, offset, length, json, detail, issues, issueCount, overdue] = ref;
+    if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined && overdue !== undefined) {
+      setRendering(target, new SpoolRendering(this, file, offset + length, json, detail, issues, issueCount, overdue));
     }
   }
 
@@ -180,8 +187,16 @@ class SpoolRendering implements TaskRendering {
   constructor(
     private readonly spool: Spool, private readonly file: string, private readonly at: number,
     private readonly jsonLength: number, private readonly detailLength: number, private readonly issuesLength: number,
-    readonly issues: number,
+    readonly issues: number, private readonly overdueLength: number,
   ) {}
+
+  get hasOverdue(): boolean {
+    return this.overdueLength > 0;
+  }
+
+  overdueXml(): string {
+    return this.spool.text(this.file, this.at + this.jsonLength + this.detailLength + this.issuesLength, this.overdueLength);
+  }
 
   json(): string {
     return this.spool.text(this.file, this.at, this.jsonLength);

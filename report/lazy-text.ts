@@ -54,6 +54,10 @@ export interface TaskRendering {
   issueXml(k: number): string;
   /** How many issues the task had when rendered. */
   readonly issues: number;
+  /** The task's "Quá hạn" row cells from the second column (its own lead text and days late), when `hasOverdue`. */
+  overdueXml(): string;
+  /** Rendered with a "Quá hạn" row (the task is overdue). */
+  readonly hasOverdue: boolean;
 }
 
 const RENDERING = Symbol('tiendo.rendering');

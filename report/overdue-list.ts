@@ -5,6 +5,7 @@ import type { Report } from './report-types';
 import { taskTable } from './task-table';
 import { NO_UNIT } from './types';
 import { compareVi } from './units-of';
+import { forwardTexts, isLazy } from './lazy-text';
 
 /** What the list shows of a task (a Task or a ReportTask). */
 export interface TaskDetail {
@@ -45,7 +46,10 @@ export function overdueList(table: ColumnTable, tasks: TaskDetail[]): OverdueEnt
     .sort((a, b) => compareVi(a.unit, b.unit) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.i - b.i)
     .map(({ unit, i, daysLate }) => {
       const t = tasks[i];
-      return { unit, i, stt: t.stt, task: t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
+      const lazy = isLazy(t, 'task');
+      const e: OverdueEntry = { unit, i, stt: t.stt, task: lazy ? '' : t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
+      if (lazy) forwardTexts(e, t, [['task', 'task']]);
+      return e;
     });
 }
 
@@ -73,6 +77,13 @@ export function reportOverdue(report: Pick<Report, 'tasks'>): OverdueRow[] {
   const picked = idx.map((i) => report.tasks[i]);
   return overdueList(taskTable(rows), picked).map((e) => {
     const t = picked[e.i];
-    return { ...e, i: idx[e.i], lead: t.leadUnit || NO_UNIT, progressText: t.progressText, result: t.result };
+    const lazy = isLazy(t, 'task');
+    // The texts are read when shown (at national scale they are on disk: report/lazy-text.ts).
+    const row: OverdueRow = {
+      unit: e.unit, i: idx[e.i], stt: e.stt, task: lazy ? '' : t.task, deadline: e.deadline, due: e.due, daysLate: e.daysLate, file: e.file,
+      sheet: e.sheet, row: e.row, lead: t.leadUnit || NO_UNIT, progressText: t.progressText, result: lazy ? '' : t.result,
+    };
+    if (lazy) forwardTexts(row, t, [['task', 'task'], ['result', 'result']]);
+    return row;
   });
 }

@@ -14,6 +14,7 @@ import {
   CATEGORY_LABELS, DONE_RATE_LABEL, DUE_SOURCE_LABELS, OVERDUE_LABEL, PROGRESS_LABELS, PROGRESS_SOURCE_LABELS, TOTAL_LABEL, progressLabel,
 } from '../labels';
 import { reportOverdue } from '../overdue-list';
+import { NO_UNIT } from '../types';
 import { doneRate } from '../rules';
 
 export type ColumnType = 'text' | 'count' | 'percent' | 'date';
@@ -117,6 +118,30 @@ export function communeTable(report: Report): SummaryTable | null {
   };
 }
 
+/** "Quá hạn"'s columns. */
+export const OVERDUE_COLUMNS: readonly SummaryColumn[] = [
+  col('STT', 'stt', 'text', 5), col('Nhiệm vụ', 'task', 'text', 50), col('Đơn vị chủ trì', 'lead', 'text', 20),
+  col('Thời hạn', 'deadline', 'text', 14), col('Hạn tính', 'due', 'date', 12), col('Số ngày quá hạn', 'daysLate', 'count', 9),
+  col('Tiến độ báo cáo', 'progress', 'text', 14), col('Kết quả thực hiện', 'result', 'text', 36),
+  col('Tệp', 'file', 'text', 22), col('Dòng', 'row', 'count', 7),
+];
+
+/**
+ * An overdue task's "Quá hạn" row after the STT, as a task shows it (its own lead text, its days late): an entry of
+ * one lead of several with its own days late differs (reportOverdue) and is not rendered ahead.
+ */
+export function overdueValues(t: Pick<ReportTask, 'task' | 'leadUnit' | 'deadline' | 'daysLate' | 'progressText' | 'result' | 'file' | 'row'>): (string | number | null)[] {
+  return [t.task, t.leadUnit || NO_UNIT, t.deadline.text, t.deadline.due, t.daysLate, t.progressText, t.result, t.file, t.row];
+}
+
+/** An overdue row's cells after the STT, from its task's rendering. */
+class OverdueCells {
+  constructor(private readonly r: TaskRendering) {}
+  cellsXml(): string {
+    return this.r.overdueXml();
+  }
+}
+
 /** "Quá hạn": the report's overdue list (overdue-list.ts), a section row "Bộ Nội vụ (03 nhiệm vụ)" per unit, most days late first. */
 export function overdueTable(report: Report): SummaryTable {
   const byUnit = new Map<string, ReturnType<typeof reportOverdue>>();
@@ -128,21 +153,15 @@ export function overdueTable(report: Report): SummaryTable {
   const rows: SummaryRow[] = [];
   for (const [unit, list] of byUnit) {
     rows.push({ kind: 'section', values: [`${unit} (${formatCount(list.length)} nhiệm vụ)`] });
-    list.forEach((e, i) => rows.push({
-      kind: 'data',
-      values: [String(i + 1), e.task, e.lead, e.deadline, e.due, e.daysLate, e.progressText, e.result, e.file, e.row],
-    }));
+    list.forEach((e, i) => {
+      const t = report.tasks[e.i];
+      const r = renderingOf(t);
+      rows.push(r && r.hasOverdue && e.daysLate === t.daysLate && e.lead === (t.leadUnit || NO_UNIT)
+        ? { kind: 'data', values: [String(i + 1)], rendered: new OverdueCells(r) }
+        : { kind: 'data', values: [String(i + 1), e.task, e.lead, e.deadline, e.due, e.daysLate, e.progressText, e.result, e.file, e.row] });
+    });
   }
-  return {
-    name: 'Quá hạn',
-    columns: [
-      col('STT', 'stt', 'text', 5), col('Nhiệm vụ', 'task', 'text', 50), col('Đơn vị chủ trì', 'lead', 'text', 20),
-      col('Thời hạn', 'deadline', 'text', 14), col('Hạn tính', 'due', 'date', 12), col('Số ngày quá hạn', 'daysLate', 'count', 9),
-      col('Tiến độ báo cáo', 'progress', 'text', 14), col('Kết quả thực hiện', 'result', 'text', 36),
-      col('Tệp', 'file', 'text', 22), col('Dòng', 'row', 'count', 7),
-    ],
-    rows,
-  };
+  return { name: 'Quá hạn', columns: [...OVERDUE_COLUMNS], rows };
 }
 
 /** "Chi tiết"'s columns. */

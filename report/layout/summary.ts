@@ -11,7 +11,7 @@ import { formatDateVi, formatNumber } from '../../core/format';
 import { sentences } from '../sentences';
 import type { CellInput, ChartSpec, ColumnSpec, RowSpec, SheetSpec, TitleLine, WorkbookSpec } from './spec';
 import { CHART_COLORS, COUNT_FORMAT, DATE_FORMAT, PERCENT_FORMAT, PRINT_A4_LANDSCAPE, SIZE } from './style';
-import { DETAIL_COLUMNS, ISSUE_COLUMNS, summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
+import { DETAIL_COLUMNS, ISSUE_COLUMNS, OVERDUE_COLUMNS, summaryRows, type SummaryColumn, type SummaryTable } from './summary-tables';
 
 export { summaryRows, type SummaryTable, type SummaryRow, type SummaryColumn } from './summary-tables';
 
@@ -64,13 +64,13 @@ export function columnSpecOf(c: SummaryColumn): ColumnSpec {
 }
 
 /** Sheets of mostly distinct long texts, written with inline strings (SheetSpec.inlineStrings). */
-const INLINE_SHEETS = new Set(['Chi tiết', 'Cảnh báo']);
+const INLINE_SHEETS = new Set(['Quá hạn', 'Chi tiết', 'Cảnh báo']);
 
 /**
  * The column sets whose data-cell styles come first in tong-hop.xlsx (WorkbookSpec.stylePreset): "Chi tiết" and
- * "Cảnh báo", so the read workers can render their rows ahead (batch/render-task.ts).
+* "Cảnh báo" and "Quá hạn", so the read workers can render their rows ahead (batch/render-task.ts).
  */
-export const SUMMARY_STYLE_PRESET: ColumnSpec[][] = [DETAIL_COLUMNS.map(columnSpecOf), ISSUE_COLUMNS.map(columnSpecOf)];
+export const SUMMARY_STYLE_PRESET: ColumnSpec[][] = [DETAIL_COLUMNS.map(columnSpecOf), ISSUE_COLUMNS.map(columnSpecOf), OVERDUE_COLUMNS.map(columnSpecOf)];
 
 /** One summary table as a sheet spec with the appendix look. */
 export function tableSheet(table: SummaryTable, titles: TitleLine[]): SheetSpec {

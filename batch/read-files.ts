@@ -72,7 +72,17 @@ interface Slot {
   pending: number[];
   /** The worker loaded its modules and said so (a crash after that is a file's fault). */
   answered: boolean;
+  /** Files sent to this worker so far (it is replaced after RECYCLE_AFTER). */
+  sent: number;
 }
+
+/**
+ * Files a worker reads before it is replaced by a fresh one. A worker's old generation only grows between its rare
+ * full collections (its garbage is promoted by the CLI's small young generation): on 3,321 realistic returns two
+ * workers held about 450 MB between them by the end, the largest part of the run's peak (issue 14). A fresh worker
+ * starts in a few tens of milliseconds from the bundle.
+ */
+const RECYCLE_AFTER = 400;
 
 class Pool {
   private readonly results: (FileRead | undefined)[];
@@ -92,7 +102,7 @@ class Pool {
 
   /** Starts a worker; `retry` are files a crashed worker had been sent but not read. */
   private start(retry: number[] = []): void {
-    const slot: Slot = { worker: spawnWorker(), pending: [], answered: false };
+    const slot: Slot = { worker: spawnWorker(), pending: [], answered: false, sent: 0 };
     for (const id of retry) this.send(slot, id);
     slot.worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) { slot.answered = true; return; }
@@ -107,13 +117,19 @@ class Pool {
 
   private send(slot: Slot, id: number): void {
     slot.pending.push(id);
+    slot.sent++;
     const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits, asOf: this.opts.asOf, ...(this.opts.spool ? { spool: this.opts.spool.dir } : {}) };
     slot.worker.postMessage(job);
   }
 
   private feed(slot: Slot): void {
-    while (!this.fallback && slot.pending.length < IN_FLIGHT && this.next < this.paths.length) this.send(slot, this.next++);
-    if (slot.pending.length === 0) void slot.worker.terminate();
+    const worn = slot.sent >= RECYCLE_AFTER;
+    while (!this.fallback && !worn && slot.pending.length < IN_FLIGHT && this.next < this.paths.length) this.send(slot, this.next++);
+    if (slot.pending.length > 0) return;
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate();
+    if (worn && !this.fallback && this.next < this.paths.length) this.start();
   }
 
   /**
@@ -163,15 +179,20 @@ class Pool {
  * bundle it names in `globalThis.tiendoWorkerUrl`. Running from TypeScript sources (tsx CLI, vitest),
  * Node 20 workers ignore `--import tsx`, so a tiny bootstrap loads the worker through tsx's `tsImport`.
  */
-// No worker resourceLimits: on Node 20 a worker hitting its heap cap can abort the whole process.
+// No old-generation limit: on Node 20 a worker hitting its heap cap can abort the whole process. The young
+// generation is capped (WORKER_YOUNG_MB): a worker's garbage is short-lived, and each isolate would otherwise take the
+// CLI's 32 MB semi-spaces (3 × 32 MB per worker at the peak of a national run, issue 14).
+const WORKER_YOUNG_MB = 16;
+
 function spawnWorker(): Worker {
+  const limits = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } };
   const bundled = (globalThis as { tiendoWorkerUrl?: string }).tiendoWorkerUrl;
-  if (bundled) return new Worker(new URL(bundled));
+  if (bundled) return new Worker(new URL(bundled), limits);
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(ts ? './read-worker.ts' : './read-worker.js', import.meta.url);
-  if (!ts) return new Worker(url);
+  if (!ts) return new Worker(url, limits);
   const boot = `import(${JSON.stringify(tsxApi())}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, ...limits });
 }
 
 let api: string | undefined;

@@ -31,12 +31,19 @@ function forwarder(to: string, from: string): PropertyDescriptor {
 }
 
 /**
- * For each [to, from] pair, makes `target[to]` read `source[from]` on demand (the property keeps its place in
- * `target`'s key order, so JSON output is unchanged). Call only when isLazy(source, from).
+ * A new object with `entries` in order, except that each key named in `forward` ([key, source key]) reads
+ * `source[source key]` on demand. Built property by property (no property is redefined), so objects made alike
+ * share one hidden class and stay as compact as plain ones. Use when isLazy(source, …).
  */
-export function forwardTexts(target: object, source: object, pairs: readonly (readonly [to: string, from: string])[]): void {
-  Object.defineProperty(target, SOURCE, { value: source, enumerable: false });
-  for (const [to, from] of pairs) Object.defineProperty(target, to, forwarder(to, from));
+export function withForwards<T extends object>(entries: readonly (readonly [string, unknown])[], source: object, forward: Readonly<Record<string, string>>): T {
+  const o: Record<string, unknown> = {};
+  Object.defineProperty(o, SOURCE, { value: source, enumerable: false });
+  for (const [k, v] of entries) {
+    const from = forward[k];
+    if (from === undefined) o[k] = v;
+    else Object.defineProperty(o, k, forwarder(k, from));
+  }
+  return o as T;
 }
 
 /**

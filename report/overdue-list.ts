@@ -5,7 +5,7 @@ import type { Report } from './report-types';
 import { taskTable } from './task-table';
 import { NO_UNIT } from './types';
 import { compareVi } from './units-of';
-import { forwardTexts, isLazy } from './lazy-text';
+import { isLazy, withForwards } from './lazy-text';
 
 /** What the list shows of a task (a Task or a ReportTask). */
 export interface TaskDetail {
@@ -46,10 +46,9 @@ export function overdueList(table: ColumnTable, tasks: TaskDetail[]): OverdueEnt
     .sort((a, b) => compareVi(a.unit, b.unit) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.i - b.i)
     .map(({ unit, i, daysLate }) => {
       const t = tasks[i];
-      const lazy = isLazy(t, 'task');
-      const e: OverdueEntry = { unit, i, stt: t.stt, task: lazy ? '' : t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
-      if (lazy) forwardTexts(e, t, [['task', 'task']]);
-      return e;
+      if (!isLazy(t, 'task')) return { unit, i, stt: t.stt, task: t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
+      return withForwards<OverdueEntry>([['unit', unit], ['i', i], ['stt', t.stt], ['task', ''], ['deadline', t.deadline.text], ['due', t.deadline.due],
+        ['daysLate', daysLate], ['file', t.file], ['sheet', t.sheet], ['row', t.row]], t, { task: 'task' });
     });
 }
 
@@ -77,13 +76,10 @@ export function reportOverdue(report: Pick<Report, 'tasks'>): OverdueRow[] {
   const picked = idx.map((i) => report.tasks[i]);
   return overdueList(taskTable(rows), picked).map((e) => {
     const t = picked[e.i];
-    const lazy = isLazy(t, 'task');
+    const entries: [keyof OverdueRow, unknown][] = [['unit', e.unit], ['i', idx[e.i]], ['stt', e.stt], ['task', ''], ['deadline', e.deadline], ['due', e.due],
+      ['daysLate', e.daysLate], ['file', e.file], ['sheet', e.sheet], ['row', e.row], ['lead', t.leadUnit || NO_UNIT], ['progressText', t.progressText], ['result', '']];
     // The texts are read when shown (at national scale they are on disk: report/lazy-text.ts).
-    const row: OverdueRow = {
-      unit: e.unit, i: idx[e.i], stt: e.stt, task: lazy ? '' : t.task, deadline: e.deadline, due: e.due, daysLate: e.daysLate, file: e.file,
-      sheet: e.sheet, row: e.row, lead: t.leadUnit || NO_UNIT, progressText: t.progressText, result: lazy ? '' : t.result,
-    };
-    if (lazy) forwardTexts(row, t, [['task', 'task'], ['result', 'result']]);
-    return row;
+    if (isLazy(t, 'task')) return withForwards<OverdueRow>(entries, t, { task: 'task', result: 'result' });
+    return { ...Object.fromEntries(entries), task: t.task, result: t.result } as unknown as OverdueRow;
   });
 }

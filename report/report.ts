@@ -6,7 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, countExprs, emptyCategories, emptyProgress, emptySources, progressOf } from './counts';
 import { isUnrecognised } from './rules';
-import { forwardTexts, isLazy, renderingOf, setRendering } from './lazy-text';
+import { isLazy, renderingOf, setRendering, withForwards } from './lazy-text';
 import { inputOf, rejection } from './inputs';
 import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
@@ -142,34 +142,29 @@ function withIssue(t: Task, extra: Issue | null): Task {
 }
 
 /** ReportTask fields that are a Task's texts, read on demand when the Task's are (report/lazy-text.ts). */
-const TEXT_PAIRS = [['task', 'task'], ['result', 'resultText']] as const;
+const TEXT_FORWARDS = { task: 'task', result: 'resultText' } as const;
 
 export function toReportTask(t: Task): ReportTask {
   const lazy = isLazy(t, 'task');
-  const out: ReportTask = {
-    file: t.file,
-    sheet: t.sheet,
-    row: t.row,
-    stt: t.stt,
-    section: t.section,
-    task: lazy ? '' : t.task,
-    leadUnit: t.leadUnit,
-    leadUnits: t.leadUnits.map((u) => u.name),
-    coUnits: t.coUnits.map((u) => u.name),
-    deadline: t.deadline,
-    result: lazy ? '' : t.resultText,
-    progressText: t.progressText,
-    progress: t.progress,
-    progressSource: t.progressSource,
-    ...(t.progressReason ? { progressReason: t.progressReason } : {}),
-    dueSource: t.dueSource,
-    category: t.category,
-    overdue: t.overdue,
-    daysLate: t.daysLate,
-    taskId: t.taskId,
-    issues: t.issues,
-  };
-  if (lazy) forwardTexts(out, t, TEXT_PAIRS);
+  const entries: [keyof ReportTask, unknown][] = [
+    ['file', t.file],
+    ['sheet', t.sheet],
+    ['row', t.row],
+    ['stt', t.stt],
+    ['section', t.section],
+    ['task', lazy ? '' : t.task],
+    ['leadUnit', t.leadUnit],
+    ['leadUnits', t.leadUnits.map((u) => u.name)],
+    ['coUnits', t.coUnits.map((u) => u.name)],
+    ['deadline', t.deadline],
+    ['result', lazy ? '' : t.resultText],
+    ['progressText', t.progressText],
+    ['progress', t.progress],
+    ['progressSource', t.progressSource],
+  ];
+  if (t.progressReason) entries.push(['progressReason', t.progressReason]);
+  entries.push(['dueSource', t.dueSource], ['category', t.category], ['overdue', t.overdue], ['daysLate', t.daysLate], ['taskId', t.taskId], ['issues', t.issues]);
+  const out: ReportTask = lazy ? withForwards<ReportTask>(entries, t, TEXT_FORWARDS) : Object.fromEntries(entries) as unknown as ReportTask;
   const rendered = renderingOf(t);
   if (rendered) setRendering(out, rendered);
   return out;

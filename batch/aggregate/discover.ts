@@ -25,26 +25,33 @@ export function skipped(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.');
 }
 
-export async function discoverInputs(args: string[], cwd = process.cwd()): Promise<Discovered> {
+/**
+ * `exclude`: folders not walked into (aggregate's own --out folder: a report written inside the folder of returns
+ * must not be read back as one more return on the next run, counting every task twice). A file named explicitly is
+ * still read.
+ */
+export async function discoverInputs(args: string[], cwd = process.cwd(), exclude: readonly string[] = []): Promise<Discovered> {
   const files = new Set<string>();
   const missing: string[] = [];
+  const skipDirs = new Set(exclude.map((d) => resolve(cwd, d)));
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const st = await stat(abs).catch(() => null);
     if (!st) missing.push(arg);
-    else if (st.isDirectory()) for (const f of await walk(abs)) files.add(display(f, cwd));
+    else if (st.isDirectory()) for (const f of await walk(abs, skipDirs)) files.add(display(f, cwd));
     else files.add(display(abs, cwd));
   }
   return { files: [...files].sort(), missing };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, skipDirs: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
+  if (skipDirs.has(dir)) return out;
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    if (e.isDirectory()) out.push(...(await walk(p, skipDirs)));
     else if (e.isFile() && SPREADSHEET_EXTS.has(extname(e.name).toLowerCase())) out.push(p);
   }
   return out;

@@ -65,6 +65,7 @@ async function readAndBuild(args: AggregateArgs, t: (phase: string) => void): Pr
     concurrency: args.concurrency,
     // The tasks' texts stay on disk until an output needs them (removed when the process exits).
     spool: Spool.create(),
+    exclude: [args.out],
     onProgress: (done: number, total: number) => bar.update(done, total),
   });
   bar.end();

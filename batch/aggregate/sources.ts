@@ -13,6 +13,8 @@ export interface CollectOptions {
   /** Worker threads; defaults to the machine's available parallelism. */
   concurrency?: number | null;
   onProgress?: (done: number, total: number) => void;
+  /** Folders not to read (aggregate's --out: its own earlier report is not a return). */
+  exclude?: readonly string[];
   /** Keep the tasks' texts in this spool rather than on the main heap (batch/spool.ts; aggregate at national scale). */
   spool?: Spool;
 }
@@ -23,7 +25,7 @@ export interface CollectOptions {
  */
 export async function collectSources(inputs: string[], opts: CollectOptions): Promise<SourceRead[]> {
   const cwd = process.cwd(); // relative paths are resolved against it (and reported relative to it)
-  const found = await discoverInputs(inputs, cwd);
+  const found = await discoverInputs(inputs, cwd, opts.exclude);
   const reads = await readFiles(found.files, {
     asOf: opts.asOf,
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),

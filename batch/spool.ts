@@ -25,6 +25,7 @@ export type ColdRef = [file: string, offset: number, length: number, json?: numb
 
 /** Between two issues' rendered cells (a character XML text can never hold). */
 export const ISSUE_SEP = '\u0002';
+const SEP_BYTE = 2;
 
 /** Fields moved to the spool, read back together on first use of any of them. */
 export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
@@ -135,6 +136,11 @@ export class Spool {
 
   /** `length` bytes at `offset` of a spool file, as text (sequential reads are served from the last block read). */
   text(file: string, offset: number, length: number): string {
+    return this.bytes(file, offset, length).toString('utf8');
+  }
+
+  /** `length` bytes at `offset` of a spool file: a view valid until the next read of that file. */
+  bytes(file: string, offset: number, length: number): Buffer {
     if (this.disposed) throw new Error(`tiendo: spool ${this.dir} was already removed`);
     let block = this.blocks.get(file);
     if (!block || offset < block.at || offset + length > block.at + block.size) {
@@ -158,7 +164,7 @@ export class Spool {
       this.blocks.set(file, block);
     }
     const from = offset - block.at;
-    return block.buf.toString('utf8', from, from + length);
+    return block.buf.subarray(from, from + length);
   }
 
   /** Gives `target` the cold fields (COLD_FIELDS) as accessors reading `ref` from this spool on first use. */
@@ -204,6 +210,27 @@ class SpoolRendering implements TaskRendering {
 
   cellsXml(): string {
     return this.spool.text(this.file, this.at + this.jsonLength, this.detailLength);
+  }
+
+  cellsBytes(): Uint8Array {
+    return this.spool.bytes(this.file, this.at + this.jsonLength, this.detailLength);
+  }
+
+  jsonBytes(): Uint8Array {
+    return this.spool.bytes(this.file, this.at, this.jsonLength);
+  }
+
+  issueBytes(k: number): Uint8Array {
+    const all = this.spool.bytes(this.file, this.at + this.jsonLength + this.detailLength, this.issuesLength);
+    if (this.issues === 1) return all;
+    let from = 0;
+    for (let i = 0; i < k; i++) from = all.indexOf(SEP_BYTE, from) + 1;
+    const end = all.indexOf(SEP_BYTE, from);
+    return all.subarray(from, end < 0 ? all.length : end);
+  }
+
+  overdueBytes(): Uint8Array {
+    return this.spool.bytes(this.file, this.at + this.jsonLength + this.detailLength + this.issuesLength, this.overdueLength);
   }
 
   issueXml(k: number): string {

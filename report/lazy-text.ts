@@ -65,6 +65,11 @@ export interface TaskRendering {
   overdueXml(): string;
   /** Rendered with a "Quá hạn" row (the task is overdue). */
   readonly hasOverdue: boolean;
+  /** The same as UTF-8 bytes, valid until the next read of the rendering's store (copy or use at once). */
+  jsonBytes?(): Uint8Array;
+  cellsBytes?(): Uint8Array;
+  issueBytes?(k: number): Uint8Array;
+  overdueBytes?(): Uint8Array;
 }
 
 const RENDERING = Symbol('tiendo.rendering');

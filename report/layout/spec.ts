@@ -66,6 +66,8 @@ export type RowSpec = CellInput[] | { cells: CellInput[]; kind?: RowKind; height
  */
 export interface RenderedCells {
   cellsXml(): string;
+  /** The same as UTF-8 bytes, when at hand (valid until the next call: the writer copies them at once). */
+  cellsBytes?(): Uint8Array;
 }
 
 /** Stands for the row number in RenderedCells (a character XML text can never hold). */

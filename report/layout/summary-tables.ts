@@ -140,6 +140,10 @@ class OverdueCells {
   cellsXml(): string {
     return this.r.overdueXml();
   }
+
+  cellsBytes(): Uint8Array {
+    return this.r.overdueBytes?.() ?? new TextEncoder().encode(this.r.overdueXml());
+  }
 }
 
 /** "Quá hạn": the report's overdue list (overdue-list.ts), a section row "Bộ Nội vụ (03 nhiệm vụ)" per unit, most days late first. */
@@ -217,6 +221,10 @@ class IssueCells {
   constructor(private readonly r: TaskRendering, private readonly k: number) {}
   cellsXml(): string {
     return this.r.issueXml(this.k);
+  }
+
+  cellsBytes(): Uint8Array {
+    return this.r.issueBytes?.(this.k) ?? new TextEncoder().encode(this.r.issueXml(this.k));
   }
 }
 

@@ -38,7 +38,7 @@ function range(r1: number, c1: number, r2: number, c2: number): string {
 }
 
 /** <sheetData> content in chunks; `ctx.merges` is complete once the generator is done. */
-export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): Generator<string> {
+export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): Generator<string | Uint8Array> {
   const visibleWidth = lastVisibleColumn(sheet.columns);
   const letters = sheet.columns.map((_, i) => columnLetter(i + 1));
   const chars = sheet.columns.slice(0, visibleWidth).reduce((n, c) => n + c.width, 0);
@@ -58,14 +58,25 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
     part = [];
     return s;
   };
+  const bytes = new ByteRows();
   for (const spec of sheet.rows) {
     const { cells, kind, height, rendered } = rowParts(spec);
+    if (inline && kind === 'data' && rendered?.cellsBytes && !extra.has(r)) {
+      // Rows rendered ahead stay bytes from the spool to the deflater (no decoding, no re-encoding).
+      if (part.length) yield flush();
+      bytes.row(r, inlineCells(cells, 0, letters, inline, String(r), cells.length), rendered.cellsBytes(), height);
+      r++;
+      if (bytes.full()) yield bytes.take();
+      continue;
+    }
+    if (bytes.size()) yield bytes.take();
     part.push(inline && kind === 'data' && !extra.has(r)
       ? inlineRow(r, cells, rendered, letters, inline, height)
       : dataRow(r, cells, kind, height, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
     r++;
     if (part.length >= ROWS_PER_CHUNK) yield flush();
   }
+  if (bytes.size()) yield bytes.take();
   for (let i = 0; i < (sheet.blankRows ?? 0); i++) {
     part.push(dataRow(r, [], 'data', undefined, sheet.columns, letters, bases, plain, dates, visibleWidth, ctx, extra.get(r)));
     r++;
@@ -245,6 +256,63 @@ function dataRow(
   let out = '';
   for (let i = 0; i < n; i++) out += cellXml(letters[i] + rs, styles[i], values[i], ctx.strings, i);
   return rowXml(r, out, height);
+}
+
+const ROW_MARK_BYTE = ROW_MARK.charCodeAt(0);
+
+/**
+ * Rows assembled as UTF-8 bytes: `<row>`, the leading cells, the rendered cells with the row number put in place of
+ * each ROW_MARK, `</row>`: the same bytes rowXml(r, inlineCells(…) + cellsXml().replaceAll(ROW_MARK, r)) encodes to.
+ */
+class ByteRows {
+  private buf = new Uint8Array(1 << 20);
+  private pos = 0;
+  private readonly encoder = new TextEncoder();
+
+  size(): number {
+    return this.pos;
+  }
+
+  full(): boolean {
+    return this.pos >= (1 << 20) - (1 << 16);
+  }
+
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  private text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  row(r: number, lead: string, rendered: Uint8Array, height: number | undefined): void {
+    const rs = String(r);
+    const open = rowXml(r, '', height);
+    this.text(open.slice(0, -'</row>'.length) + lead);
+    this.room(rendered.length + rs.length * 32);
+    let from = 0;
+    for (let i = rendered.indexOf(ROW_MARK_BYTE); i >= 0; i = rendered.indexOf(ROW_MARK_BYTE, from)) {
+      this.room(i - from + rs.length + rendered.length - i);
+      this.buf.set(rendered.subarray(from, i), this.pos);
+      this.pos += i - from;
+      for (let k = 0; k < rs.length; k++) this.buf[this.pos++] = rs.charCodeAt(k);
+      from = i + 1;
+    }
+    this.room(rendered.length - from + 6);
+    this.buf.set(rendered.subarray(from), this.pos);
+    this.pos += rendered.length - from;
+    this.text('</row>');
+  }
 }
 
 /** A data row of an `inlineStrings` sheet: its `cells`, then the `rendered` rest (row number put in), if any. */

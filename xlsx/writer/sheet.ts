@@ -12,7 +12,7 @@ import { conditionalFormatsXml, validationsXml } from './validation';
 import { escText, NS_MAIN, NS_REL, XML_HEAD } from './xml';
 
 /** worksheet part chunks; `drawingRid` adds the <drawing> reference. */
-export function* sheetChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext, drawingRid?: string): Generator<string> {
+export function* sheetChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext, drawingRid?: string): Generator<string | Uint8Array> {
   yield sheetHead(sheet, layout, ctx);
   yield* bodyChunks(sheet, layout, ctx);
   yield sheetTail(sheet, layout, ctx, drawingRid);

@@ -12,8 +12,8 @@ import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:
 import { entryData, openZip, OWN_OUTPUT } from './read';
 
 export interface ZipSink {
-  /** Append one part from its text chunks. */
-  add(name: string, chunks: Iterable<string>): Promise<void>;
+  /** Append one part from its chunks (text, or UTF-8 bytes the caller will not touch again). */
+  add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
   /** Write the central directory and close the file. */
   close(): Promise<void>;
   /** Close and delete the unfinished file. */
@@ -86,7 +86,7 @@ export async function zipFile(path: string, opts: ZipWriteOptions | number = {})
   };
 }
 
-async function deflateChunks(chunks: Iterable<string>, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+async function deflateChunks(chunks: Iterable<string | Uint8Array>, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
   let crc = 0;
   let size = 0;
   const pending: Buffer[] = [];
@@ -94,7 +94,7 @@ async function deflateChunks(chunks: Iterable<string>, level: number): Promise<{
   const iter = chunks[Symbol.iterator]();
   // Small parts: one synchronous deflate.
   for (let next = iter.next(); !next.done; next = iter.next()) {
-    const buf = Buffer.from(next.value, 'utf8');
+    const buf = asBuffer(next.value);
     crc = crc32(buf, crc);
     size += buf.length;
     pending.push(buf);
@@ -104,10 +104,15 @@ async function deflateChunks(chunks: Iterable<string>, level: number): Promise<{
   return { crc, size, data: [deflateRawSync(Buffer.concat(pending), { level })] };
 }
 
+/** A chunk as a Buffer: text encoded as UTF-8, bytes viewed in place. */
+function asBuffer(v: string | Uint8Array): Buffer {
+  return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
 /** Encoded chunks are batched to this many bytes per deflate write (off the JS heap). */
 const BATCH = 1 << 20;
 
-async function streamRest(iter: Iterator<string>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
   // Large chunks in and out: few thread-pool round trips, and one batch deflates while the next is built.
   const z = createDeflateRaw({ level, memLevel: 9, chunkSize: 1 << 20, writableHighWaterMark: 4 * BATCH } as ZlibOptions);
   const data: Buffer[] = [];
@@ -123,7 +128,7 @@ async function streamRest(iter: Iterator<string>, first: Buffer[], acc: { crc: n
     if (!z.write(buf)) await once(z, 'drain');
   };
   for (let next = iter.next(); !next.done; next = iter.next()) {
-    const buf = Buffer.from(next.value, 'utf8');
+    const buf = asBuffer(next.value);
     crc = crc32(buf, crc);
     size += buf.length;
     batch.push(buf);

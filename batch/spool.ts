@@ -36,7 +36,10 @@ export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
  */
 export class SpoolWriter {
   private size = 0;
-  private pending: Buffer[] = [];
+  /** Bytes appended since the last flush (encoded in place: no buffer per piece). */
+  private buf = new Uint8Array(1 << 18);
+  private pos = 0;
+  private readonly encoder = new TextEncoder();
 
   constructor(readonly path: string) {
     closeSync(openSync(path, 'w'));
@@ -44,25 +47,30 @@ export class SpoolWriter {
 
   /** Appends `text` as UTF-8; returns its offset and byte length. */
   append(text: string): [offset: number, length: number] {
-    const buf = Buffer.from(text, 'utf8');
+    const need = this.pos + text.length * 3;
+    if (need > this.buf.length) {
+      const next = new Uint8Array(Math.max(need, this.buf.length * 2));
+      next.set(this.buf.subarray(0, this.pos));
+      this.buf = next;
+    }
+    const n = this.encoder.encodeInto(text, this.buf.subarray(this.pos)).written;
     const at = this.size;
-    this.pending.push(buf);
-    this.size += buf.length;
-    return [at, buf.length];
+    this.pos += n;
+    this.size += n;
+    return [at, n];
   }
 
   /** Writes what was appended (call before posting the offsets: the main thread may read them at once). */
   flush(): void {
-    if (!this.pending.length) return;
-    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-    this.pending = [];
+    if (!this.pos) return;
     const fd = openSync(this.path, 'a');
     try {
       let done = 0;
-      while (done < all.length) done += writeSync(fd, all, done, all.length - done);
+      while (done < this.pos) done += writeSync(fd, this.buf, done, this.pos - done);
     } finally {
       closeSync(fd);
     }
+    this.pos = 0;
   }
 }
 

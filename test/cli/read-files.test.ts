@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFiles, type FileRead } from '../../batch/read-files';
-import { pack, readOne, unpack, type Packed } from '../../batch/read-one';
+import { keyDigest, pack, readOne, unpack, type Packed } from '../../batch/read-one';
 import { buildReturnB6 } from '../fixtures/samples';
 import { classifyRead } from '../../core/table/read';
 import { taskKey } from '../../core/taskkey';
@@ -105,9 +105,9 @@ describe('readFiles', () => {
       if (!r.read) continue;
       expect(r.read.tasks).toBe(r.tasks);
       expect(r.tasks).toEqual(classifyRead(plain[i].read!, asOf));
-      expect(r.keys).toEqual(r.tasks!.map((t) => taskKey(t)));
-      // The duplicate-file hash the workers send is the one the main thread would compute from the tasks it received.
-      expect(r.hash).toBe(fingerprintHash({ tasks: r.tasks! }));
+      expect(r.keys).toEqual(r.tasks!.map((t) => keyDigest(taskKey(t))));
+      // The duplicate-file hash the workers send is the one the main thread would compute from the tasks and keys it received.
+      expect(r.hash).toBe(fingerprintHash({ tasks: r.tasks!, keys: r.keys }));
       expect({ ...r.read, tasks: [] }).toEqual({ ...plain[i].read, tasks: [] });
     }
     // Task 2 of Bộ Tài chính: due 15/03/2025, "Đang thực hiện" → overdue at 30/06/2025, 107 days late.

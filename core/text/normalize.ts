@@ -180,6 +180,62 @@ function fastFoldKey(s: string): string | null {
   return out;
 }
 
+/** Receives text piece by piece: a character code, or a slice of a string. */
+export interface FoldSink {
+  char(c: number): void;
+  add(s: string, from?: number, to?: number): void;
+}
+
+/** True when every character of s is in the fold table (fastFoldKey would not give up). */
+function inTable(s: string, table: FoldTable): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isPlainKeyChar(c) && (c >= table.length || table[c] === undefined)) return false;
+  }
+  return true;
+}
+
+/**
+ * Feeds foldKey(s) to `sink` without building it (the duplicate-file hash folds every text of a
+ * file): the same characters in the same order as `sink.add(foldKey(s))`.
+ */
+export function foldKeyInto(s: string, sink: FoldSink): void {
+  const table = (foldTable ??= buildFoldTable());
+  if (!inTable(s, table)) {
+    sink.add(slowFoldKey(s));
+    return;
+  }
+  let any = false; // anything written yet
+  let gap = false;
+  let run = -1; // start of the current a-z/0-9 run, or -1
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isPlainKeyChar(c)) {
+      if (run < 0) {
+        if (gap && any) sink.char(0x20);
+        gap = false;
+        run = i;
+      }
+      continue;
+    }
+    if (run >= 0) {
+      sink.add(s, run, i);
+      any = true;
+      run = -1;
+    }
+    const f = table[c];
+    if (f === SEPARATOR) {
+      gap = true;
+    } else {
+      if (gap && any) sink.char(0x20);
+      sink.add(f as string);
+      any = true;
+      gap = false;
+    }
+  }
+  if (run >= 0) sink.add(s, run);
+}
+
 /**
  * Comparison key keeping diacritics but ignoring case and tone placement style
  * (hoà = hòa, uỷ = ủy, khoẻ = khỏe); whitespace collapsed.

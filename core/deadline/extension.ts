@@ -9,6 +9,7 @@ import type { Deadline } from '../model';
 import { fold } from './clean';
 import { parseDeadlineText, type BeforeReading } from './text';
 import { memo } from '../memo';
+import { mayFoldTo } from '../text/normalize';
 
 const compile = (list: readonly string[], move = words.move): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, move)})`).join('|'));
 const REQUESTED = compile(words.requested);
@@ -67,8 +68,17 @@ export function readExtension(text: string, before: BeforeReading): { deadline: 
  * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
  */
 export function mentionedExtension(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
-  return RAW_MAYBE.test(text) ? mentioned(text) : null;
+  return RAW_MAYBE.test(text) && MAY_MOVE.test(text) && MAY_ASK.test(text) ? mentioned(text) : null;
 }
+
+/**
+ * Exact pre-checks on the raw text (core/text mayFoldTo: never false when the folded text has the words), so most
+ * result texts are not folded at all ("hoàn thành" passes RAW_MAYBE). A match of REQUESTED_IN_TEXT or
+ * APPROVED_IN_TEXT needs a moveInText phrase, each of which holds one of MAY_MOVE's words, and either a
+ * request word ("đề nghị", "kiến nghị", "xin", "đề xuất") or "được" (the one approved pattern with a move phrase).
+ */
+const MAY_MOVE = mayFoldTo(['lui', 'gia han', 'thoi han', 'tien do', 'thoi gian hoan thanh']);
+const MAY_ASK = mayFoldTo(['nghi', 'xin', 'de xuat', 'duoc']);
 
 /** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */
 const RAW_MAYBE = /gia\s+h|l[uùúủũụ]\p{M}*i|[dđ]i[eềếểễệ]\p{M}*u\s+ch|k[eéèẻẽẹ]\p{M}*o\s+d|ho[aãàáảạ]\p{M}*n|chuy[eểềếễệ]\p{M}*n|th[oờớởỡợ]\p{M}*i\s+h/iu;

@@ -186,13 +186,22 @@ export interface FoldSink {
   add(s: string, from?: number, to?: number): void;
 }
 
-/** True when every character of s is in the fold table (fastFoldKey would not give up). */
-function inTable(s: string, table: FoldTable): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!isPlainKeyChar(c) && (c >= table.length || table[c] === undefined)) return false;
+/**
+ * The fold table as character codes, for foldKeyInto: the one character a table entry folds to,
+ * FOLD_SEPARATOR, FOLD_MANY (a longer piece: see the table), or FOLD_NONE (not in the table).
+ */
+const FOLD_SEPARATOR = -1;
+const FOLD_MANY = -2;
+const FOLD_NONE = -3;
+let foldCodes: Int32Array | null = null;
+
+function buildFoldCodes(table: FoldTable): Int32Array {
+  const codes = new Int32Array(table.length);
+  for (let c = 0; c < table.length; c++) {
+    const f = table[c];
+    codes[c] = f === undefined ? FOLD_NONE : f === SEPARATOR ? FOLD_SEPARATOR : f.length === 1 ? f.charCodeAt(0) : FOLD_MANY;
   }
-  return true;
+  return codes;
 }
 
 /**
@@ -201,14 +210,20 @@ function inTable(s: string, table: FoldTable): boolean {
  */
 export function foldKeyInto(s: string, sink: FoldSink): void {
   const table = (foldTable ??= buildFoldTable());
-  if (!inTable(s, table)) {
-    sink.add(slowFoldKey(s));
-    return;
+  const codes = (foldCodes ??= buildFoldCodes(table));
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= codes.length || codes[c] === FOLD_NONE) {
+      // A character outside the table: foldKey takes the slow path for the whole string.
+      sink.add(slowFoldKey(s));
+      return;
+    }
   }
   let any = false; // anything written yet
   let gap = false;
   let run = -1; // start of the current a-z/0-9 run, or -1
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (isPlainKeyChar(c)) {
       if (run < 0) {
@@ -223,18 +238,58 @@ export function foldKeyInto(s: string, sink: FoldSink): void {
       any = true;
       run = -1;
     }
-    const f = table[c];
-    if (f === SEPARATOR) {
+    const f = codes[c];
+    if (f === FOLD_SEPARATOR) {
       gap = true;
-    } else {
-      if (gap && any) sink.char(0x20);
-      sink.add(f as string);
-      any = true;
-      gap = false;
+      continue;
+    }
+    if (gap && any) sink.char(0x20);
+    if (f === FOLD_MANY) sink.add(table[c] as string);
+    else sink.char(f);
+    any = true;
+    gap = false;
+  }
+  if (run >= 0) sink.add(s, run, n);
+}
+
+/**
+ * A test on raw text that is true whenever fold(s) (cleanText then foldMarks) contains one of
+ * `words` (lower-case a-z and single spaces): a pre-check that spares folding a long text that
+ * cannot match. Each letter stands for every character of the fold ranges that folds to it, a
+ * space for any run of whitespace. A text the letter classes cannot speak for (a tag or entity
+ * start, a character outside the ranges or folding to more or less than one character: combining
+ * marks, zero-width, soft hyphen, "ĳ") passes, so the test never says no wrongly; it may say yes.
+ *
+ * @example mayFoldTo(['gia han']).test('Đã GIA HẠN') // true
+ */
+export function mayFoldTo(words: readonly string[]): { test(s: string): boolean } {
+  const byLetter = new Map<string, string[]>();
+  const odd: string[] = [];
+  for (const [from, to] of FOLD_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const f = foldMarks(ch);
+      if (f.length !== 1 || ch.normalize('NFC') !== ch || /\s/.test(ch) || c === 0xad || ZERO_WIDTH_ONE.test(ch)) {
+        if (!/\s/.test(ch)) odd.push(ch);
+        continue;
+      }
+      byLetter.set(f, [...(byLetter.get(f) ?? []), ch]);
     }
   }
-  if (run >= 0) sink.add(s, run);
+  const esc = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const letter = (l: string): string => {
+    if (l === ' ') return '\\s+';
+    const chars = byLetter.get(l);
+    if (!chars || !/^[a-z]$/.test(l)) throw new Error(`mayFoldTo: "${l}" is not a lower-case letter a-z or a space`);
+    return `[${chars.map(esc).join('')}]`;
+  };
+  const ranges = FOLD_RANGES.map(([a, b]) => `${esc(String.fromCharCode(a))}-${esc(String.fromCharCode(b))}`).join('');
+  const cannot = new RegExp(`[^${ranges}]|[${odd.map(esc).join('')}<&]`);
+  const need = new RegExp(words.map((w) => [...w].map(letter).join('')).join('|'));
+  return { test: (s: string): boolean => need.test(s) || cannot.test(s) };
 }
+
+const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff]$/;
 
 /**
  * Comparison key keeping diacritics but ignoring case and tone placement style

@@ -74,10 +74,12 @@ export function mentionedExtension(text: string): { state: 'requested' | 'approv
 /**
  * Exact pre-checks on the raw text (core/text mayFoldTo: never false when the folded text has the words), so most
  * result texts are not folded at all ("hoàn thành" passes RAW_MAYBE). A match of REQUESTED_IN_TEXT or
- * APPROVED_IN_TEXT needs a moveInText phrase, each of which holds one of MAY_MOVE's words, and either a
+ * APPROVED_IN_TEXT needs a moveInText phrase, each of which holds one of MAY_MOVE's words ("lùi", "gia hạn", "kéo dài thời hạn",
+ * "[điều] chỉnh / hoãn / chuyển" + "thời hạn / thời gian hoàn thành / tiến độ"), and either a
  * request word ("đề nghị", "kiến nghị", "xin", "đề xuất") or "được" (the one approved pattern with a move phrase).
  */
-const MAY_MOVE = mayFoldTo(['lui', 'gia han', 'thoi han', 'tien do', 'thoi gian hoan thanh']);
+const MAY_MOVE = mayFoldTo(['lui', 'gia han', 'keo dai thoi han',
+  ...['chinh', 'hoan', 'chuyen'].flatMap((w) => ['thoi han', 'thoi gian hoan thanh', 'tien do'].map((x) => `${w} ${x}`))]);
 const MAY_ASK = mayFoldTo(['nghi', 'xin', 'de xuat', 'duoc']);
 
 /** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */

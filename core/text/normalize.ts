@@ -257,36 +257,46 @@ export function foldKeyInto(s: string, sink: FoldSink): void {
  * `words` (lower-case a-z and single spaces): a pre-check that spares folding a long text that
  * cannot match. Each letter stands for every character of the fold ranges that folds to it, a
  * space for any run of whitespace. A text the letter classes cannot speak for (a tag or entity
- * start, a character outside the ranges or folding to more or less than one character: combining
+ * start ("<b", "&#", "&nbsp;"; not "KH&CN"), a character outside the ranges or folding to more or less than one character: combining
  * marks, zero-width, soft hyphen, "ĳ") passes, so the test never says no wrongly; it may say yes.
  *
  * @example mayFoldTo(['gia han']).test('Đã GIA HẠN') // true
  */
 export function mayFoldTo(words: readonly string[]): { test(s: string): boolean } {
-  const byLetter = new Map<string, string[]>();
-  const odd: string[] = [];
-  for (const [from, to] of FOLD_RANGES) {
-    for (let c = from; c <= to; c++) {
-      const ch = String.fromCharCode(c);
-      const f = foldMarks(ch);
-      if (f.length !== 1 || ch.normalize('NFC') !== ch || /\s/.test(ch) || c === 0xad || ZERO_WIDTH_ONE.test(ch)) {
-        if (!/\s/.test(ch)) odd.push(ch);
-        continue;
-      }
-      byLetter.set(f, [...(byLetter.get(f) ?? []), ch]);
-    }
-  }
-  const esc = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const { byLetter, cannot } = (rawClasses ??= buildRawClasses());
   const letter = (l: string): string => {
     if (l === ' ') return '\\s+';
     const chars = byLetter.get(l);
     if (!chars || !/^[a-z]$/.test(l)) throw new Error(`mayFoldTo: "${l}" is not a lower-case letter a-z or a space`);
-    return `[${chars.map(esc).join('')}]`;
+    return `[${chars}]`;
   };
-  const ranges = FOLD_RANGES.map(([a, b]) => `${esc(String.fromCharCode(a))}-${esc(String.fromCharCode(b))}`).join('');
-  const cannot = new RegExp(`[^${ranges}]|[${odd.map(esc).join('')}<&]`);
   const need = new RegExp(words.map((w) => [...w].map(letter).join('')).join('|'));
   return { test: (s: string): boolean => need.test(s) || cannot.test(s) };
+}
+
+/**
+ * Where mayFoldTo's classes are known: the fold table's ranges, plus super- and subscripts, currency,
+ * letter-like symbols (the Kelvin sign folds to "k"), number forms and enclosed numbers (⁽²⁾, ①).
+ */
+const RAW_RANGES: readonly [number, number][] = [...FOLD_RANGES, [0x2070, 0x218f], [0x2460, 0x24ff]];
+let rawClasses: { byLetter: Map<string, string>; cannot: RegExp } | null = null;
+
+function buildRawClasses(): { byLetter: Map<string, string>; cannot: RegExp } {
+  const esc = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+  const byLetter = new Map<string, string>();
+  let odd = '';
+  for (const [from, to] of RAW_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\s/.test(ch)) continue; // cleanText turns it into a space: \s+ in the patterns
+      const f = foldMarks(ch);
+      if (f.length !== 1 || ch.normalize('NFC') !== ch || c === 0xad || ZERO_WIDTH_ONE.test(ch)) odd += esc(c);
+      else byLetter.set(f, (byLetter.get(f) ?? '') + esc(c));
+    }
+  }
+  const ranges = RAW_RANGES.map(([a, b]) => `${esc(a)}-${esc(b)}`).join('');
+  // A tag or comment start, an entity (what stripTags and decodeEntities in core/text/html.ts act on), or a character without a class.
+  return { byLetter, cannot: new RegExp(`[^${ranges}]|[${odd}]|<[!/a-zA-Z]|&(?:#|[a-zA-Z]+;)`) };
 }
 
 const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff]$/;

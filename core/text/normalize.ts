@@ -27,7 +27,8 @@ function dropSoftHyphens(s: string): string {
  * @example cleanText('<p>Đã&nbsp;hoàn <b>thành</b></p>\r\n') // 'Đã hoàn thành'
  */
 export function cleanText(s: string): string {
-  if (isClean(s)) return s;
+  const fast = cleanOrNfc(s);
+  if (fast !== null) return fast;
   const decoded = decodeEntities(stripTags(s)).normalize('NFC').replace(ZERO_WIDTH, '');
   return dropSoftHyphens(decoded).replace(/\s+/g, ' ').trim();
 }
@@ -39,28 +40,32 @@ function isSpaceOrZeroWidth(code: number): boolean {
 }
 
 /**
- * Fast path of cleanText: true when cleaning would return s unchanged (most cells): no tag or
- * entity start, no soft hyphen, no zero-width character, no whitespace but single inner
- * spaces, and already NFC. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
+ * Fast path of cleanText: s itself when cleaning would return it unchanged (most cells), its NFC
+ * form when that is all cleaning would do, else null: no tag or entity start, no soft hyphen,
+ * no zero-width character, no whitespace but single inner spaces. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
  * Additional (all precomposed Vietnamese) are NFC on their own and in any sequence (checked
  * exhaustively), so normalize() is only asked about other characters.
  */
-function isClean(s: string): boolean {
+function cleanOrNfc(s: string): string | null {
   const last = s.length - 1;
   let askNfc = false;
   for (let i = 0; i <= last; i++) {
     const code = s.charCodeAt(i);
     if (code === 0x20) {
-      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return false;
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return null;
     } else if (code < 0x7f) {
-      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return false; // < & \t \n \v \f \r
+      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return null; // < & \t \n \v \f \r
     } else if (code === 0xad || isSpaceOrZeroWidth(code)) {
-      return false;
+      return null;
     } else if (!((code >= 0xa0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff))) {
       askNfc = true;
     }
   }
-  return !askNfc || s.normalize('NFC') === s;
+  // Only NFC left to do: it neither adds nor removes whitespace, tags, entities, zero-width characters
+  // or soft hyphens (U+2000/U+2001, the only canonical singletons to a space, returned null above).
+  if (!askNfc) return s;
+  const n = s.normalize('NFC');
+  return n === s ? s : n;
 }
 
 function pad2(n: number): string {

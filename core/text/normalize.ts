@@ -268,40 +268,75 @@ export function foldKeyInto(s: string, sink: FoldSink): void {
  * @example mayFoldTo(['gia han']).test('Đã GIA HẠN') // true
  */
 export function mayFoldTo(words: readonly string[]): { test(s: string): boolean } {
-  const { byLetter, cannot } = (rawClasses ??= buildRawClasses());
-  const letter = (l: string): string => {
-    if (l === ' ') return '\\s+';
-    const chars = byLetter.get(l);
-    if (!chars || !/^[a-z]$/.test(l)) throw new Error(`mayFoldTo: "${l}" is not a lower-case letter a-z or a space`);
-    return `[${chars}]`;
-  };
-  const need = new RegExp(words.map((w) => [...w].map(letter).join('')).join('|'));
-  return { test: (s: string): boolean => need.test(s) || cannot.test(s) };
+  for (const w of words) if (!/^[a-z]+(?: [a-z]+)*$/.test(w)) throw new Error(`mayFoldTo: "${w}" is not lower-case words a-z`);
+  return { test: (s: string): boolean => { const k = foldedLetters(s); return k === null || words.some((w) => k.includes(w)); } };
 }
+
+/**
+ * The letters a-z that fold(s) is made of, each whitespace run as one space and any other character
+ * as "\u0001" (it folds to no letter: a word cannot run through it); null when the classes cannot
+ * speak for s (see mayFoldTo). `foldedLetters(s).includes(w)` is true whenever fold(s) holds the
+ * word w (lower-case a-z, single spaces): the pre-check mayFoldTo runs, one pass, no normalize().
+ */
+export function foldedLetters(s: string): string | null {
+  const codes = (rawCodes ??= buildRawCodes());
+  if (letterBuffer.length < s.length) letterBuffer = new Uint16Array(s.length * 2);
+  const out = letterBuffer;
+  let n = 0;
+  let space = false; // the last code written is a whitespace run's space
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < codes.length ? codes[c] : RAW_CANNOT;
+    if (k === RAW_SPACE) {
+      if (!space) out[n++] = 32;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (k > RAW_SPACE) {
+      out[n++] = k;
+      continue;
+    }
+    if (k === RAW_CANNOT) return null;
+    if (c === 0x3c && /[!/a-zA-Z]/.test(s.charAt(i + 1))) return null; // a tag or comment start
+    if (c === 0x26 && /^&(?:#|[a-zA-Z]+;)/.test(s.slice(i, i + 40))) return null; // an entity
+    out[n++] = 1;
+  }
+  return utf16.decode(out.subarray(0, n));
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/** foldedLetters' output, reused from call to call. */
+let letterBuffer = new Uint16Array(1024);
 
 /**
  * Where mayFoldTo's classes are known: the fold table's ranges, plus super- and subscripts, currency,
  * letter-like symbols (the Kelvin sign folds to "k"), number forms and enclosed numbers (⁽²⁾, ①).
  */
 const RAW_RANGES: readonly [number, number][] = [...FOLD_RANGES, [0x2070, 0x218f], [0x2460, 0x24ff]];
-let rawClasses: { byLetter: Map<string, string>; cannot: RegExp } | null = null;
+/** rawCodes entries besides a letter's code (97-122). */
+const RAW_CANNOT = 0;
+const RAW_INERT = 1;
+const RAW_SPACE = 32;
+let rawCodes: Uint8Array | null = null;
 
-function buildRawClasses(): { byLetter: Map<string, string>; cannot: RegExp } {
-  const esc = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
-  const byLetter = new Map<string, string>();
-  let odd = '';
+function buildRawCodes(): Uint8Array {
+  const end = RAW_RANGES.reduce((m, [, b]) => Math.max(m, b + 1), 0);
+  const codes = new Uint8Array(end); // RAW_CANNOT outside the ranges
   for (const [from, to] of RAW_RANGES) {
     for (let c = from; c <= to; c++) {
       const ch = String.fromCharCode(c);
-      if (/\s/.test(ch)) continue; // cleanText turns it into a space: \s+ in the patterns
+      if (/\s/.test(ch)) {
+        codes[c] = RAW_SPACE; // cleanText turns a run of it into one space
+        continue;
+      }
       const f = foldMarks(ch);
-      if (f.length !== 1 || ch.normalize('NFC') !== ch || c === 0xad || ZERO_WIDTH_ONE.test(ch)) odd += esc(c);
-      else byLetter.set(f, (byLetter.get(f) ?? '') + esc(c));
+      if (f.length !== 1 || ch.normalize('NFC') !== ch || c === 0xad || ZERO_WIDTH_ONE.test(ch)) codes[c] = RAW_CANNOT;
+      else codes[c] = /^[a-z]$/.test(f) ? f.charCodeAt(0) : RAW_INERT;
     }
   }
-  const ranges = RAW_RANGES.map(([a, b]) => `${esc(a)}-${esc(b)}`).join('');
-  // A tag or comment start, an entity (what stripTags and decodeEntities in core/text/html.ts act on), or a character without a class.
-  return { byLetter, cannot: new RegExp(`[^${ranges}]|[${odd}]|<[!/a-zA-Z]|&(?:#|[a-zA-Z]+;)`) };
+  return codes;
 }
 
 const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff]$/;

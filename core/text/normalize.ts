@@ -185,14 +185,8 @@ function fastFoldKey(s: string): string | null {
   return out;
 }
 
-/** Receives text piece by piece: a character code, or a slice of a string. */
-export interface FoldSink {
-  char(c: number): void;
-  add(s: string, from?: number, to?: number): void;
-}
-
 /**
- * The fold table as character codes, for foldKeyInto: the one character a table entry folds to,
+ * The fold table as character codes, for foldKeyCodes: the one character a table entry folds to,
  * FOLD_SEPARATOR, FOLD_MANY (a longer piece: see the table), or FOLD_NONE (not in the table).
  */
 const FOLD_SEPARATOR = -1;
@@ -210,51 +204,47 @@ function buildFoldCodes(table: FoldTable): Int32Array {
 }
 
 /**
- * Feeds foldKey(s) to `sink` without building it (the duplicate-file hash folds every text of a
- * file): the same characters in the same order as `sink.add(foldKey(s))`.
+ * foldKey(s) as UTF-16 code units, without building the string (the duplicate-file hash folds every
+ * text of a file): a view of a buffer reused by the next call, equal code for code to foldKey(s).
  */
-export function foldKeyInto(s: string, sink: FoldSink): void {
+export function foldKeyCodes(s: string): Uint16Array {
   const table = (foldTable ??= buildFoldTable());
   const codes = (foldCodes ??= buildFoldCodes(table));
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= codes.length || codes[c] === FOLD_NONE) {
-      // A character outside the table: foldKey takes the slow path for the whole string.
-      sink.add(slowFoldKey(s));
-      return;
-    }
+    if (c >= codes.length || codes[c] === FOLD_NONE) return codesOf(slowFoldKey(s));
   }
-  let any = false; // anything written yet
+  if (keyBuffer.length < n * 4) keyBuffer = new Uint16Array(n * 4); // a space and a piece of up to 3 per character
+  const out = keyBuffer;
+  let m = 0;
   let gap = false;
-  let run = -1; // start of the current a-z/0-9 run, or -1
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (isPlainKeyChar(c)) {
-      if (run < 0) {
-        if (gap && any) sink.char(0x20);
-        gap = false;
-        run = i;
-      }
-      continue;
-    }
-    if (run >= 0) {
-      sink.add(s, run, i);
-      any = true;
-      run = -1;
-    }
     const f = codes[c];
     if (f === FOLD_SEPARATOR) {
       gap = true;
       continue;
     }
-    if (gap && any) sink.char(0x20);
-    if (f === FOLD_MANY) sink.add(table[c] as string);
-    else sink.char(f);
-    any = true;
+    if (gap && m > 0) out[m++] = 0x20;
     gap = false;
+    if (f !== FOLD_MANY) {
+      out[m++] = f;
+      continue;
+    }
+    const piece = table[c] as string;
+    for (let k = 0; k < piece.length; k++) out[m++] = piece.charCodeAt(k);
   }
-  if (run >= 0) sink.add(s, run, n);
+  return out.subarray(0, m);
+}
+
+/** foldKeyCodes' buffer, reused. */
+let keyBuffer = new Uint16Array(2048);
+
+function codesOf(s: string): Uint16Array {
+  if (keyBuffer.length < s.length) keyBuffer = new Uint16Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) keyBuffer[i] = s.charCodeAt(i);
+  return keyBuffer.subarray(0, s.length);
 }
 
 /**

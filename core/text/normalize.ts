@@ -211,17 +211,15 @@ export function foldKeyCodes(s: string): Uint16Array {
   const table = (foldTable ??= buildFoldTable());
   const codes = (foldCodes ??= buildFoldCodes(table));
   const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= codes.length || codes[c] === FOLD_NONE) return codesOf(slowFoldKey(s));
-  }
   if (keyBuffer.length < n * 4) keyBuffer = new Uint16Array(n * 4); // a space and a piece of up to 3 per character
   const out = keyBuffer;
   let m = 0;
   let gap = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    const f = codes[c];
+    // A character outside the table: foldKey takes the slow path for the whole string.
+    const f = c < codes.length ? codes[c] : FOLD_NONE;
+    if (f === FOLD_NONE) return codesOf(slowFoldKey(s));
     if (f === FOLD_SEPARATOR) {
       gap = true;
       continue;

@@ -64,3 +64,29 @@ describe('mentionedExtension pre-check', () => {
     expect(mentionedExtension('Đã hoàn thành đúng hạn, được đánh giá cao')).toBeNull();
   });
 });
+
+describe('mayCiteDate: the date pre-check of completionDate', () => {
+  it('is true whenever findDateMentions finds a date (random texts over a hard alphabet)', async () => {
+    const { mayCiteDate } = await import('../../../core/classify/evidence');
+    const { findDateMentions } = await import('../../../core/deadline/find');
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
+    const noise = ['<b>', '</b>', '&#50;', '&#x2f;', '\u200b', '\u00ad', '\u00a0', '\n', '  ', 'ấ', 'x', '0', '/', ''];
+    const rand = rng(2025);
+    let hits = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const sp = (): string => pick(['', ' ', ' ', '\u00a0', '\n ']);
+      const parts = rand() < 0.5
+        ? [pick(['1', '12', '05']), sp(), pick(['/', '.', '-']), sp(), pick(['1', '10', '5']), sp(), pick(['/', '.', '-']), sp(), pick(['2025', '1999'])]
+        : [pick(['ngày', 'NGÀY', 'nga\u0300y']), sp(), pick(['1', '12']), sp(), pick(['tháng', 'THÁNG', 'tha\u0301ng']), sp(), pick(['1', '10']), pick([',', '']), sp(),
+          pick(['năm', 'NĂM', 'nă\u0300m']), sp(), pick(['2025', '1999'])];
+      for (let k = Math.floor(rand() * 3); k > 0; k--) parts.splice(Math.floor(rand() * (parts.length + 1)), rand() < 0.5 ? 1 : 0, pick(noise));
+      const s = pick(['', 'số 12/QĐ ', 'Văn bản ']) + parts.join('') + pick(['', '.', ' của Bộ']);
+      if (findDateMentions(s).length) {
+        hits++;
+        expect(mayCiteDate(s), JSON.stringify(s)).toBe(true);
+      }
+    }
+    expect(hits).toBeGreaterThan(50);
+    expect(mayCiteDate('Nghị quyết 214/NQ-CP, năm 2025')).toBe(false);
+  });
+});

@@ -30,11 +30,18 @@ export function mayCiteDate(text: string): boolean {
   return MAY_DATE.test(text);
 }
 
-/** Dates the text cites as records (not bounds or plans), whatever the as-of date; memoised: result texts repeat. */
-const recordDates = memo((resultText: string): readonly string[] => {
-  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText) || !mayCiteDate(resultText)) return [];
-  return findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso);
-});
+/**
+ * Dates the text cites as records (not bounds or plans), whatever the as-of date; memoised: result texts repeat.
+ * The pre-checks come before the memo: a text citing no date costs no hashing of the text nor a cache entry.
+ */
+function recordDates(resultText: string): readonly string[] {
+  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText) || !mayCiteDate(resultText)) return NO_DATES;
+  return recordDatesOf(resultText);
+}
+
+const NO_DATES: readonly string[] = [];
+const recordDatesOf = memo((resultText: string): readonly string[] =>
+  findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso));
 
 const DONE = EVIDENCE_DONE;
 const OPEN = EVIDENCE_OPEN;

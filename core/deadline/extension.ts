@@ -68,7 +68,7 @@ export function readExtension(text: string, before: BeforeReading): { deadline: 
  * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
  */
 export function mentionedExtension(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
-  return mayMention(text) && RAW_MAYBE.test(text) ? mentioned(text) : null;
+  return RAW_MAYBE.test(text) && mayMention(text) ? mentioned(text) : null;
 }
 
 function mayMention(text: string): boolean {

@@ -20,7 +20,7 @@
 import { issue, type Issue } from '../core/issue';
 import type { Task } from '../core/model';
 import { taskKey } from '../core/taskkey';
-import { foldKey } from '../core/text/normalize';
+import { foldKey, foldKeyCodes } from '../core/text/normalize';
 
 export interface FileTasks {
   file: string;
@@ -113,20 +113,91 @@ export function fingerprint(f: Pick<FileTasks, 'tasks' | 'keys'>): string {
 /**
  * The 53-bit hash of a file's fingerprint: what findDuplicateFiles groups by (full fingerprints are compared
  * only within a group). The read workers compute it with the tasks, so the main thread folds no text.
+ * Equal to hash(fingerprint(f)), but streamed: each piece is folded into a reused buffer and hashed from there (foldKeyCodes),
+ * with no folded copy of the texts and no fingerprint string built (a sixth of a worker's time before).
  */
 export function fingerprintHash(f: Pick<FileTasks, 'tasks' | 'keys'>): number {
-  return hash(fingerprint(f));
+  const h = new Hasher();
+  const fold = (s: string): void => h.codes(foldKeyCodes(s));
+  for (let i = 0; i < f.tasks.length; i++) {
+    const t = f.tasks[i];
+    h.add(f.keys?.[i] ?? taskKey(t));
+    h.char(1);
+    if (t.taskId) {
+      fold(t.task);
+      h.char(1);
+    }
+    fold(t.leadUnitText);
+    h.char(1);
+    fold(t.coUnitsText);
+    h.char(1);
+    if (t.deadline.due !== null && t.deadline.due !== undefined) h.add(t.deadline.due);
+    else fold(t.deadline.text);
+    h.char(1);
+    fold(t.progressText);
+    h.char(1);
+    h.add(t.progress);
+    h.char(1);
+    fold(t.resultText);
+    h.char(1);
+    const keys = Object.keys(t.extra);
+    if (keys.length) {
+      keys.sort();
+      for (let k = 0; k < keys.length; k++) {
+        if (k > 0) h.char(1);
+        fold(keys[k]);
+        h.char(61); // '='
+        fold(t.extra[keys[k]]);
+      }
+    }
+    h.char(2);
+  }
+  return h.value();
 }
 
-/** cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). */
-function hash(s: string): number {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+/** cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). fingerprintHash(f) === cyrb53(fingerprint(f)). */
+export function cyrb53(s: string): number {
+  const h = new Hasher();
+  h.add(s);
+  return h.value();
+}
+
+/** cyrb53 fed one character code or string at a time: the same value as hashing the concatenation. */
+class Hasher {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  char(c: number): void {
+    this.h1 = Math.imul(this.h1 ^ c, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ c, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+
+  add(s: string, from = 0, to = s.length): void {
+    let h1 = this.h1, h2 = this.h2;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  codes(a: Uint16Array): void {
+    let h1 = this.h1, h2 = this.h2;
+    for (let i = 0; i < a.length; i++) {
+      const c = a[i];
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  value(): number {
+    let h1 = this.h1, h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
 }

@@ -17,11 +17,31 @@ export function completionDate(resultText: string, asOf: string): string | null 
   return best;
 }
 
-/** Dates the text cites as records (not bounds or plans), whatever the as-of date; memoised: result texts repeat. */
-const recordDates = memo((resultText: string): readonly string[] => {
-  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText)) return [];
-  return findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso);
-});
+/**
+ * Exact pre-check for findDateMentions: both of its patterns end in a four-digit year after a day and a month,
+ * "12/10/2025" or "ngày 12 tháng 10 năm 2025" (some letters between the numbers). Folding neither makes
+ * nor moves ASCII digits, separators or whitespace runs; cleaning can (a tag, an entity, a zero-width
+ * character or soft hyphen between them), so a text with one of those passes.
+ */
+const MAY_DATE = /\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d\s*[^\s\d]+\s*\d{1,2}\s*,?\s*[^\s\d]+\s*\d{4}|[<&\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+/** MAY_DATE.test: false only when findDateMentions(text) finds no date. */
+export function mayCiteDate(text: string): boolean {
+  return MAY_DATE.test(text);
+}
+
+/**
+ * Dates the text cites as records (not bounds or plans), whatever the as-of date; memoised: result texts repeat.
+ * The pre-checks come before the memo: a text citing no date costs no hashing of the text nor a cache entry.
+ */
+function recordDates(resultText: string): readonly string[] {
+  if (!/\d\s*[/.-]\s*\d|th[aá]\p{M}*ng/iu.test(resultText) || !mayCiteDate(resultText)) return NO_DATES;
+  return recordDatesOf(resultText);
+}
+
+const NO_DATES: readonly string[] = [];
+const recordDatesOf = memo((resultText: string): readonly string[] =>
+  findDateMentions(resultText).filter((m) => !NOT_EVIDENCE.test(m.before)).map((m) => m.iso));
 
 const DONE = EVIDENCE_DONE;
 const OPEN = EVIDENCE_OPEN;

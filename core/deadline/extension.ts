@@ -9,6 +9,7 @@ import type { Deadline } from '../model';
 import { fold } from './clean';
 import { parseDeadlineText, type BeforeReading } from './text';
 import { memo } from '../memo';
+import { foldedLetters } from '../text/normalize';
 
 const compile = (list: readonly string[], move = words.move): RegExp => new RegExp(list.map((s) => `(?:${s.replace(/MOVE/g, move)})`).join('|'));
 const REQUESTED = compile(words.requested);
@@ -67,8 +68,26 @@ export function readExtension(text: string, before: BeforeReading): { deadline: 
  * đến 31/12/2025", "Bộ đã có văn bản đề nghị lùi thời hạn đến …". Null when the text mentions none.
  */
 export function mentionedExtension(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
-  return RAW_MAYBE.test(text) ? mentioned(text) : null;
+  return RAW_MAYBE.test(text) && mayMention(text) ? mentioned(text) : null;
 }
+
+function mayMention(text: string): boolean {
+  const k = foldedLetters(text);
+  return k === null || (MAY_MOVE_RE.test(k) && MAY_ASK_RE.test(k));
+}
+
+/**
+ * Exact pre-checks on the raw text (core/text foldedLetters: never missing a word the folded text has), so most
+ * result texts are not folded at all ("hoàn thành" passes RAW_MAYBE). A match of REQUESTED_IN_TEXT or
+ * APPROVED_IN_TEXT needs a moveInText phrase, each of which holds one of MAY_MOVE's words ("lùi", "gia hạn", "kéo dài thời hạn",
+ * "[điều] chỉnh / hoãn / chuyển" + "thời hạn / thời gian hoàn thành / tiến độ"), and either a
+ * request word ("đề nghị", "kiến nghị", "xin", "đề xuất") or "được" (the one approved pattern with a move phrase).
+ */
+const MAY_MOVE = ['lui', 'gia han', 'keo dai thoi han',
+  ...['chinh', 'hoan', 'chuyen'].flatMap((w) => ['thoi han', 'thoi gian hoan thanh', 'tien do'].map((x) => `${w} ${x}`))];
+const MAY_ASK = ['nghi', 'xin', 'de xuat', 'duoc'];
+const MAY_MOVE_RE = new RegExp(MAY_MOVE.join('|'));
+const MAY_ASK_RE = new RegExp(MAY_ASK.join('|'));
 
 /** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */
 const RAW_MAYBE = /gia\s+h|l[uùúủũụ]\p{M}*i|[dđ]i[eềếểễệ]\p{M}*u\s+ch|k[eéèẻẽẹ]\p{M}*o\s+d|ho[aãàáảạ]\p{M}*n|chuy[eểềếễệ]\p{M}*n|th[oờớởỡợ]\p{M}*i\s+h/iu;

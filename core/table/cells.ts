@@ -14,8 +14,13 @@ const WIDTH = 1 << 14; // Excel has 16,384 columns
 
 /** Covered (non-master) cells of every merge, keyed r * WIDTH + c. */
 function mergeIndex(grid: Grid): Map<number, MergeRange> {
+  if (grid === lastIndexed) return lastIndex!;
   let idx = indexes.get(grid);
-  if (idx) return idx;
+  if (idx) {
+    lastIndexed = grid;
+    lastIndex = idx;
+    return idx;
+  }
   idx = new Map();
   let budget = MAX_INDEXED_CELLS;
   for (const m of grid.merges) {
@@ -29,8 +34,14 @@ function mergeIndex(grid: Grid): Map<number, MergeRange> {
     }
   }
   indexes.set(grid, idx);
+  lastIndexed = grid;
+  lastIndex = idx;
   return idx;
 }
+
+/** The last grid mergeIndex was asked about and its index: rows are read grid by grid (a WeakMap look-up per cell otherwise). Holds one grid until another is read. */
+let lastIndexed: Grid | null = null;
+let lastIndex: Map<number, MergeRange> | null = null;
 
 /** The merge covering (r, c) when (r, c) is not its top-left cell. */
 export function coveringMerge(grid: Grid, r: number, c: number): MergeRange | undefined {
@@ -54,20 +65,29 @@ export function tableValue(grid: Grid, r: number, c: number): CellValue {
   return null;
 }
 
-type TextCache = WeakMap<Grid, (string | undefined)[][]>;
-const displayTexts: TextCache = new WeakMap();
-const cleanTexts: TextCache = new WeakMap();
+/** A grid's text cache, with the last grid asked about remembered (a WeakMap look-up per cell otherwise). */
+class TextCache {
+  private readonly byGrid = new WeakMap<Grid, (string | undefined)[][]>();
+  private lastGrid: Grid | null = null;
+  private lastRows: (string | undefined)[][] = [];
 
-/** The row of a grid's text cache (filled as cells are asked for; grids are not mutated after reading). */
-function cacheRow(cache: TextCache, grid: Grid, r: number): (string | undefined)[] {
-  let rows = cache.get(grid);
-  if (!rows) cache.set(grid, rows = []);
-  return (rows[r] ??= []);
+  /** The row of a grid's text cache (filled as cells are asked for; grids are not mutated after reading). */
+  row(grid: Grid, r: number): (string | undefined)[] {
+    if (grid !== this.lastGrid) {
+      let rows = this.byGrid.get(grid);
+      if (!rows) this.byGrid.set(grid, rows = []);
+      this.lastGrid = grid;
+      this.lastRows = rows;
+    }
+    return (this.lastRows[r] ??= []);
+  }
 }
+const displayTexts = new TextCache();
+const cleanTexts = new TextCache();
 
 /** cellText of the cell (r, c) itself (no merge rule), computed once per grid. */
 export function displayText(grid: Grid, r: number, c: number): string {
-  const row = cacheRow(displayTexts, grid, r);
+  const row = displayTexts.row(grid, r);
   let t = row[c];
   if (t === undefined) row[c] = t = cellText(cellAt(grid, r, c));
   return t;
@@ -78,7 +98,7 @@ export function displayText(grid: Grid, r: number, c: number): string {
  * and the row walk read the same cells. A string that cleaning left unchanged is not cleaned twice.
  */
 function ownText(grid: Grid, r: number, c: number): string {
-  const row = cacheRow(cleanTexts, grid, r);
+  const row = cleanTexts.row(grid, r);
   let t = row[c];
   if (t === undefined) {
     const v = cellAt(grid, r, c);

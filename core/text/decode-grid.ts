@@ -80,6 +80,28 @@ const CP1252_HIGH = new Set<number>();
 for (let b = 0x80; b <= 0x9f; b++) if (cp1252Char(b).charCodeAt(0) > 0xff) CP1252_HIGH.add(cp1252Char(b).charCodeAt(0));
 
 /**
+ * What profile() asks of a code unit, as bits (one table look-up instead of two Set look-ups), up to
+ * TABLE_END (past the highest CP1252_HIGH character, ™ U+2122); every code unit above is beyond, not
+ * Latin and a letter.
+ */
+const BEYOND = 1;
+const NOT_LATIN = 2;
+const LETTER = 4;
+const TABLE_END = 0x2200;
+let charKinds: Uint8Array | null = null;
+
+function buildCharKinds(): Uint8Array {
+  const kinds = new Uint8Array(TABLE_END);
+  for (let code = 0x80; code < TABLE_END; code++) {
+    kinds[code] = (code > 0xff && !CP1252_HIGH.has(code) ? BEYOND : 0)
+      | (code > 0x24f && (code < 0x1e00 || code > 0x1eff) ? NOT_LATIN : 0)
+      | (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code) ? LETTER : 0);
+  }
+  for (const code of CP1252_HIGH) if (code >= TABLE_END) throw new Error('decode-grid: TABLE_END must pass every CP1252_HIGH character');
+  return kinds;
+}
+
+/**
  * One pass over a string: `high` = hasHighChar, `beyond` = isBeyondLegacy, `unicode` = real
  * Unicode Vietnamese (beyond any legacy reading, with a Vietnamese letter after NFC).
  */
@@ -88,13 +110,21 @@ function profile(v: string): { high: boolean; beyond: boolean; unicode: boolean 
   let beyond = false;
   let latin = true;
   let letter = false;
+  const kinds = (charKinds ??= buildCharKinds());
   for (let i = 0; i < v.length; i++) {
     const code = v.charCodeAt(i);
     if (code < 0x80) continue;
     high = true;
-    if (code > 0xff && !CP1252_HIGH.has(code)) beyond = true;
-    if (code > 0x24f && (code < 0x1e00 || code > 0x1eff)) latin = false;
-    if (code >= 0x1ea0 || VIETNAMESE_LETTERS.has(code)) letter = true;
+    if (code >= TABLE_END) {
+      letter = true;
+      beyond = true;
+      latin = false;
+      continue;
+    }
+    const k = kinds[code];
+    if (k & BEYOND) beyond = true;
+    if (k & NOT_LATIN) latin = false;
+    if (k & LETTER) letter = true;
   }
   // Latin and Latin Extended Additional text is already NFC (see cleanText): no normalize() call.
   // Otherwise look again after NFC, code unit by code unit (a surrogate counts as ≥ 0x1EA0 either way).

@@ -27,7 +27,8 @@ function dropSoftHyphens(s: string): string {
  * @example cleanText('<p>Đã&nbsp;hoàn <b>thành</b></p>\r\n') // 'Đã hoàn thành'
  */
 export function cleanText(s: string): string {
-  if (isClean(s)) return s;
+  const fast = cleanOrNfc(s);
+  if (fast !== null) return fast;
   const decoded = decodeEntities(stripTags(s)).normalize('NFC').replace(ZERO_WIDTH, '');
   return dropSoftHyphens(decoded).replace(/\s+/g, ' ').trim();
 }
@@ -39,28 +40,32 @@ function isSpaceOrZeroWidth(code: number): boolean {
 }
 
 /**
- * Fast path of cleanText: true when cleaning would return s unchanged (most cells): no tag or
- * entity start, no soft hyphen, no zero-width character, no whitespace but single inner
- * spaces, and already NFC. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
+ * Fast path of cleanText: s itself when cleaning would return it unchanged (most cells), its NFC
+ * form when that is all cleaning would do, else null: no tag or entity start, no soft hyphen,
+ * no zero-width character, no whitespace but single inner spaces. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
  * Additional (all precomposed Vietnamese) are NFC on their own and in any sequence (checked
  * exhaustively), so normalize() is only asked about other characters.
  */
-function isClean(s: string): boolean {
+function cleanOrNfc(s: string): string | null {
   const last = s.length - 1;
   let askNfc = false;
   for (let i = 0; i <= last; i++) {
     const code = s.charCodeAt(i);
     if (code === 0x20) {
-      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return false;
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return null;
     } else if (code < 0x7f) {
-      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return false; // < & \t \n \v \f \r
+      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return null; // < & \t \n \v \f \r
     } else if (code === 0xad || isSpaceOrZeroWidth(code)) {
-      return false;
+      return null;
     } else if (!((code >= 0xa0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff))) {
       askNfc = true;
     }
   }
-  return !askNfc || s.normalize('NFC') === s;
+  // Only NFC left to do: it neither adds nor removes whitespace, tags, entities, zero-width characters
+  // or soft hyphens (U+2000/U+2001, the only canonical singletons to a space, returned null above).
+  if (!askNfc) return s;
+  const n = s.normalize('NFC');
+  return n === s ? s : n;
 }
 
 function pad2(n: number): string {
@@ -179,6 +184,150 @@ function fastFoldKey(s: string): string | null {
   if (run >= 0) out += s.slice(run);
   return out;
 }
+
+/**
+ * The fold table as character codes, for foldKeyCodes: the one character a table entry folds to,
+ * FOLD_SEPARATOR, FOLD_MANY (a longer piece: see the table), or FOLD_NONE (not in the table).
+ */
+const FOLD_SEPARATOR = -1;
+const FOLD_MANY = -2;
+const FOLD_NONE = -3;
+let foldCodes: Int32Array | null = null;
+
+function buildFoldCodes(table: FoldTable): Int32Array {
+  const codes = new Int32Array(table.length);
+  for (let c = 0; c < table.length; c++) {
+    const f = table[c];
+    codes[c] = f === undefined ? FOLD_NONE : f === SEPARATOR ? FOLD_SEPARATOR : f.length === 1 ? f.charCodeAt(0) : FOLD_MANY;
+  }
+  return codes;
+}
+
+/**
+ * foldKey(s) as UTF-16 code units, without building the string (the duplicate-file hash folds every
+ * text of a file): a view of a buffer reused by the next call, equal code for code to foldKey(s).
+ */
+export function foldKeyCodes(s: string): Uint16Array {
+  const table = (foldTable ??= buildFoldTable());
+  const codes = (foldCodes ??= buildFoldCodes(table));
+  const n = s.length;
+  if (keyBuffer.length < n * 4) keyBuffer = new Uint16Array(n * 4); // a space and a piece of up to 3 per character
+  const out = keyBuffer;
+  let m = 0;
+  let gap = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // A character outside the table: foldKey takes the slow path for the whole string.
+    const f = c < codes.length ? codes[c] : FOLD_NONE;
+    if (f === FOLD_NONE) return codesOf(slowFoldKey(s));
+    if (f === FOLD_SEPARATOR) {
+      gap = true;
+      continue;
+    }
+    if (gap && m > 0) out[m++] = 0x20;
+    gap = false;
+    if (f !== FOLD_MANY) {
+      out[m++] = f;
+      continue;
+    }
+    const piece = table[c] as string;
+    for (let k = 0; k < piece.length; k++) out[m++] = piece.charCodeAt(k);
+  }
+  return out.subarray(0, m);
+}
+
+/** foldKeyCodes' buffer, reused. */
+let keyBuffer = new Uint16Array(2048);
+
+function codesOf(s: string): Uint16Array {
+  if (keyBuffer.length < s.length) keyBuffer = new Uint16Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) keyBuffer[i] = s.charCodeAt(i);
+  return keyBuffer.subarray(0, s.length);
+}
+
+/**
+ * A test on raw text that is true whenever fold(s) (cleanText then foldMarks) contains one of
+ * `words` (lower-case a-z and single spaces): a pre-check that spares folding a long text that
+ * cannot match. Each letter stands for every character of the fold ranges that folds to it, a
+ * space for any run of whitespace. A text the letter classes cannot speak for (a tag or entity
+ * start ("<b", "&#", "&nbsp;"; not "KH&CN"), a character outside the ranges or folding to more or less than one character: combining
+ * marks, zero-width, soft hyphen, "ĳ") passes, so the test never says no wrongly; it may say yes.
+ *
+ * @example mayFoldTo(['gia han']).test('Đã GIA HẠN') // true
+ */
+export function mayFoldTo(words: readonly string[]): { test(s: string): boolean } {
+  for (const w of words) if (!/^[a-z]+(?: [a-z]+)*$/.test(w)) throw new Error(`mayFoldTo: "${w}" is not lower-case words a-z`);
+  return { test: (s: string): boolean => { const k = foldedLetters(s); return k === null || words.some((w) => k.includes(w)); } };
+}
+
+/**
+ * The letters a-z that fold(s) is made of, each whitespace run as one space and any other character
+ * as "\u0001" (it folds to no letter: a word cannot run through it); null when the classes cannot
+ * speak for s (see mayFoldTo). `foldedLetters(s).includes(w)` is true whenever fold(s) holds the
+ * word w (lower-case a-z, single spaces): the pre-check mayFoldTo runs, one pass, no normalize().
+ */
+export function foldedLetters(s: string): string | null {
+  const codes = (rawCodes ??= buildRawCodes());
+  if (letterBuffer.length < s.length) letterBuffer = new Uint16Array(s.length * 2);
+  const out = letterBuffer;
+  let n = 0;
+  let space = false; // the last code written is a whitespace run's space
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < codes.length ? codes[c] : RAW_CANNOT;
+    if (k === RAW_SPACE) {
+      if (!space) out[n++] = 32;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (k > RAW_SPACE) {
+      out[n++] = k;
+      continue;
+    }
+    if (k === RAW_CANNOT) return null;
+    if (c === 0x3c && /[!/a-zA-Z]/.test(s.charAt(i + 1))) return null; // a tag or comment start
+    if (c === 0x26 && /^&(?:#|[a-zA-Z]+;)/.test(s.slice(i, i + 40))) return null; // an entity
+    out[n++] = 1;
+  }
+  return utf16.decode(out.subarray(0, n));
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/** foldedLetters' output, reused from call to call. */
+let letterBuffer = new Uint16Array(1024);
+
+/**
+ * Where mayFoldTo's classes are known: the fold table's ranges, plus super- and subscripts, currency,
+ * letter-like symbols (the Kelvin sign folds to "k"), number forms and enclosed numbers (⁽²⁾, ①).
+ */
+const RAW_RANGES: readonly [number, number][] = [...FOLD_RANGES, [0x2070, 0x218f], [0x2460, 0x24ff]];
+/** rawCodes entries besides a letter's code (97-122). */
+const RAW_CANNOT = 0;
+const RAW_INERT = 1;
+const RAW_SPACE = 32;
+let rawCodes: Uint8Array | null = null;
+
+function buildRawCodes(): Uint8Array {
+  const end = RAW_RANGES.reduce((m, [, b]) => Math.max(m, b + 1), 0);
+  const codes = new Uint8Array(end); // RAW_CANNOT outside the ranges
+  for (const [from, to] of RAW_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\s/.test(ch)) {
+        codes[c] = RAW_SPACE; // cleanText turns a run of it into one space
+        continue;
+      }
+      const f = foldMarks(ch);
+      if (f.length !== 1 || ch.normalize('NFC') !== ch || c === 0xad || ZERO_WIDTH_ONE.test(ch)) codes[c] = RAW_CANNOT;
+      else codes[c] = /^[a-z]$/.test(f) ? f.charCodeAt(0) : RAW_INERT;
+    }
+  }
+  return codes;
+}
+
+const ZERO_WIDTH_ONE = /^[\u200b-\u200d\u2060\ufeff]$/;
 
 /**
  * Comparison key keeping diacritics but ignoring case and tone placement style

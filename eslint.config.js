@@ -63,6 +63,6 @@ export default tseslint.config(
   adapter('batch', ['cli', 'api', 'addin']),
   adapter('cli', ['api', 'addin']),
   adapter('api', ['cli', 'addin']),
-  // The pane's rollup reads returns with the browser build of the reader (no Node built-ins; see xlsx/read-browser.ts).
-  adapter('addin', ['xlsx', 'history', 'batch', 'cli', 'api'], ['xlsx/read-browser']),
+  // The pane's rollup reads returns with the browser builds of the readers (no Node built-ins; see xlsx/read-browser.ts, docx/read-browser.ts).
+  adapter('addin', ['xlsx', 'docx', 'history', 'batch', 'cli', 'api'], ['xlsx/read-browser', 'docx/read-browser']),
 );

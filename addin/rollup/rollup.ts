@@ -57,7 +57,7 @@ export async function runRollup(
     sent?: SentTask[];
   } = {},
 ): Promise<RollupResult> {
-  if (!files.length) throw new PaneError('Chưa chọn tệp nào. Hãy chọn hoặc kéo thả các tệp báo cáo (.xlsx) vào ngăn tác vụ.');
+  if (!files.length) throw new PaneError('Chưa chọn tệp nào. Hãy chọn hoặc kéo thả các tệp báo cáo (.xlsx hoặc .docx) vào ngăn tác vụ.');
   const sources: SourceRead[] = [];
   for (const [i, f] of files.entries()) {
     const s = await readOne(f, asOf);

@@ -239,6 +239,11 @@ async function reader(): Promise<ReadOne> {
   return rollupReader;
 }
 
+/** Where the table was found: a sheet of a workbook, or a table ("Bảng 2") of a Word return. */
+function where(file: string, sheet: string): string {
+  return /\.(docx|docm|doc)$/i.test(file) ? ` (${sheet} của tài liệu Word)` : ` (trang tính "${sheet}")`;
+}
+
 function progressLine(s: SourceRead, i: number, total: number): HTMLElement {
   const name = s.file;
   const li = el('li', undefined, s.error ? 'sev-error' : '');
@@ -247,7 +252,7 @@ function progressLine(s: SourceRead, i: number, total: number): HTMLElement {
   const tasks = s.tasks?.length ?? s.read?.tasks.length ?? 0;
   li.textContent = s.error
     ? `${i + 1}/${total} ${name}: không đọc được (${s.error.code}).`
-    : `${i + 1}/${total} ${name}: ${formatCount(tasks)} nhiệm vụ${s.read?.sheet ? ` (trang tính "${s.read.sheet}")` : ''}.`;
+    : `${i + 1}/${total} ${name}: ${formatCount(tasks)} nhiệm vụ${s.read?.sheet ? where(name, s.read.sheet) : ''}.`;
   return li;
 }
 

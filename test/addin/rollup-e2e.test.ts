@@ -1,6 +1,7 @@
 /**
  * "Tổng hợp nhiều tệp" end to end: the task pane built by webpack (the reader in its Web Worker), in headless
- * Chromium over the Excel stand-in. The sample returns (one of them a re-submission) and a broken file are
+ * Chromium over the Excel stand-in. The sample returns (one of them a re-submission), a Word return (.docx: a section
+ * row across the width, a lead merged down, a table split over two pages), a broken file and a legacy Word .doc are
  * chosen through the pane's file input; the written sheets must equal, cell for cell, the tong-hop.xlsx that
  * `tiendo aggregate` writes for the same files, and the pane's sentences and counts its `--json` report.
  */
@@ -9,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve } from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../core/grid';
@@ -59,6 +61,32 @@ function trimmed(rows: ((CellValue | undefined)[] | null | undefined)[]): (strin
   return out;
 }
 
+const WORD_RETURN = 'bo-giao-duc-va-dao-tao.docx';
+const LEGACY_DOC = 'bo-cong-thuong.doc';
+
+const wcell = (text: string, o: { rowSpan?: number; columnSpan?: number } = {}) =>
+  new TableCell({ children: [new Paragraph({ children: text.split('\n').map((l, i) => new TextRun({ text: l, break: i ? 1 : undefined })) })], ...o });
+
+/** Bộ Giáo dục và Đào tạo's return as a Word table, split over two pages with its header typed again. */
+async function wordReturn(): Promise<Buffer> {
+  const head = () => new TableRow({ tableHeader: true, children: ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ'].map((h) => wcell(h)) });
+  const unit = 'Bộ Giáo dục và Đào tạo';
+  const first = [
+    head(),
+    new TableRow({ children: [wcell('I. NHIỆM VỤ CHUYỂN ĐỔI SỐ', { columnSpan: 6 })] }),
+    new TableRow({ children: [wcell('1'), wcell('Xây dựng cơ sở dữ liệu ngành giáo dục\nkết nối với Cơ sở dữ liệu quốc gia về dân cư'), wcell(unit, { rowSpan: 3 }), wcell('30/06/2025'), wcell('Đã kết nối 63/63 sở'), wcell('Đã hoàn thành')] }),
+    new TableRow({ children: [wcell('2'), wcell('Cấp văn bằng, chứng chỉ điện tử'), wcell('31/08/2025'), wcell('Đang thí điểm tại 5 trường'), wcell('Đang thực hiện')] }),
+    new TableRow({ children: [wcell('3'), wcell('Số hóa học bạ tiểu học'), wcell('Tháng 10/2025'), wcell(''), wcell('   ')] }),
+  ];
+  const second = [
+    head(),
+    new TableRow({ children: [wcell('4'), wcell('Ban hành Thông tư hướng dẫn tuyển sinh trực tuyến'), wcell(unit), wcell('15/03/2025'), wcell('Đã ban hành ngày 20/04/2025'), wcell('Đã hoàn thành quá hạn')] }),
+    new TableRow({ children: [wcell('5'), wcell('Tổng kết 5 năm thực hiện Chương trình giáo dục phổ thông'), wcell(unit), wcell('31/12/2025'), wcell('Chưa triển khai'), wcell('Chưa hoàn thành')] }),
+  ];
+  const doc = new Document({ sections: [{ children: [new Paragraph('Phụ lục'), new Table({ rows: first }), new Paragraph(''), new Table({ rows: second })] }] });
+  return Packer.toBuffer(doc);
+}
+
 let server: Server;
 let browser: Browser;
 let page: Page;
@@ -77,9 +105,13 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     }
     copyFileSync(join(ROOT, 'samples/tep-loi/bo-xay-dung.xlsx'), join(RETURNS, 'bo-xay-dung.xlsx'));
     utimesSync(join(RETURNS, 'bo-xay-dung.xlsx'), day, day);
+    // A Word return, and a Word 97-2003 .doc (refused with FILE_LEGACY_DOC by the CLI and by the pane alike).
+    writeFileSync(join(RETURNS, WORD_RETURN), await wordReturn());
+    writeFileSync(join(RETURNS, LEGACY_DOC), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(1024)]));
+    for (const f of [WORD_RETURN, LEGACY_DOC]) utimesSync(join(RETURNS, f), day, day);
     // The list of tasks sent (as `tiendo distribute` writes it): Bộ Xây dựng's task never came back (its file is broken).
     writeFileSync(SENT, JSON.stringify({ units: [{ unit: 'Bộ Xây dựng', file: 'bo-xay-dung.xlsx', tasks: [{ id: 'XD-01', stt: '1', task: 'Rà soát quy hoạch xây dựng vùng' }] }] }));
-    // The reference: `tiendo aggregate` on the same files (exit code 1: one file refused).
+    // The reference: `tiendo aggregate` on the same files (exit code 1: two files refused).
     const cli = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'cli/main.ts'), 'aggregate', '.', '--as-of', AS_OF, '--json', '../tong-hop.json', '--out', '../cli', '--sent', SENT], { cwd: RETURNS, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(1);
   }, 300_000);
@@ -123,11 +155,12 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     // read in a Web Worker: the pane started one from its own chunk
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/\d+\.js$/.test(e.name) && (e as PerformanceResourceTiming).initiatorType === 'other'))).toBe(true);
     const lines = await page.locator('#rollup-progress li').evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.file}:${(li as HTMLElement).dataset.code}`));
-    expect(lines).toHaveLength(9);
-    expect(lines.filter((l) => !l.endsWith(':OK'))).toEqual(['bo-xay-dung.xlsx:FILE_TRUNCATED']);
+    expect(lines).toHaveLength(11);
+    expect(lines.filter((l) => !l.endsWith(':OK'))).toEqual([`${LEGACY_DOC}:FILE_LEGACY_DOC`, 'bo-xay-dung.xlsx:FILE_TRUNCATED']);
+    expect(lines).toContain(`${WORD_RETURN}:OK`);
     const cliRefused = report.inputs.filter((i) => i.error);
     expect(await page.locator('#rollup-refused li .msg').allInnerTexts()).toEqual(cliRefused.map((i) => i.error));
-    expect(await page.locator('#status').innerText()).toMatch(/^Đã tổng hợp 08\/09 tệp vào các trang tính "Tổng hợp \(tiendo\)"/);
+    expect(await page.locator('#status').innerText()).toMatch(/^Đã tổng hợp 09\/11 tệp vào các trang tính "Tổng hợp \(tiendo\)"/);
   });
 
   it('offers tong-hop.json, the same report as aggregate --json', async () => {
@@ -168,6 +201,14 @@ describe.skipIf(!hasChromium)('Tổng hợp nhiều tệp in headless Chromium',
     expect(y.map((i) => i.tasks)).toEqual([5, 5]);
     expect(report.totals.tasks).toBe(report.inputs.reduce((n, i) => n + i.tasks, 0) - 5);
     expect(s.charts.some((c) => c.sheet === 'Tổng hợp (tiendo)')).toBe(true);
+    // The Word return was read in the pane as by the CLI: its five tasks (the split table joined), one of them overdue-done.
+    const word = report.inputs.find((i) => basename(i.file) === WORD_RETURN)!;
+    expect(word.error ?? null).toBeNull();
+    expect(word.tasks).toBe(5);
+    const detail = JSON.stringify(written.map((x) => x.cells));
+    expect(detail).toContain('Tổng kết 5 năm thực hiện Chương trình giáo dục phổ thông');
+    expect(detail).toContain(WORD_RETURN);
+    expect(report.inputs.find((i) => basename(i.file) === LEGACY_DOC)?.errorCode).toBe('FILE_LEGACY_DOC');
     // danh-sach-giao.json was taken from the same file input: the task sent and not returned is reported as in the CLI.
     expect(report.notReturned?.length).toBeGreaterThan(0);
     expect(JSON.stringify(written.map((x) => x.cells))).toContain('XD-01');

@@ -23,6 +23,8 @@ export interface Outcome {
 
 export interface HostileCase {
   name: string;
+  /** The file's extension (default xlsx): Word cases (test/docx/hostile-cases.ts) are .docx or .doc. */
+  ext?: 'xlsx' | 'docx' | 'doc';
   /** What the case does to the reader, for the test title. */
   what: string;
   bytes: () => Buffer;

@@ -1,6 +1,6 @@
 /**
  * Issue 10: hostile and huge workbooks never take a run down and never hide a row. Every case of
- * hostile-cases.ts is read in-process (small ones) and, one child process each, under the CLI's real
+ * hostile-cases.ts, and every hostile Word return of test/docx/hostile-cases.ts, is read in-process (small ones) and, one child process each, under the CLI's real
  * 1 GB heap cap (`npm run tiendo` uses --max-old-space-size=1024): it reads right, or it is one coded
  * Vietnamese rejection, and the child finishes normally within a bounded time.
  */
@@ -14,7 +14,11 @@ import { readOne } from '../../batch/read-one';
 import { readXlsxFile } from '../../xlsx/read';
 import { writeWorkbook } from '../../xlsx/write';
 import { openZip, OWN_OUTPUT, readEntry } from '../../xlsx/zip/read';
-import { CASES, type HostileCase, type Outcome } from './hostile-cases';
+import { WORD_CASES } from '../docx/hostile-cases';
+import { CASES as BOOK_CASES, type HostileCase, type Outcome } from './hostile-cases';
+
+/** The hostile workbooks, and beside them the hostile Word returns (read by the same pool entry, batch/read-one.ts). */
+const CASES = [...BOOK_CASES, ...WORD_CASES];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHILD = join(ROOT, 'test/xlsx/hostile-child.ts');
@@ -27,7 +31,7 @@ const paths = new Map<string, string>();
 function pathOf(c: HostileCase): string {
   let p = paths.get(c.name);
   if (!p) {
-    p = join(dir, `${c.name}.xlsx`);
+    p = join(dir, `${c.name}.${c.ext ?? 'xlsx'}`);
     writeFileSync(p, c.bytes());
     paths.set(c.name, p);
   }
@@ -73,7 +77,7 @@ describe('hostile workbooks, in-process', () => {
         allTexts: tasks.map((t) => t.task),
         issues: r.read?.issues.map((i) => i.code) ?? [],
         wellFormedJson: !/\\u[dD][89abAB]/.test(json),
-      }, c.outcome, `${c.name}.xlsx`);
+      }, c.outcome, `${c.name}.${c.ext ?? 'xlsx'}`);
     }, 60_000);
   }
 
@@ -118,7 +122,7 @@ describe('hostile workbooks, each in a child process under the 1 GB heap cap', (
       expect(r.signal, r.stderr).toBeNull();
       expect(r.status, r.stderr.slice(-2000)).toBe(0);
       const s = JSON.parse(r.stdout.trim().split('\n').pop()!) as Summary & { peakMb: number };
-      expectOutcome(s, c.outcome, `${c.name}.xlsx`);
+      expectOutcome(s, c.outcome, `${c.name}.${c.ext ?? 'xlsx'}`);
       expect(s.peakMb).toBeLessThan(1024);
     }, (CHILD_SECONDS + 30) * 1000);
   }

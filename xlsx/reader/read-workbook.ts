@@ -12,8 +12,9 @@
  */
 import type { Grid } from '../../core/grid';
 import { issue, type Issue } from '../../core/issue';
-import { latin1, utf16, type ByteCodec } from '../zip/bytes';
+import type { ByteCodec } from '../zip/bytes';
 import { findEntry, openZipWith, readEntry, type ZipArchive, type ZipEntry } from '../zip/unzip';
+import { decodePart } from './decode-part';
 import { ReadFailure, resolveLimits, type ReadLimits } from './limits';
 import { parseSharedStrings } from './shared-strings';
 import { MAX_CELL_CHARS, parseSheet, type CellNotes, type SheetData } from './sheet-xml';
@@ -151,24 +152,7 @@ function mainPart(zip: ZipArchive): ZipEntry | undefined {
  */
 function text(zip: ZipArchive, entry: ZipEntry): string {
   newDocument();
-  return plainMarkup(decodePart(zip.codec, readEntry(zip, entry), entry.name));
-}
-
-function decodePart(codec: ByteCodec, buf: Uint8Array, name: string): string {
-  if (buf.length >= 2) {
-    const a = buf[0], b = buf[1];
-    if (a === 0xff && b === 0xfe) return utf16(buf.subarray(2), false);
-    if (a === 0xfe && b === 0xff) return utf16(buf.subarray(2), true);
-    if (a === 0x3c && b === 0x00) return utf16(buf, false); // "<" in UTF-16LE, no BOM
-    if (a === 0x00 && b === 0x3c) return utf16(buf, true);
-  }
-  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const decl = /^<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(latin1(buf, bom, Math.min(buf.length, bom + 200)));
-  const enc = decl ? decl[1].toLowerCase() : 'utf-8';
-  // A UTF-16 declaration over 8-bit bytes is wrong about itself: the bytes are what they are.
-  if (/^(utf-?8|us-ascii|ascii|utf-?16(le|be)?|unicode)$/.test(enc)) return codec.utf8(bom ? buf.subarray(bom) : buf);
-  if (enc === 'iso-8859-1' || enc === 'latin1') return latin1(buf);
-  throw new ReadFailure('FILE_CORRUPT', `phần "${name}" dùng bảng mã "${decl ? decl[1] : enc}", không phải UTF-8 hay UTF-16 mà tệp Excel bắt buộc: hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại`);
+  return plainMarkup(decodePart(zip.codec, readEntry(zip, entry), entry.name, 'excel'));
 }
 
 const INTRO: Record<ReadFailure['code'], string> = {

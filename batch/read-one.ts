@@ -29,16 +29,26 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error, notes } = await readGridsFile(file, limits);
-    if (error) return { file, read: null, error };
-    const read = workbookRead(grids, notes, file);
-    if (asOf === undefined) return { file, read, error: null };
-    const tasks = classifyRead(read, asOf);
+    const got = await sheetRead(file, limits);
+    if (!got.read) return { file, read: null, error: got.error };
+    if (asOf === undefined) return { file, read: got.read, error: null };
+    const tasks = classifyRead(got.read, asOf);
+    got.read = { ...got.read, tasks }; // the parsed (unclassified) tasks can be collected while keys are made
     const keys = tasks.map(taskKey);
-    return { file, read: { ...read, tasks }, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
+    return { file, read: got.read, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }
+}
+
+/**
+ * The file's SheetRead, or the Issue that rejected it. The grids stay in this frame, so they can be collected
+ * before classification (the largest workbook the reader allows: 75 MB of cells).
+ */
+async function sheetRead(file: string, limits?: Partial<ReadLimits>): Promise<{ read: SheetRead | null; error: Issue | null }> {
+  const { grids, error, notes } = await readGridsFile(file, limits);
+  if (error) return { read: null, error };
+  return { read: workbookRead(grids, notes, file), error: null };
 }
 
 /**

@@ -35,13 +35,13 @@ export interface FileRead {
 
 export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?: string): Promise<FileRead> {
   try {
-    const { grids, error, notes } = await readGridsFile(file, limits);
-    if (error) return { file, read: null, error };
-    const read = workbookRead(grids, notes, file);
-    if (asOf === undefined) return { file, read, error: null };
-    const tasks = classifyRead(read, asOf);
+    const got = await sheetRead(file, limits);
+    if (!got.read) return { file, read: null, error: got.error };
+    if (asOf === undefined) return { file, read: got.read, error: null };
+    const tasks = classifyRead(got.read, asOf);
+    got.read = { ...got.read, tasks }; // the parsed (unclassified) tasks can be collected while keys are made
     const keys = tasks.map((t) => keyDigest(taskKey(t)));
-    return { file, read: { ...read, tasks }, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
+    return { file, read: got.read, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
   }
@@ -67,6 +67,16 @@ function cyrb53(s: string, seed: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The file's SheetRead, or the Issue that rejected it. The grids stay in this frame, so they can be collected
+ * before classification (the largest workbook the reader allows: 75 MB of cells).
+ */
+async function sheetRead(file: string, limits?: Partial<ReadLimits>): Promise<{ read: SheetRead | null; error: Issue | null }> {
+  const { grids, error, notes } = await readGridsFile(file, limits);
+  if (error) return { read: null, error };
+  return { read: workbookRead(grids, notes, file), error: null };
 }
 
 /**

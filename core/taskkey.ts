@@ -25,5 +25,10 @@ import { sectionLabel } from './table/classify-row';
 export function taskKey(t: Pick<ParsedTask, 'taskId' | 'section' | 'task'>): string {
   if (t.taskId) return `id:${t.taskId.trim()}`;
   const label = sectionLabel(t.section);
-  return `${label ?? ''}|${foldKey(t.task)}`;
+  const key = `${label ?? ''}|${foldKey(t.task)}`;
+  // foldKey builds the key piece by piece: V8 keeps such a string as a tree of its pieces (about 2 KB for a
+  // 100-character key) until it is read by index, which flattens it in place. Keys live until the merge, one
+  // per task (the largest workbook the reader allows: 100,000 keys, 200 MB as trees, 20 MB flat).
+  key.charCodeAt(0);
+  return key;
 }

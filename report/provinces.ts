@@ -10,7 +10,7 @@
 import type { ColumnTable } from 'arquero';
 import type { ResolvedUnit } from '../core/model';
 import { findUnit } from '../core/units';
-import { countExprs, categoriesOf, progressOf } from './counts';
+import { categoriesOf, progressOf, rollupCounts } from './counts';
 import type { ReportProvince } from './report-types';
 import { compareVi } from './units-of';
 
@@ -73,9 +73,13 @@ export function communeProvinces(
   const out = new Map<string, string>();
   const cache = new Map<string, string | null>();
   const byFile = new Map<string, string | null>();
+  const commune = new Map<string, boolean>();
   for (const t of tasks) {
     for (const u of t.leadUnits) {
-      if (!u.name || out.has(u.name) || u.known || !isCommuneName(u.name)) continue;
+      if (!u.name || out.has(u.name) || u.known) continue;
+      let isCommune = commune.get(u.name);
+      if (isCommune === undefined) commune.set(u.name, (isCommune = isCommuneName(u.name)));
+      if (!isCommune) continue;
       let p: string | null | undefined = u.province;
       if (!p) {
         p = byFile.get(t.file);
@@ -105,9 +109,34 @@ export function byProvince(unitCount: number, communes: Map<string, string>, uni
 export function provinceRollup(tasks: ColumnTable, communes: Map<string, string>): ReportProvince[] {
   if (!tasks.numRows()) return [];
   const unit = tasks.array('unit') as string[];
+  const idx = tasks.array('i') as ArrayLike<number>;
   const key = Array.from(unit, (u) => communes.get(u) ?? u);
-  const rolled = tasks.assign({ key }).dedupe('i', 'key').groupby('key').rollup(countExprs());
-  const present = new Set(unit);
+  const keyed = tasks.assign({ key });
+  return provinceCounts(rollupCounts(onePerTask(keyed, idx, key), ['key']), new Set(unit), communes);
+}
+
+/**
+ * Each (task, key) once, its first row kept: what dedupe('i', 'key') keeps, without its table-wide key
+ * per row. taskTable() writes a task's rows one after another, so only the rows since the task's first
+ * are compared; a table in another order goes through dedupe.
+ */
+function onePerTask(keyed: ColumnTable, idx: ArrayLike<number>, key: readonly string[]): ColumnTable {
+  const keep = new Uint8Array(key.length);
+  let start = 0, dropped = 0;
+  for (let r = 0; r < key.length; r++) {
+    if (r > 0 && idx[r] !== idx[r - 1]) {
+      if (idx[r] < idx[r - 1]) return keyed.dedupe('i', 'key');
+      start = r;
+    }
+    let seen = false;
+    for (let q = start; q < r && !seen; q++) seen = key[q] === key[r];
+    keep[r] = seen ? 0 : 1;
+    if (seen) dropped++;
+  }
+  return dropped ? keyed.assign({ keep }).filter('d => d.keep === 1') : keyed;
+}
+
+function provinceCounts(rolled: ColumnTable, present: ReadonlySet<string>, communes: Map<string, string>): ReportProvince[] {
   const places = new Map<string, Set<string>>();
   for (const [u, p] of communes) {
     if (!present.has(u)) continue;

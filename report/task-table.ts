@@ -1,7 +1,9 @@
 /** The tasks as an Arquero table, one row per (task, lead unit): the base every rollup groups. */
 import { table, type ColumnTable } from 'arquero';
 import type { Task } from '../core/model';
+import type { RollupRows } from './counts';
 import { isDone } from './rules';
+import { NO_UNIT } from './types';
 import { leadUnitsOf } from './units-of';
 
 /**
@@ -11,8 +13,15 @@ import { leadUnitsOf } from './units-of';
  * `tasks[i]`, keeping the table lean for 200,000 tasks.
  */
 export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | 'category' | 'overdue' | 'daysLate'> & Partial<Pick<Task, 'leadProgress'>> & Parameters<typeof leadUnitsOf>[0])[]): ColumnTable {
-  const unitsOf = tasks.map(leadUnitsOf);
-  const size = unitsOf.reduce((a, u) => a + u.length, 0);
+  // One lead (most tasks): its name without an array per task; several: leadUnitsOf's list.
+  const unitsOf = new Array<string | string[]>(tasks.length);
+  let size = 0;
+  for (let k = 0; k < tasks.length; k++) {
+    const lu = tasks[k].leadUnits;
+    const u = lu.length === 1 ? lu[0].name || NO_UNIT : leadUnitsOf(tasks[k]);
+    unitsOf[k] = u;
+    size += typeof u === 'string' ? 1 : u.length;
+  }
   const i = new Int32Array(size), first = new Uint8Array(size), overdue = new Uint8Array(size), done = new Uint8Array(size);
   const unit: string[] = new Array(size), file: string[] = new Array(size), section: string[] = new Array(size);
   const progress: string[] = new Array(size), category: string[] = new Array(size), daysLate: (number | null)[] = new Array(size);
@@ -24,11 +33,14 @@ export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | '
   let r = 0;
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
-    const units = unitsOf[k];
-    for (let u = 0; u < units.length; u++, r++) {
+    const one = unitsOf[k];
+    const units = typeof one === 'string' ? null : one;
+    const count = units ? units.length : 1;
+    for (let u = 0; u < count; u++, r++) {
+      const name = units ? units[u] : one as string;
       // A task written one row per lead: each lead's row counts what that lead reported (see leadOf).
-      const own = leadOf(t, units[u]) ?? t;
-      i[r] = k; first[r] = u === 0 ? 1 : 0; unit[r] = units[u]; file[r] = t.file; section[r] = t.section ?? '';
+      const own = (t.leadProgress ? leadOf(t, name) : undefined) ?? t;
+      i[r] = k; first[r] = u === 0 ? 1 : 0; unit[r] = name; file[r] = t.file; section[r] = t.section ?? '';
       progress[r] = own.progress; category[r] = own.category ?? t.category; overdue[r] = (own.overdue ?? t.overdue) ? 1 : 0;
       done[r] = isDone(own.progress) ? 1 : 0; daysLate[r] = own.daysLate === undefined ? t.daysLate : own.daysLate;
       if (perLead) {
@@ -43,6 +55,15 @@ export function taskTable(tasks: (Pick<Task, 'file' | 'section' | 'progress' | '
 /** The classified row of `unit` when the task was written one row per lead, else undefined. */
 function leadOf(t: Partial<Pick<Task, 'leadProgress'>>, unit: string): NonNullable<Task['leadProgress']>[number] | undefined {
   return t.leadProgress?.find((lp) => lp.category !== undefined && (lp.lead === unit || lp.lead.split('; ').includes(unit)));
+}
+
+/**
+ * rollupCounts() options counting each task once (its first lead unit's row, the task's own status): the rows
+ * eachTaskOnce() keeps, without filtering the table.
+ */
+export function eachTaskOnceRows(tasks: ColumnTable): RollupRows {
+  if (!tasks.columnNames().includes('taskProgress')) return { only: 'first' };
+  return { only: 'first', columns: { progress: 'taskProgress', category: 'taskCategory', overdue: 'taskOverdue', done: 'taskDone' } };
 }
 
 /** One row per task (its first lead unit): for counts that take each task once. */

@@ -53,6 +53,10 @@ export function readXlsxWith(bytes: Uint8Array, opts: ReadXlsxOptions, codec: By
     return readWorkbookParts(openZipWith(bytes, limits, codec), limits, opts.file);
   } catch (err) {
     return { grids: [], error: failureIssue(err, opts.file) };
+  } finally {
+    // The scanner's memo holds the last part's text (the last sheet: 34 MB for the largest workbook the reader
+    // allows): let it go with the read rather than keep it until the next file.
+    newDocument();
   }
 }
 

@@ -80,9 +80,9 @@ interface Slot {
  * Files a worker reads before it is replaced by a fresh one. A worker's old generation only grows between its rare
  * full collections (its garbage is promoted by the CLI's small young generation): on 3,321 realistic returns two
  * workers held about 450 MB between them by the end, the largest part of the run's peak (issue 14). A fresh worker
- * starts in a few tens of milliseconds from the bundle.
+ * costs its start and a new warm-up of the JIT, so not too often.
  */
-const RECYCLE_AFTER = 400;
+const RECYCLE_AFTER = 1000;
 
 class Pool {
   private readonly results: (FileRead | undefined)[];

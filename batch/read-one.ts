@@ -121,9 +121,12 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
   p.tasks.forEach((t, i) => {
     const m = t as unknown as Record<string, unknown>;
     const cold: Record<string, unknown> = {};
+    // An unreported task's result text is read by every report (is it an unrecognised status?): it stays with the task.
+    const hot = m.progress === 'unreported' || m.progress === 'unknown';
     for (const k of COLD_FIELDS) {
+      if (hot && k === 'resultText') continue;
       cold[k] = m[k];
-      delete m[k];
+      m[k] = undefined; // left out by JSON.stringify; `delete` would turn the object into a slow dictionary
     }
     const [offset, length] = writer.append(JSON.stringify(cold));
     const r = renders?.[i];

@@ -178,7 +178,9 @@ export class Spool {
   /** Gives `target` the cold fields (COLD_FIELDS) as accessors reading `ref` from this spool on first use. */
   attach(target: object, ref: ColdRef): void {
     Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2]] satisfies Slot, writable: false, enumerable: false, configurable: false });
-    Object.defineProperties(target, DESCRIPTORS);
+    // A field the task kept (spoolCold keeps an unreported task's result text) stays a plain field.
+    if (!('resultText' in target)) Object.defineProperties(target, DESCRIPTORS);
+    else for (const k of COLD_FIELDS) if (!(k in target)) Object.defineProperty(target, k, DESCRIPTORS[k]);
     const [file, offset, length, json, detail, issues, issueCount, overdue] = ref;
     if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined && overdue !== undefined) {
       setRendering(target, new SpoolRendering(this, file, offset + length, json, detail, issues, issueCount, overdue));

@@ -31,6 +31,15 @@ function forwarder(to: string, from: string): PropertyDescriptor {
 }
 
 /**
+ * Adds `key` to `o` (a new property, at the end of its key order) reading `source[from]` on demand; `o` must have
+ * been given its source by the first call (`source`) — build objects property by property, like withForwards.
+ */
+export function addForward(o: object, source: object | null, key: string, from: string): void {
+  if (source) Object.defineProperty(o, SOURCE, { value: source, enumerable: false });
+  Object.defineProperty(o, key, forwarder(key, from));
+}
+
+/**
  * A new object with `entries` in order, except that each key named in `forward` ([key, source key]) reads
  * `source[source key]` on demand. Built property by property (no property is redefined), so objects made alike
  * share one hidden class and stay as compact as plain ones. Use when isLazy(source, …).

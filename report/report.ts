@@ -6,7 +6,7 @@ import { classifyRead } from '../core/table/read';
 import type { Report, ReportTask, ReportTotals } from './report-types';
 import { categoriesOf, rollupCounts, emptyCategories, emptyProgress, emptySources, progressOf } from './counts';
 import { isUnrecognised } from './rules';
-import { isLazy, renderingOf, setRendering, withForwards } from './lazy-text';
+import { addForward, isLazy, renderingOf, setRendering } from './lazy-text';
 import { inputOf, rejection } from './inputs';
 import { findDuplicateFiles } from './duplicate-files';
 import { mergeResubmissions } from './merge';
@@ -141,8 +141,6 @@ function withIssue(t: Task, extra: Issue | null): Task {
   return extra ? { ...t, issues: [...t.issues, extra] } : t;
 }
 
-/** ReportTask fields that are a Task's texts, read on demand when the Task's are (report/lazy-text.ts). */
-const TEXT_FORWARDS = { task: 'task', result: 'resultText' } as const;
 
 export function toReportTask(t: Task): ReportTask {
   if (isLazy(t, 'task')) return lazyReportTask(t);
@@ -169,27 +167,34 @@ export function toReportTask(t: Task): ReportTask {
   return out;
 }
 
-/** toReportTask of a Task whose texts are on disk (batch/spool.ts): the same keys in the same order, texts forwarded. */
+/**
+ * toReportTask of a Task whose texts are on disk (batch/spool.ts): the same keys in the same order, the texts
+ * forwarded (added property by property: objects built alike share one hidden class).
+ */
 function lazyReportTask(t: Task): ReportTask {
-  const entries: [keyof ReportTask, unknown][] = [
-    ['file', t.file],
-    ['sheet', t.sheet],
-    ['row', t.row],
-    ['stt', t.stt],
-    ['section', t.section],
-    ['task', ''],
-    ['leadUnit', t.leadUnit],
-    ['leadUnits', names(t.leadUnits)],
-    ['coUnits', names(t.coUnits)],
-    ['deadline', t.deadline],
-    ['result', ''],
-    ['progressText', t.progressText],
-    ['progress', t.progress],
-    ['progressSource', t.progressSource],
-  ];
-  if (t.progressReason) entries.push(['progressReason', t.progressReason]);
-  entries.push(['dueSource', t.dueSource], ['category', t.category], ['overdue', t.overdue], ['daysLate', t.daysLate], ['taskId', t.taskId], ['issues', t.issues]);
-  const out = withForwards<ReportTask>(entries, t, TEXT_FORWARDS);
+  const o: Record<string, unknown> = {};
+  o.file = t.file;
+  o.sheet = t.sheet;
+  o.row = t.row;
+  o.stt = t.stt;
+  o.section = t.section;
+  addForward(o, t, 'task', 'task');
+  o.leadUnit = t.leadUnit;
+  o.leadUnits = names(t.leadUnits);
+  o.coUnits = names(t.coUnits);
+  o.deadline = t.deadline;
+  addForward(o, null, 'result', 'resultText');
+  o.progressText = t.progressText;
+  o.progress = t.progress;
+  o.progressSource = t.progressSource;
+  if (t.progressReason) o.progressReason = t.progressReason;
+  o.dueSource = t.dueSource;
+  o.category = t.category;
+  o.overdue = t.overdue;
+  o.daysLate = t.daysLate;
+  o.taskId = t.taskId;
+  o.issues = t.issues;
+  const out = o as unknown as ReportTask;
   const rendered = renderingOf(t);
   if (rendered) setRendering(out, rendered);
   return out;

@@ -1,13 +1,14 @@
 /**
- * The zip writer of every .xlsx tiendo writes: a file written part by part (a large part's chunks are
- * deflated in 4 MB blocks on libuv's thread pool, several at a time, while the next block is built;
- * only the compressed form of one part is held at a time), and patching a zip in
+ * The zip writer of every .xlsx tiendo writes: a file written part by part (each part's text chunks
+ * go through a native raw-deflate stream, compression running on libuv's thread pool while the next
+ * chunk is built; only the compressed form of one part is held at a time), and patching a zip in
  * memory (unchanged entries copied byte for byte, changed and new ones deflated). Both switch to zip64
  * records for any size, offset or count past the 32-bit fields, so a huge output is never written
  * with wrapped-around sizes.
  */
 import { open, rm } from 'node:fs/promises';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import { entryData, openZip, OWN_OUTPUT } from './read';
 
 export interface ZipSink {
@@ -108,35 +109,23 @@ function asBuffer(v: string | Uint8Array): Buffer {
   return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-/**
- * A large part is cut into blocks of this many bytes, each deflated on its own on libuv's thread pool, several at a
- * time (pigz's way): every block but the last ends with a sync flush (byte-aligned, not final), so the compressed
- * blocks, concatenated in order, are one valid deflate stream. On 2 cores the deflating of a 450 MB sheet then
- * runs beside the main thread's building of the next block instead of after it.
- */
-const BLOCK = 4 << 20;
-/** Blocks deflating at once (more than the cores: one may wait on the main thread's next block). */
-const IN_FLIGHT = 3;
-
-function deflateBlock(buf: Buffer, level: number, last: boolean): Promise<Buffer> {
-  const p = new Promise<Buffer>((done, fail) => {
-    deflateRaw(buf, { level, memLevel: 9, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (err, out) => (err ? fail(err) : done(out)));
-  });
-  p.catch(() => undefined); // awaited in order later; a failure is thrown there, not reported as unhandled first
-  return p;
-}
+/** Encoded chunks are batched to this many bytes per deflate write (off the JS heap). */
+const BATCH = 1 << 20;
 
 async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  // Large chunks in and out: few thread-pool round trips, and one batch deflates while the next is built.
+  const z = createDeflateRaw({ level, memLevel: 9, chunkSize: 1 << 20, writableHighWaterMark: 4 * BATCH } as ZlibOptions);
   const data: Buffer[] = [];
-  const running: Promise<Buffer>[] = [];
+  z.on('data', (b: Buffer) => data.push(b));
+  const done = once(z, 'end');
   let { crc, size } = acc;
   let batch: Buffer[] = first;
   let batchBytes = first.reduce((n, b) => n + b.length, 0);
-  const take = (): Buffer => {
+  const flush = async (): Promise<void> => {
     const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
     batch = [];
     batchBytes = 0;
-    return buf;
+    if (!z.write(buf)) await once(z, 'drain');
   };
   for (let next = iter.next(); !next.done; next = iter.next()) {
     const buf = asBuffer(next.value);
@@ -144,13 +133,11 @@ async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], 
     size += buf.length;
     batch.push(buf);
     batchBytes += buf.length;
-    if (batchBytes < BLOCK) continue;
-    running.push(deflateBlock(take(), level, false));
-    // Blocks finish in order of start on an idle pool; awaiting the oldest keeps the output in order and memory bounded.
-    if (running.length >= IN_FLIGHT) data.push(await running.shift()!);
+    if (batchBytes >= BATCH) await flush();
   }
-  running.push(deflateBlock(take(), level, true));
-  for (const r of running) data.push(await r);
+  if (batchBytes) await flush();
+  z.end();
+  await done;
   return { crc, size, data };
 }
 

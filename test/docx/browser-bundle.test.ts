@@ -5,20 +5,15 @@
  * 500,000-row table and the bombs included) with the same codes and messages. The fflate codec is also checked against
  * node:zlib in Node.
  */
-import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, resolve } from 'node:path';
+
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { bundleInPage, CHROMIUM, hasChromium, type BundleInPage } from '../support/browser-bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx as readBrowserCodec } from '../../docx/read-browser';
 import { readDocx as readNode, type DocxRead } from '../../docx/read';
 import { HEADER, WORD_CASES } from './hostile-cases';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: run scripts/system-deps.sh`);
 
 /** What a read gives, as JSON, so reads from two realms compare exactly. */
@@ -59,36 +54,21 @@ describe('the fflate codec reads Word returns as node:zlib does (in Node)', () =
 });
 
 describe.skipIf(!hasChromium)('the Word reader bundled for the browser, in headless Chromium', () => {
-  let browser: Browser;
-  let page: Page;
+  let inPage: BundleInPage;
   let bundle: string;
   let inputs: string[];
 
   beforeAll(async () => {
-    const out = await build({
-      entryPoints: [join(ROOT, 'docx/read-browser.ts')], bundle: true, platform: 'browser', format: 'iife', globalName: 'tiendoWord',
-      write: false, metafile: true, logLevel: 'silent', target: 'es2022',
-    });
-    bundle = out.outputFiles[0].text;
-    inputs = Object.keys(out.metafile.inputs);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage();
-    await page.goto('about:blank');
-    await page.addScriptTag({ content: bundle });
+    inPage = await bundleInPage('docx/read-browser.ts', 'tiendoWord');
+    ({ bundle, inputs } = inPage);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await inPage?.close();
   });
 
   async function readInPage(file: string, bytes: Buffer): Promise<DocxRead> {
-    return page.evaluate(([name, b64]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const reader = (globalThis as unknown as { tiendoWord: { readDocx(b: Uint8Array, o: { file: string }): unknown } }).tiendoWord;
-      return JSON.parse(JSON.stringify(reader.readDocx(bytes, { file: name }))) as DocxRead;
-    }, [file, bytes.toString('base64')] as const);
+    return (await inPage.read('readDocx', file, bytes)) as DocxRead;
   }
 
   it('bundles with no Node built-in and no Buffer, and without the docx library', () => {

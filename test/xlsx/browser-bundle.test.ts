@@ -4,19 +4,16 @@
  * grids and issues as the Node reader, and refuses the same broken files and decompression bombs with
  * the same codes. The fflate codec is also checked against node:zlib in Node on the hostile cases.
  */
-import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { bundleInPage, CHROMIUM, hasChromium, type BundleInPage } from '../support/browser-bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx as readBrowserCodec } from '../../xlsx/read-browser';
 import { readXlsx as readNode, type XlsxRead } from '../../xlsx/read';
 import { deflated, rawZip, sheetXml, xlsxPackage, zeroBomb } from './read-helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: run scripts/system-deps.sh`);
 
 const SAMPLES = ['bao-cao', 'tep-loi'].flatMap((d) => readdirSync(join(ROOT, 'samples', d)).map((f) => join(ROOT, 'samples', d, f)));
@@ -57,36 +54,21 @@ describe('the fflate codec reads as node:zlib does (in Node)', () => {
 });
 
 describe.skipIf(!hasChromium)('the reader bundled for the browser, in headless Chromium', () => {
-  let browser: Browser;
-  let page: Page;
+  let inPage: BundleInPage;
   let bundle: string;
   let inputs: string[];
 
   beforeAll(async () => {
-    const out = await build({
-      entryPoints: [join(ROOT, 'xlsx/read-browser.ts')], bundle: true, platform: 'browser', format: 'iife', globalName: 'tiendoReader',
-      write: false, metafile: true, logLevel: 'silent', target: 'es2022',
-    });
-    bundle = out.outputFiles[0].text;
-    inputs = Object.keys(out.metafile.inputs);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage();
-    await page.goto('about:blank');
-    await page.addScriptTag({ content: bundle });
+    inPage = await bundleInPage('xlsx/read-browser.ts', 'tiendoReader');
+    ({ bundle, inputs } = inPage);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await inPage?.close();
   });
 
   async function readInPage(file: string, bytes: Buffer): Promise<unknown> {
-    return page.evaluate(([name, b64]) => {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const reader = (globalThis as unknown as { tiendoReader: { readXlsx(b: Uint8Array, o: { file: string }): unknown } }).tiendoReader;
-      return JSON.parse(JSON.stringify(reader.readXlsx(bytes, { file: name }))) as unknown;
-    }, [file, bytes.toString('base64')] as const);
+    return (await inPage.read('readXlsx', file, bytes)) as unknown;
   }
 
   it('bundles with no Node built-in and no Buffer', () => {

@@ -123,13 +123,14 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
     const cold: Record<string, unknown> = {};
     // An unreported task's result text is read by every report (is it an unrecognised status?): it stays with the task.
     const hot = m.progress === 'unreported' || m.progress === 'unknown';
+    const r = renders?.[i];
     for (const k of COLD_FIELDS) {
       if (hot && k === 'resultText') continue;
-      cold[k] = m[k];
+      // A rendered task's texts are read back from its JSON record, written next: they are not spooled twice.
+      if (!r || k === 'cells') cold[k] = m[k];
       m[k] = undefined; // left out by JSON.stringify; `delete` would turn the object into a slow dictionary
     }
     const [offset, length] = writer.append(JSON.stringify(cold));
-    const r = renders?.[i];
     if (!r) {
       m[COLD_KEY] = [name, offset, length] satisfies ColdRef;
       return;

@@ -75,7 +75,8 @@ export class SpoolWriter {
 }
 
 /** Where a task's cold fields are: its spool, the spool file's name, byte offset and length. */
-type Slot = [spool: Spool, file: string, offset: number, length: number];
+/** `json`: the byte length of the task's JSON record right after its cold fields, when rendered (the texts are there). */
+type Slot = [spool: Spool, file: string, offset: number, length: number, json: number | undefined];
 const SLOT = Symbol('tiendo.cold');
 /** Cold fields assigned after reading (rare: a copy is usually made instead), kept on the task. */
 const WRITTEN = Symbol('tiendo.coldWritten');
@@ -95,6 +96,12 @@ function coldOf(o: Cold, k: string): unknown {
   const slot = o[SLOT];
   if (!slot) throw new Error('tiendo: a spooled task lost its spool reference');
   lastCold = slot[0].read([slot[1], slot[2], slot[3]]);
+  if (slot[4] !== undefined) {
+    // Rendered: the texts are read from the task's JSON record (a ReportTask: `result` is the result text).
+    const record = JSON.parse(slot[0].text(slot[1], slot[2] + slot[3], slot[4])) as { task: string; result: string };
+    lastCold.task = record.task;
+    lastCold.resultText = record.result;
+  }
   lastTask = o;
   return lastCold[k];
 }
@@ -177,7 +184,7 @@ export class Spool {
 
   /** Gives `target` the cold fields (COLD_FIELDS) as accessors reading `ref` from this spool on first use. */
   attach(target: object, ref: ColdRef): void {
-    Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2]] satisfies Slot, writable: false, enumerable: false, configurable: false });
+    Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2], ref[3]] satisfies Slot, writable: false, enumerable: false, configurable: false });
     // A field the task kept (spoolCold keeps an unreported task's result text) stays a plain field.
     if (!('resultText' in target)) Object.defineProperties(target, DESCRIPTORS);
     else for (const k of COLD_FIELDS) if (!(k in target)) Object.defineProperty(target, k, DESCRIPTORS[k]);

@@ -17,6 +17,7 @@ export interface ReadJob {
 }
 
 let writer: SpoolWriter | null = null;
+let spoolFailed = false;
 const SPOOL_FILE = `spool-${threadId}.bin`;
 
 /**
@@ -46,9 +47,16 @@ async function run(job: ReadJob): Promise<void> {
   const result = await readOne(job.file, job.limits, job.asOf);
   try {
     let packed = pack(result);
-    if (job.spool && result.tasks) {
-      writer ??= new SpoolWriter(join(job.spool, SPOOL_FILE));
-      packed = spoolCold(packed, writer, SPOOL_FILE, result.tasks.map(renderTask));
+    if (job.spool && result.tasks && !spoolFailed) {
+      try {
+        writer ??= new SpoolWriter(join(job.spool, SPOOL_FILE));
+        packed = spoolCold(packed, writer, SPOOL_FILE, result.tasks.map(renderTask));
+      } catch {
+        // The temp folder is full or cannot be written: this worker stops spooling and its files travel whole,
+        // the same report with more of it on the main thread's heap (never a file rejected for the disk's fault).
+        spoolFailed = true;
+        packed = pack(result);
+      }
     }
     parentPort?.postMessage({ id: job.id, json: JSON.stringify(packed) } satisfies WorkerMessage);
   } catch (err) {

@@ -1,6 +1,8 @@
 /** batch/spool.ts and report/lazy-text.ts: texts kept on disk behave like plain fields; renderings never go stale. */
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFiles } from '../../batch/read-files';
 import { Spool, SpoolWriter } from '../../batch/spool';
 import { isLazy, renderingOf, setRendering, withForwards, type TaskRendering } from '../../report/lazy-text';
 
@@ -68,4 +70,20 @@ describe('renderings made on the read workers', () => {
     t.issues.push({ code: 'NOT_RETURNED' });
     expect(renderingOf(t)).toBeNull();
   });
+});
+
+describe('a spool that cannot be written', () => {
+  it('costs memory, not the report: the workers send whole tasks and every file is read', async () => {
+    const samples = join(import.meta.dirname, '../../samples/bao-cao');
+    const paths = readdirSync(samples).map((f) => join(samples, f));
+    const spool = Spool.create();
+    rmSync(spool.dir, { recursive: true, force: true }); // the temp folder is gone (full disk, cleaned up, no rights)
+    const asOf = '2025-11-15';
+    const pooled = await readFiles(paths, { asOf, concurrency: 2, inProcessBelow: 0, spool });
+    const inProcess = await readFiles(paths, { asOf, concurrency: 1 });
+    expect(pooled.every((r) => r.error === null)).toBe(true);
+    expect(pooled.flatMap((r) => r.tasks ?? []).some((t) => isLazy(t, 'task'))).toBe(false);
+    expect(pooled).toEqual(inProcess);
+    spool.dispose();
+  }, 120_000);
 });

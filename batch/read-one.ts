@@ -4,7 +4,7 @@ import type { SheetRead, Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import { workbookRead } from '../core/table/workbook-read';
 import { taskKey } from '../core/taskkey';
-import { fingerprintHash } from '../report/duplicate-files';
+import { cyrb53, fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
@@ -54,19 +54,6 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
  */
 export function keyDigest(key: string): string {
   return cyrb53(key, 0).toString(36).padStart(11, '0') + cyrb53(key, 0x9e3779b9).toString(36).padStart(11, '0');
-}
-
-function cyrb53(s: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**

@@ -7,9 +7,9 @@
  * are about 70 % of a task's memory (5 KB per task on the main heap before, with 200,000 tasks).
  *
  * @example
- * const spool = await Spool.create();            // main thread: a private folder under the OS temp folder
- * readFiles(paths, { asOf, spool: spool.dir });  // workers write spool-<thread>.bin files there
- * spool.dispose();                               // at exit (the report's tasks read from it until then)
+ * const spool = Spool.create();           // main thread: a private folder under the OS temp folder
+ * await readFiles(paths, { asOf, spool }); // workers write spool-<thread>.bin files there
+ * spool.dispose();                         // or at exit (the report's tasks read from it until then)
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ export type ColdRef = [file: string, offset: number, length: number, json?: numb
 
 /** Between two issues' rendered cells (a character XML text can never hold). */
 export const ISSUE_SEP = '\u0002';
-const SEP_BYTE = 2;
+const SEP_BYTE = ISSUE_SEP.charCodeAt(0);
 
 /** Fields moved to the spool, read back together on first use of any of them. */
 export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
@@ -74,8 +74,10 @@ export class SpoolWriter {
   }
 }
 
-/** Where a task's cold fields are: its spool, the spool file's name, byte offset and length. */
-/** `json`: the byte length of the task's JSON record right after its cold fields, when rendered (the texts are there). */
+/**
+ * Where a task's cold fields are: its spool, the spool file's name, byte offset and length, and `json`, the byte
+ * length of its JSON record right after them when it was rendered (its texts are read from there).
+ */
 type Slot = [spool: Spool, file: string, offset: number, length: number, json: number | undefined];
 const SLOT = Symbol('tiendo.cold');
 /** Cold fields assigned after reading (rare: a copy is usually made instead), kept on the task. */
@@ -217,24 +219,12 @@ class SpoolRendering implements TaskRendering {
     return this.overdueLength > 0;
   }
 
-  overdueXml(): string {
-    return this.spool.text(this.file, this.at + this.jsonLength + this.detailLength + this.issuesLength, this.overdueLength);
-  }
-
-  json(): string {
-    return this.spool.text(this.file, this.at, this.jsonLength);
-  }
-
-  cellsXml(): string {
-    return this.spool.text(this.file, this.at + this.jsonLength, this.detailLength);
+  jsonBytes(): Uint8Array {
+    return this.spool.bytes(this.file, this.at, this.jsonLength);
   }
 
   cellsBytes(): Uint8Array {
     return this.spool.bytes(this.file, this.at + this.jsonLength, this.detailLength);
-  }
-
-  jsonBytes(): Uint8Array {
-    return this.spool.bytes(this.file, this.at, this.jsonLength);
   }
 
   issueBytes(k: number): Uint8Array {
@@ -250,8 +240,24 @@ class SpoolRendering implements TaskRendering {
     return this.spool.bytes(this.file, this.at + this.jsonLength + this.detailLength + this.issuesLength, this.overdueLength);
   }
 
-  issueXml(k: number): string {
-    const all = this.spool.text(this.file, this.at + this.jsonLength + this.detailLength, this.issuesLength);
-    return this.issues === 1 ? all : all.split(ISSUE_SEP)[k] ?? '';
+  // The text forms decode the bytes (one place knows the layout).
+  json(): string {
+    return utf8(this.jsonBytes());
   }
+
+  cellsXml(): string {
+    return utf8(this.cellsBytes());
+  }
+
+  issueXml(k: number): string {
+    return utf8(this.issueBytes(k));
+  }
+
+  overdueXml(): string {
+    return utf8(this.overdueBytes());
+  }
+}
+
+function utf8(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }

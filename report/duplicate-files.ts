@@ -155,17 +155,25 @@ export function fingerprintHash(f: Pick<FileTasks, 'tasks' | 'keys'>): number {
   return h.value();
 }
 
-/** cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). fingerprintHash(f) === cyrb53(fingerprint(f)). */
-export function cyrb53(s: string): number {
-  const h = new Hasher();
+/**
+ * cyrb53: a fast 53-bit string hash (collisions are resolved by comparing fingerprints). fingerprintHash(f) ===
+ * cyrb53(fingerprint(f)). Another `seed` gives an independent hash (two of them make the read pool's key digests).
+ */
+export function cyrb53(s: string, seed = 0): number {
+  const h = new Hasher(seed);
   h.add(s);
   return h.value();
 }
 
 /** cyrb53 fed one character code or string at a time: the same value as hashing the concatenation. */
 class Hasher {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
+  private h1: number;
+  private h2: number;
+
+  constructor(seed = 0) {
+    this.h1 = 0xdeadbeef ^ seed;
+    this.h2 = 0x41c6ce57 ^ seed;
+  }
 
   char(c: number): void {
     this.h1 = Math.imul(this.h1 ^ c, 2654435761);

@@ -31,28 +31,13 @@ function forwarder(to: string, from: string): PropertyDescriptor {
 }
 
 /**
- * Adds `key` to `o` (a new property, at the end of its key order) reading `source[from]` on demand; `o` must have
- * been given its source by the first call (`source`) — build objects property by property, like withForwards.
+ * Adds `key` to `o` (a new property, at the end of its key order) reading `source[from]` on demand; the first call
+ * on `o` names its `source`, later ones pass null. Objects built alike, property by property (no property redefined),
+ * share one hidden class and stay as compact as plain ones. Use when isLazy(source, …).
  */
 export function addForward(o: object, source: object | null, key: string, from: string): void {
   if (source) Object.defineProperty(o, SOURCE, { value: source, enumerable: false });
   Object.defineProperty(o, key, forwarder(key, from));
-}
-
-/**
- * A new object with `entries` in order, except that each key named in `forward` ([key, source key]) reads
- * `source[source key]` on demand. Built property by property (no property is redefined), so objects made alike
- * share one hidden class and stay as compact as plain ones. Use when isLazy(source, …).
- */
-export function withForwards<T extends object>(entries: readonly (readonly [string, unknown])[], source: object, forward: Readonly<Record<string, string>>): T {
-  const o: Record<string, unknown> = {};
-  Object.defineProperty(o, SOURCE, { value: source, enumerable: false });
-  for (const [k, v] of entries) {
-    const from = forward[k];
-    if (from === undefined) o[k] = v;
-    else Object.defineProperty(o, k, forwarder(k, from));
-  }
-  return o as T;
 }
 
 /**

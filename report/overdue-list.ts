@@ -5,7 +5,7 @@ import type { Report } from './report-types';
 import { taskTable } from './task-table';
 import { NO_UNIT } from './types';
 import { compareVi } from './units-of';
-import { isLazy, withForwards } from './lazy-text';
+import { addForward, isLazy } from './lazy-text';
 
 /** What the list shows of a task (a Task or a ReportTask). */
 export interface TaskDetail {
@@ -47,8 +47,11 @@ export function overdueList(table: ColumnTable, tasks: TaskDetail[]): OverdueEnt
     .map(({ unit, i, daysLate }) => {
       const t = tasks[i];
       if (!isLazy(t, 'task')) return { unit, i, stt: t.stt, task: t.task, deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row };
-      return withForwards<OverdueEntry>([['unit', unit], ['i', i], ['stt', t.stt], ['task', ''], ['deadline', t.deadline.text], ['due', t.deadline.due],
-        ['daysLate', daysLate], ['file', t.file], ['sheet', t.sheet], ['row', t.row]], t, { task: 'task' });
+      // The text is read when shown (at national scale it is on disk: report/lazy-text.ts); same keys, same order.
+      const e: Record<string, unknown> = { unit, i, stt: t.stt };
+      addForward(e, t, 'task', 'task');
+      Object.assign(e, { deadline: t.deadline.text, due: t.deadline.due, daysLate, file: t.file, sheet: t.sheet, row: t.row });
+      return e as unknown as OverdueEntry;
     });
 }
 
@@ -76,10 +79,12 @@ export function reportOverdue(report: Pick<Report, 'tasks'>): OverdueRow[] {
   const picked = idx.map((i) => report.tasks[i]);
   return overdueList(taskTable(rows), picked).map((e) => {
     const t = picked[e.i];
-    const entries: [keyof OverdueRow, unknown][] = [['unit', e.unit], ['i', idx[e.i]], ['stt', e.stt], ['task', ''], ['deadline', e.deadline], ['due', e.due],
-      ['daysLate', e.daysLate], ['file', e.file], ['sheet', e.sheet], ['row', e.row], ['lead', t.leadUnit || NO_UNIT], ['progressText', t.progressText], ['result', '']];
-    // The texts are read when shown (at national scale they are on disk: report/lazy-text.ts).
-    if (isLazy(t, 'task')) return withForwards<OverdueRow>(entries, t, { task: 'task', result: 'result' });
-    return { ...Object.fromEntries(entries), task: t.task, result: t.result } as unknown as OverdueRow;
+    if (!isLazy(t, 'task')) return { ...e, i: idx[e.i], lead: t.leadUnit || NO_UNIT, progressText: t.progressText, result: t.result };
+    // As above: the texts forwarded, not copied (a spread of `e` would read them), the keys in the same order.
+    const row: Record<string, unknown> = { unit: e.unit, i: idx[e.i], stt: e.stt };
+    addForward(row, t, 'task', 'task');
+    Object.assign(row, { deadline: e.deadline, due: e.due, daysLate: e.daysLate, file: e.file, sheet: e.sheet, row: e.row, lead: t.leadUnit || NO_UNIT, progressText: t.progressText });
+    addForward(row, null, 'result', 'result');
+    return row as unknown as OverdueRow;
   });
 }

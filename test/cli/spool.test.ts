@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFiles } from '../../batch/read-files';
 import { Spool, SpoolWriter } from '../../batch/spool';
-import { isLazy, renderingOf, setRendering, withForwards, type TaskRendering } from '../../report/lazy-text';
+import { addForward, isLazy, renderingOf, setRendering, type TaskRendering } from '../../report/lazy-text';
 
 function spooled(cold: Record<string, unknown>): { o: Record<string, unknown>; spool: Spool } {
   const spool = Spool.create();
@@ -49,7 +49,10 @@ describe('spooled task texts', () => {
 
   it('forwards texts in key order, without copying them', () => {
     const { o, spool } = spooled(cold);
-    const f = withForwards<Record<string, unknown>>([['a', 1], ['task', ''], ['result', ''], ['z', 2]], o, { task: 'task', result: 'resultText' });
+    const f: Record<string, unknown> = { a: 1 };
+    addForward(f, o, 'task', 'task');
+    addForward(f, null, 'result', 'resultText');
+    f.z = 2;
     expect(Object.keys(f)).toEqual(['a', 'task', 'result', 'z']);
     expect(isLazy(f, 'task')).toBe(true);
     expect(JSON.stringify(f)).toBe(JSON.stringify({ a: 1, task: cold.task, result: cold.resultText, z: 2 }));

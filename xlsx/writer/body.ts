@@ -299,16 +299,15 @@ class ByteRows {
     const rs = String(r);
     const open = rowXml(r, '', height);
     this.text(open.slice(0, -'</row>'.length) + lead);
-    this.room(rendered.length + rs.length * 32);
     let from = 0;
     for (let i = rendered.indexOf(ROW_MARK_BYTE); i >= 0; i = rendered.indexOf(ROW_MARK_BYTE, from)) {
-      this.room(i - from + rs.length + rendered.length - i);
+      this.room(i - from + rs.length);
       this.buf.set(rendered.subarray(from, i), this.pos);
       this.pos += i - from;
       for (let k = 0; k < rs.length; k++) this.buf[this.pos++] = rs.charCodeAt(k);
       from = i + 1;
     }
-    this.room(rendered.length - from + 6);
+    this.room(rendered.length - from);
     this.buf.set(rendered.subarray(from), this.pos);
     this.pos += rendered.length - from;
     this.text('</row>');

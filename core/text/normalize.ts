@@ -33,39 +33,80 @@ export function cleanText(s: string): string {
   return dropSoftHyphens(decoded).replace(/\s+/g, ' ').trim();
 }
 
-/** Whitespace other than U+0020 (as in /\s/) and the zero-width characters cleanText drops, above ASCII. */
-function isSpaceOrZeroWidth(code: number): boolean {
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
+/** JS `\s` above ASCII that cleanText turns into a space (the zero-width U+FEFF, also in `\s`, is dropped first: not here). */
+function isWideSpace(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** Zero-width characters cleanText drops (ZERO_WIDTH). */
+function isZeroWidth(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
 
 /**
- * Fast path of cleanText: s itself when cleaning would return it unchanged (most cells), its NFC
- * form when that is all cleaning would do, else null: no tag or entity start, no soft hyphen,
- * no zero-width character, no whitespace but single inner spaces. Printable ASCII, Latin-1, Latin Extended-A/B and Latin Extended
- * Additional (all precomposed Vietnamese) are NFC on their own and in any sequence (checked
- * exhaustively), so normalize() is only asked about other characters.
+ * Text cleanText returns unchanged, the common case: words of printable characters but "<" and "&" from Latin
+ * (ASCII, Latin-1 but NBSP and the soft hyphen, Extended-A/B) and Latin Extended Additional, single spaces between.
+ */
+const CLEAN_WORDS = /^[!-%'-;=-~\u00a1-\u00ac\u00ae-\u024f\u1e00-\u1eff]+(?: [!-%'-;=-~\u00a1-\u00ac\u00ae-\u024f\u1e00-\u1eff]+)*$/;
+
+/** What stripTags could match at a "<": a comment or a tag name start. */
+function mayStartTag(s: string, i: number): boolean {
+  const c = s.charCodeAt(i + 1);
+  return c === 0x21 || c === 0x2f || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a); // ! / a-z A-Z
+}
+
+/** What decodeEntities matches at a "&" (sticky: tested at one position). */
+const ENTITY_AT = /&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/y;
+
+function isEntityAt(s: string, i: number): boolean {
+  ENTITY_AT.lastIndex = i;
+  return ENTITY_AT.test(s);
+}
+
+/**
+ * Fast path of cleanText, one pass and no normalize() for Vietnamese text: what cleaning returns, or null when
+ * the text needs the full pipeline: a tag or comment start ("<b", "</", "<!"; not "a < b"), a character
+ * reference ("&amp;", "&#7841;"; not "KH&CN"), a soft hyphen or a zero-width character. Whitespace (JS `\s`)
+ * is collapsed and trimmed here, as the pipeline's last step does: stripTags and decodeEntities change nothing
+ * without a match, and NFC neither adds nor removes whitespace (U+2000/U+2001, its only canonical singletons to
+ * a space, are spaces either way) nor composes across it (no composition starts with a space). Printable ASCII,
+ * Latin-1, Latin Extended-A/B and Latin Extended Additional (all precomposed Vietnamese) are NFC on their own and
+ * in any sequence (checked exhaustively), so normalize() is only asked about other characters.
  */
 function cleanOrNfc(s: string): string | null {
+  if (CLEAN_WORDS.test(s)) return s; // most cells: a regular expression scans them faster than the loop below
   const last = s.length - 1;
   let askNfc = false;
+  let collapse = false;
   for (let i = 0; i <= last; i++) {
     const code = s.charCodeAt(i);
     if (code === 0x20) {
-      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) return null;
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20) collapse = true;
     } else if (code < 0x7f) {
-      if (code === 0x3c || code === 0x26 || (code >= 0x09 && code <= 0x0d)) return null; // < & \t \n \v \f \r
-    } else if (code === 0xad || isSpaceOrZeroWidth(code)) {
+      if (code >= 0x09 && code <= 0x0d) collapse = true; // \t \n \v \f \r
+      else if (code === 0x3c) {
+        if (mayStartTag(s, i)) return null;
+      } else if (code === 0x26 && isEntityAt(s, i)) return null;
+    } else if (code >= 0xa0 && code <= 0x24f) {
+      if (code === 0xa0) collapse = true;
+      else if (code === 0xad) return null;
+    } else if (code >= 0x1e00 && code <= 0x1eff) {
+      // precomposed Vietnamese: NFC as it is
+    } else if (isWideSpace(code)) {
+      collapse = true;
+    } else if (isZeroWidth(code)) {
       return null;
-    } else if (!((code >= 0xa0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff))) {
+    } else {
       askNfc = true;
     }
   }
-  // Only NFC left to do: it neither adds nor removes whitespace, tags, entities, zero-width characters
-  // or soft hyphens (U+2000/U+2001, the only canonical singletons to a space, returned null above).
-  if (!askNfc) return s;
-  const n = s.normalize('NFC');
-  return n === s ? s : n;
+  let out = collapse ? s.replace(/\s+/g, ' ').trim() : s;
+  if (askNfc) {
+    const n = out.normalize('NFC');
+    if (n !== out) out = n;
+  }
+  return out;
 }
 
 function pad2(n: number): string {

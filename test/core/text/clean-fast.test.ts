@@ -13,7 +13,9 @@ function slowClean(s: string): string {
 describe('cleanText fast path', () => {
   it('equals the full pipeline on random texts mixing NFD marks, spaces, tags and entities', () => {
     const alphabet = [...'aeoAEO đĐ', 'ạ', 'ế', 'ờ', '\u0300', '\u0301', '\u0323', '\u0302', '\u031b', ' ', ' ', '\n', '\u00a0', '\u2000', '\u2001',
-      '\u200b', '\u00ad', '<b>', '<br>', '&amp;', '&#7841;', 'KH&CN', '⁽²⁾', '\u212b', '\u037e', 'ｘ', '\ud83d\ude00'];
+      '\u200b', '\u00ad', '<b>', '<br>', '&amp;', '&#7841;', 'KH&CN', '⁽²⁾', '\u212b', '\u037e', 'ｘ', '\ud83d\ude00',
+      '\t', '\r\n', '\u000b', '\u000c', '\u0085', '\u1680', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u2060', '\u200a',
+      '&', '&CN;', '&#', '&#x1EA1;', ';', 'a < b', '<', '</p>', '<!-- x -->', '<Ten don vi>', '< b>', '#', 'x'];
     let seed = 7;
     const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
     let nfdOnly = 0;

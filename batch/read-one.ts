@@ -3,8 +3,9 @@ import { issue, type Issue } from '../core/issue';
 import type { SheetRead, Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import { workbookRead } from '../core/table/workbook-read';
-import { taskKey } from '../core/taskkey';
-import { cyrb53, fingerprintHash } from '../report/duplicate-files';
+import { taskKeyPrefix } from '../core/taskkey';
+import { foldKeyCodes } from '../core/text/normalize';
+import { cyrb53Pair, fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
@@ -40,7 +41,7 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
     if (asOf === undefined) return { file, read: got.read, error: null };
     const tasks = classifyRead(got.read, asOf);
     got.read = { ...got.read, tasks }; // the parsed (unclassified) tasks can be collected while keys are made
-    const keys = tasks.map((t) => keyDigest(taskKey(t)));
+    const keys = tasks.map(taskDigest);
     return { file, read: got.read, error: null, tasks, keys, hash: fingerprintHash({ tasks, keys }) };
   } catch (err) {
     return { file, read: null, error: unexpected(file, err) };
@@ -53,7 +54,26 @@ export async function readOne(file: string, limits?: Partial<ReadLimits>, asOf?:
  * keys from here, so equal keys are always equal digests.
  */
 export function keyDigest(key: string): string {
-  return cyrb53(key, 0).toString(36).padStart(11, '0') + cyrb53(key, 0x9e3779b9).toString(36).padStart(11, '0');
+  cyrb53Pair(key, null, DIGEST_SEED, pair);
+  return digestText();
+}
+
+/**
+ * keyDigest(taskKey(t)), hashed from the folded task text's codes (foldKeyCodes) without building the key: the
+ * key's ~350 characters are neither concatenated nor flattened, and both hashes take one pass.
+ */
+export function taskDigest(t: Pick<Task, 'taskId' | 'section' | 'task'>): string {
+  const prefix = taskKeyPrefix(t);
+  cyrb53Pair(prefix, t.taskId ? null : foldKeyCodes(t.task), DIGEST_SEED, pair);
+  return digestText();
+}
+
+const DIGEST_SEED = 0x9e3779b9;
+/** cyrb53Pair's output, reused. */
+const pair = new Float64Array(2);
+
+function digestText(): string {
+  return pair[0].toString(36).padStart(11, '0') + pair[1].toString(36).padStart(11, '0');
 }
 
 /**

@@ -23,12 +23,21 @@ import { sectionLabel } from './table/classify-row';
  * @example taskKey({ taskId: 'CT07-C-01', … }) // 'id:CT07-C-01'
  */
 export function taskKey(t: Pick<ParsedTask, 'taskId' | 'section' | 'task'>): string {
-  if (t.taskId) return `id:${t.taskId.trim()}`;
-  const label = sectionLabel(t.section);
-  const key = `${label ?? ''}|${foldKey(t.task)}`;
+  const prefix = taskKeyPrefix(t);
+  if (t.taskId) return prefix;
+  const key = prefix + foldKey(t.task);
   // foldKey builds the key piece by piece: V8 keeps such a string as a tree of its pieces (about 2 KB for a
   // 100-character key) until it is read by index, which flattens it in place. Keys live until the merge, one
   // per task (the largest workbook the reader allows: 100,000 keys, 200 MB as trees, 20 MB flat).
   key.charCodeAt(0);
   return key;
+}
+
+/**
+ * taskKey(t) up to its folded task text: the whole key for a task with an ID, else "label|" (taskKey(t) is this
+ * followed by foldKey(t.task)). Lets a key be hashed from foldKeyCodes without building it (batch/read-one.ts).
+ */
+export function taskKeyPrefix(t: Pick<ParsedTask, 'taskId' | 'section'>): string {
+  if (t.taskId) return `id:${t.taskId.trim()}`;
+  return `${sectionLabel(t.section) ?? ''}|`;
 }

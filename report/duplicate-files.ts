@@ -165,6 +165,38 @@ export function cyrb53(s: string, seed = 0): number {
   return h.value();
 }
 
+/**
+ * cyrb53(s + String.fromCharCode(...codes), 0) and cyrb53(same, seed), in one pass: the read pool's key digests
+ * (batch/read-one.ts) hash a task key from its folded codes without building it. Written to `out` ([seed 0, seed]).
+ */
+export function cyrb53Pair(s: string, codes: Uint16Array | null, seed: number, out: Float64Array): void {
+  let a1 = 0xdeadbeef ^ 0, a2 = 0x41c6ce57 ^ 0, b1 = 0xdeadbeef ^ seed, b2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a1 = Math.imul(a1 ^ c, 2654435761);
+    a2 = Math.imul(a2 ^ c, 1597334677);
+    b1 = Math.imul(b1 ^ c, 2654435761);
+    b2 = Math.imul(b2 ^ c, 1597334677);
+  }
+  if (codes) {
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      a1 = Math.imul(a1 ^ c, 2654435761);
+      a2 = Math.imul(a2 ^ c, 1597334677);
+      b1 = Math.imul(b1 ^ c, 2654435761);
+      b2 = Math.imul(b2 ^ c, 1597334677);
+    }
+  }
+  out[0] = finish(a1, a2);
+  out[1] = finish(b1, b2);
+}
+
+function finish(h1: number, h2: number): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** cyrb53 fed one character code or string at a time: the same value as hashing the concatenation. */
 class Hasher {
   private h1: number;
@@ -203,9 +235,6 @@ class Hasher {
   }
 
   value(): number {
-    let h1 = this.h1, h2 = this.h2;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+    return finish(this.h1, this.h2);
   }
 }

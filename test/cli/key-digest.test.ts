@@ -30,3 +30,11 @@ describe('task key digests', () => {
     expect(taskDigest({ section: 'A. X', task: 'Một', taskId: null })).not.toBe(taskDigest({ section: 'B. X', task: 'Một', taskId: null }));
   });
 });
+
+describe('digest digits', () => {
+  it('writes toString(36) padded to 11 digits, at the ends of the 53-bit range too', () => {
+    const keys = ['', 'a', 'id:X', 'B|xay dung', 'ẞ'.repeat(300)];
+    for (let i = 0; i < 5000; i++) keys.push(`k${i}|${(i * 7919).toString(36)}`);
+    for (const k of keys) expect(keyDigest(k)).toBe(twoPasses(k));
+  });
+});

@@ -106,6 +106,9 @@ function buildCharKinds(): Uint8Array {
  * Unicode Vietnamese (beyond any legacy reading, with a Vietnamese letter after NFC).
  */
 function profile(v: string): { high: boolean; beyond: boolean; unicode: boolean } {
+  // Most cells: Latin and Latin Extended Additional only, with a Vietnamese letter beyond Latin-1 (ă đ ơ ư or
+  // U+1EA0 and above, none of them a CP1252_HIGH character): high, beyond, Latin and a letter, as the loop finds.
+  if (VIETNAMESE_BEYOND.test(v) && LATIN_ONLY.test(v)) return UNICODE_VIETNAMESE;
   let high = false;
   let beyond = false;
   let latin = true;
@@ -131,6 +134,11 @@ function profile(v: string): { high: boolean; beyond: boolean; unicode: boolean 
   const unicode = beyond && (latin ? letter : hasVietnameseLetter(v.normalize('NFC')));
   return { high, beyond, unicode };
 }
+
+const VIETNAMESE_BEYOND = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1eff]/;
+// eslint-disable-next-line no-control-regex
+const LATIN_ONLY = /^[\u0000-\u024f\u1e00-\u1eff]*$/;
+const UNICODE_VIETNAMESE = { high: true, beyond: true, unicode: true } as const;
 
 function hasVietnameseLetter(n: string): boolean {
   for (let i = 0; i < n.length; i++) {

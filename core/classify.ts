@@ -89,16 +89,48 @@ export function classifyTask(t: ParsedTask, asOf: string): Task {
   const { category, overdue, daysLate } = categorise(t, asOf);
   const missing = missingRowIssues(t, t.issues);
   const leadUnit = t.leadUnits.length ? t.leadUnits.map((u) => u.name).join('; ') : t.leadUnitText;
-  // Same as { ...t, issues, leadUnit, asOf, category, overdue, daysLate } (same keys, same order), but
-  // copy-then-set: in V8, adding keys after a spread makes a new hidden class per object (~15× slower).
+  const issues = [...t.issues, ...missing, ...contradictions(t, asOf, overdue, daysLate), ...tickIssues(t, asOf, overdue)];
+  // Same as { ...t, issues, leadUnit, asOf, category, overdue, daysLate } (same keys, same order). A task as the
+  // table reader builds it (core/table/rows.ts) is written out key by key: every such Task then shares one hidden
+  // class, where a copy (below) leaves a 25-key dictionary that each later reader pays for (the read worker's
+  // pack: 0.29 ms per realistic file). Any other key order is copied, then set (adding keys after a spread
+  // makes a new hidden class per object in V8, ~15× slower).
+  const keys = Object.keys(t);
+  if (sameKeys(keys, READER_KEYS)) {
+    return {
+      file: t.file, sheet: t.sheet, row: t.row, stt: t.stt, section: t.section, task: t.task, leadUnitText: t.leadUnitText,
+      leadUnits: t.leadUnits, coUnitsText: t.coUnitsText, coUnits: t.coUnits, deadline: t.deadline, resultText: t.resultText,
+      progressText: t.progressText, progress: t.progress, progressSource: t.progressSource, dueSource: t.dueSource, extra: t.extra,
+      taskId: t.taskId, cells: t.cells, issues, leadUnit, asOf, category, overdue, daysLate,
+    };
+  }
+  if (sameKeys(keys, READER_KEYS_REASON)) {
+    return {
+      file: t.file, sheet: t.sheet, row: t.row, stt: t.stt, section: t.section, task: t.task, leadUnitText: t.leadUnitText,
+      leadUnits: t.leadUnits, coUnitsText: t.coUnitsText, coUnits: t.coUnits, deadline: t.deadline, resultText: t.resultText,
+      progressText: t.progressText, progress: t.progress, progressSource: t.progressSource, progressReason: t.progressReason,
+      dueSource: t.dueSource, extra: t.extra, taskId: t.taskId, cells: t.cells, issues, leadUnit, asOf, category, overdue, daysLate,
+    };
+  }
   const out = Object.assign({}, t) as Task;
-  out.issues = [...t.issues, ...missing, ...contradictions(t, asOf, overdue, daysLate), ...tickIssues(t, asOf, overdue)];
+  out.issues = issues;
   out.leadUnit = leadUnit;
   out.asOf = asOf;
   out.category = category;
   out.overdue = overdue;
   out.daysLate = daysLate;
   return out;
+}
+
+/** The keys of a ParsedTask as core/table/rows.ts builds it, in order, without and with a progress reason. */
+const READER_KEYS: readonly string[] = ['file', 'sheet', 'row', 'stt', 'section', 'task', 'leadUnitText', 'leadUnits', 'coUnitsText', 'coUnits',
+  'deadline', 'resultText', 'progressText', 'progress', 'progressSource', 'dueSource', 'extra', 'taskId', 'cells', 'issues'];
+const READER_KEYS_REASON: readonly string[] = [...READER_KEYS.slice(0, 15), 'progressReason', ...READER_KEYS.slice(15)];
+
+function sameKeys(keys: readonly string[], want: readonly string[]): boolean {
+  if (keys.length !== want.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== want[i]) return false;
+  return true;
 }
 
 /** True for progress values that leave a task open (for counts: blank and unknown count as open). */

@@ -283,3 +283,27 @@ describe('classification of a real .xlsx appendix (ExcelJS written, lean reader,
     ]);
   });
 });
+
+describe('classifyTask: the Task object', () => {
+  /** What classifyTask returns, by its definition: the task with its issues and classification set, keys in order. */
+  const reference = (t: ParsedTask, asOf: string): Record<string, unknown> => {
+    const c = classifyTask(t, asOf);
+    return { ...t, issues: c.issues, leadUnit: c.leadUnit, asOf: c.asOf, category: c.category, overdue: c.overdue, daysLate: c.daysLate };
+  };
+
+  it('has the keys of the task then the classification, in order, whatever the task layout', () => {
+    const plain = task('31/10/2025', 'Đang thực hiện');
+    const withReason = { ...plain, progressSource: 'inferred' as const, progressReason: 'kết quả ghi đã hoàn thành' };
+    // The reader's key order with the reason after progressSource (as core/table/rows.ts writes it).
+    const { dueSource, extra, taskId, cells, issues, ...head } = withReason;
+    const readerReason: ParsedTask = { ...head, dueSource, extra, taskId, cells, issues };
+    const reordered = { issues: plain.issues, ...plain, note: 'x' } as ParsedTask;
+    const asTask = classifyTask(plain, '2025-11-15');
+    for (const t of [plain, withReason, readerReason, reordered, asTask]) {
+      const got = classifyTask(t, '2025-11-15');
+      expect(Object.keys(got)).toEqual(Object.keys(reference(t, '2025-11-15')));
+      expect(JSON.stringify(got)).toBe(JSON.stringify(reference(t, '2025-11-15')));
+    }
+    expect(Object.keys(classifyTask(readerReason, '2025-11-15'))).toContain('progressReason');
+  });
+});

@@ -7,8 +7,7 @@
  * with wrapped-around sizes.
  */
 import { open, rm } from 'node:fs/promises';
-import { once } from 'node:events';
-import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { constants, crc32, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import { entryData, openZip, OWN_OUTPUT } from './read';
 
 export interface ZipSink {
@@ -109,23 +108,41 @@ function asBuffer(v: string | Uint8Array): Buffer {
   return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-/** Encoded chunks are batched to this many bytes per deflate write (off the JS heap). */
-const BATCH = 1 << 20;
+/** Encoded chunks are batched to this many bytes per deflate segment (off the JS heap). */
+const BATCH = 4 << 20;
+/** Segments deflating on libuv's thread pool at once while the next batch is built. */
+const IN_FLIGHT = 3;
+/** Deflate's window: each segment is primed with this much of the data before it. */
+const WINDOW = 32 * 1024;
+/** An empty final block (fixed Huffman codes, end of block): ends a stream made of sync-flushed segments. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
+/**
+ * A large part as independent deflate segments, pigz-style: each batch is deflated on its own (primed with the 32 KB
+ * before it, so it compresses as in one stream) and ends with a sync flush on a byte boundary; the segments, then an
+ * empty final block, are one valid raw-deflate stream. The batches run on the thread pool while the next one is
+ * built: a single zlib stream only takes its next chunk when the main thread comes back to the event loop, so a busy
+ * producer and the deflater took turns instead of overlapping (300 MB: 3,0 s wall with 1,5 s of production, now
+ * about the larger of the two).
+ */
 async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
-  // Large chunks in and out: few thread-pool round trips, and one batch deflates while the next is built.
-  const z = createDeflateRaw({ level, memLevel: 9, chunkSize: 1 << 20, writableHighWaterMark: 4 * BATCH } as ZlibOptions);
+  const segments: Promise<Buffer>[] = [];
   const data: Buffer[] = [];
-  z.on('data', (b: Buffer) => data.push(b));
-  const done = once(z, 'end');
   let { crc, size } = acc;
   let batch: Buffer[] = first;
   let batchBytes = first.reduce((n, b) => n + b.length, 0);
+  let tail: Buffer | null = null;
+  const settle = async (): Promise<void> => {
+    data.push(await segments.shift()!);
+  };
   const flush = async (): Promise<void> => {
     const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
     batch = [];
     batchBytes = 0;
-    if (!z.write(buf)) await once(z, 'drain');
+    const opts: ZlibOptions = { level, memLevel: 9, finishFlush: constants.Z_SYNC_FLUSH, ...(tail ? { dictionary: tail } : {}) };
+    segments.push(new Promise<Buffer>((done, fail) => deflateRaw(buf, opts, (err, out) => (err ? fail(err) : done(out)))));
+    tail = Buffer.from(buf.subarray(Math.max(0, buf.length - WINDOW)));
+    while (segments.length >= IN_FLIGHT) await settle();
   };
   for (let next = iter.next(); !next.done; next = iter.next()) {
     const buf = asBuffer(next.value);
@@ -136,8 +153,8 @@ async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], 
     if (batchBytes >= BATCH) await flush();
   }
   if (batchBytes) await flush();
-  z.end();
-  await done;
+  while (segments.length) await settle();
+  data.push(FINAL_BLOCK);
   return { crc, size, data };
 }
 

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, ReadFailure } from '../../xlsx/reader/limits';
 import { entryData, findEntry, openZip, readEntry, readNamed } from '../../xlsx/zip/read';
 import { patchZip, zipFile } from '../../xlsx/zip/write';
+import { crc32Combine } from '../../xlsx/zip/deflate-pool';
 import { deflated, rawZip } from './read-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-zip-'));
 
-async function written(name: string, parts: [string, string[]][], zip64 = false): Promise<Buffer> {
+async function written(name: string, parts: [string, (string | Uint8Array)[]][], zip64 = false): Promise<Buffer> {
   const path = join(dir, name);
   const sink = await zipFile(path, { zip64 });
   for (const [n, chunks] of parts) await sink.add(n, chunks);
@@ -44,7 +45,7 @@ describe('xlsx/zip', () => {
   });
 
   it('writes a large part as primed deflate segments: zlib reads one stream back, about as small as one deflate', async () => {
-    // 14 MB in 1 MB chunks: four segments of the thread-pool path (xlsx/zip/write.ts streamRest), with text repeating across their edges.
+    // 14 MB in 1 MB chunks: four segments on the deflate pool (xlsx/zip/deflate-pool.ts), with text repeating across their edges.
     const chunk = Buffer.from(Array.from({ length: 9_000 }, (_, i) => `<row r="${i}"><c t="inlineStr"><is><t>Đã hoàn thành ${i % 97}</t></is></c></row>`).join('').slice(0, 1 << 20));
     const chunks = Array.from({ length: 14 }, (_, k) => Buffer.concat([chunk.subarray(k * 1000), chunk.subarray(0, k * 1000)]));
     const whole = Buffer.concat(chunks);
@@ -57,6 +58,15 @@ describe('xlsx/zip', () => {
     expect(inflateRawSync(raw).equals(whole)).toBe(true);
     expect(buf.readUInt32LE(entry.localOffset + 14)).toBe(crc32(whole) >>> 0);
     expect(raw.length).toBeLessThan(deflateRawSync(whole, { level: 1 }).length * 1.01);
+  });
+
+  it('joins CRCs as zlib would: crc32Combine(crc(a), crc(b), |b|) = crc(a + b)', () => {
+    const whole = Buffer.from(big + 'Tiến độ' + big.slice(0, 12_345));
+    for (const cut of [0, 1, 7, 4096, 65_537, whole.length - 1, whole.length]) {
+      const a = whole.subarray(0, cut);
+      const b = whole.subarray(cut);
+      expect(crc32Combine(crc32(a), crc32(b), b.length), `cut ${cut}`).toBe(crc32(whole) >>> 0);
+    }
   });
 
   it('patches a zip: changed entries replaced, new ones added, others copied byte for byte', async () => {

@@ -8,7 +8,7 @@ import { cyrb53, fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
-import { COLD_FIELDS, ISSUE_SEP, type ColdRef, type Piece, type Spool, type SpoolWriter } from './spool';
+import { COLD_FIELDS, type ColdRef, type Piece, type Spool, type SpoolWriter } from './spool';
 import type { TaskRender } from './render-task';
 
 export { workbookRead } from '../core/table/workbook-read';
@@ -84,8 +84,8 @@ export interface Packed extends FileRead {
   spool?: { file: string; at: number[] };
 }
 
-/** A packed task's spool reference: cold offset and length, then, when rendered, its pieces' lengths. */
-type ColdWire = [offset: number, length: number] | [offset: number, length: number, json: number, detail: number, issues: number, issueCount: number, overdue: number];
+/** A packed task's spool reference: cold offset and length, then, when rendered, its pieces' lengths (json, detail, overdue, then one per issue). */
+type ColdWire = [offset: number, length: number, ...rendered: number[]];
 
 /** Stands for "the file's value" in a packed task or issue (those fields are otherwise strings). */
 const SAME = 1;
@@ -134,9 +134,8 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
     }
     const json = writer.append(r.json, 'json')[1];
     const detail = writer.append(r.detail, 'detail')[1];
-    const issues = writer.append(r.issues.join(ISSUE_SEP), 'issues')[1];
     const overdue = r.overdue ? writer.append(r.overdue, 'overdue')[1] : 0;
-    m[COLD_KEY] = [offset, length, json, detail, issues, r.issues.length, overdue] satisfies ColdWire;
+    m[COLD_KEY] = [offset, length, json, detail, overdue, ...r.issues.map((x) => writer.append(x, 'issues')[1])] satisfies ColdWire;
   });
   writer.flush();
   return p;
@@ -166,7 +165,12 @@ export function unpack(p: Packed, spool?: Spool): FileRead {
       if (!spool || !spooled) throw new Error('tiendo: a spooled read needs its spool to unpack');
       delete m[COLD_KEY];
       const ref: ColdRef = [spooled.file, cold[0], cold[1]];
-      if (cold.length > 2) ref.push(piece(0, cold[2]!), piece(1, cold[3]!), piece(2, cold[4]!), cold[5]!, piece(3, cold[6]!));
+      if (cold.length > 2) {
+        const json = piece(0, cold[2]);
+        const detail = piece(1, cold[3]);
+        const overdue = piece(3, cold[4]);
+        ref.push(json, detail, cold.slice(5).map((n) => piece(2, n)), overdue);
+      }
       spool.attach(m, ref);
     }
     if (m.file === SAME) m.file = file;

@@ -15,20 +15,17 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setRendering, type TaskRendering } from '../report/lazy-text';
+import type { ByteSource } from '../report/layout/spec';
 
 /** Byte offset and length of a piece in one stream of a spool file. */
 export type Piece = [offset: number, length: number];
 
 /**
  * Where a task's spooled bytes are: spool file, byte offset and length of its cold fields (UTF-8 JSON) and, when
- * rendered (batch/render-task.ts), in their own streams: its JSON record, its "Chi tiết" cells, its issues' "Cảnh báo"
- * cells (joined by ISSUE_SEP), its number of issues and its "Quá hạn" cells (0 bytes when not overdue).
+ * rendered (batch/render-task.ts), in their own streams: its JSON record, its "Chi tiết" cells, each of its issues'
+ * "Cảnh báo" cells and its "Quá hạn" cells (0 bytes when not overdue).
  */
-export type ColdRef = [file: string, offset: number, length: number, json?: Piece, detail?: Piece, issues?: Piece, issueCount?: number, overdue?: Piece];
-
-/** Between two issues' rendered cells (a character XML text can never hold). */
-export const ISSUE_SEP = '\u0002';
-const SEP_BYTE = ISSUE_SEP.charCodeAt(0);
+export type ColdRef = [file: string, offset: number, length: number, json?: Piece, detail?: Piece, issues?: Piece[], overdue?: Piece];
 
 /** Fields moved to the spool, read back together on first use of any of them. */
 export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
@@ -219,9 +216,9 @@ export class Spool {
     // A field the task kept (spoolCold keeps an unreported task's result text) stays a plain field.
     if (!('resultText' in target)) Object.defineProperties(target, DESCRIPTORS);
     else for (const k of COLD_FIELDS) if (!(k in target)) Object.defineProperty(target, k, DESCRIPTORS[k]);
-    const [file, , , json, detail, issues, issueCount, overdue] = ref;
-    if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined && overdue !== undefined) {
-      setRendering(target, new SpoolRendering(this, file, json, detail, issues, issueCount, overdue));
+    const [file, , , json, detail, issues, overdue] = ref;
+    if (json !== undefined && detail !== undefined && issues !== undefined && overdue !== undefined) {
+      setRendering(target, new SpoolRendering(this, file, json, detail, issues, overdue));
     }
   }
 
@@ -240,8 +237,12 @@ export class Spool {
 class SpoolRendering implements TaskRendering {
   constructor(
     private readonly spool: Spool, private readonly file: string, private readonly jsonPiece: Piece, private readonly detail: Piece,
-    private readonly issuePiece: Piece, readonly issues: number, private readonly overdue: Piece,
+    private readonly issuePieces: Piece[], private readonly overdue: Piece,
   ) {}
+
+  get issues(): number {
+    return this.issuePieces.length;
+  }
 
   get hasOverdue(): boolean {
     return this.overdue[1] > 0;
@@ -249,6 +250,22 @@ class SpoolRendering implements TaskRendering {
 
   private piece(stream: Stream, [at, length]: Piece): Uint8Array {
     return this.spool.bytes(streamFile(this.file, stream), at, length);
+  }
+
+  private source(stream: Stream, [offset, length]: Piece): ByteSource {
+    return { path: join(this.spool.dir, streamFile(this.file, stream)), offset, length };
+  }
+
+  cellsSource(): ByteSource {
+    return this.source('detail', this.detail);
+  }
+
+  issueSource(k: number): ByteSource {
+    return this.source('issues', this.issuePieces[k]);
+  }
+
+  overdueSource(): ByteSource {
+    return this.source('overdue', this.overdue);
   }
 
   jsonBytes(): Uint8Array {
@@ -260,12 +277,7 @@ class SpoolRendering implements TaskRendering {
   }
 
   issueBytes(k: number): Uint8Array {
-    const all = this.piece('issues', this.issuePiece);
-    if (this.issues === 1) return all;
-    let from = 0;
-    for (let i = 0; i < k; i++) from = all.indexOf(SEP_BYTE, from) + 1;
-    const end = all.indexOf(SEP_BYTE, from);
-    return all.subarray(from, end < 0 ? all.length : end);
+    return this.piece('issues', this.issuePieces[k]);
   }
 
   overdueBytes(): Uint8Array {

@@ -9,7 +9,7 @@ import { cyrb53Pair, fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
-import { COLD_FIELDS, ISSUE_SEP, type ColdRef, type Spool, type SpoolWriter } from './spool';
+import { COLD_FIELDS, type ColdRef, type Piece, type Spool, type SpoolWriter } from './spool';
 import type { TaskRender } from './render-task';
 
 export { workbookRead } from '../core/table/workbook-read';
@@ -111,7 +111,16 @@ async function sheetRead(file: string, limits?: Partial<ReadLimits>): Promise<{ 
 export interface Packed extends FileRead {
   /** The as-of date the tasks were classified at, once. */
   asOf?: string;
+  /**
+   * With spooled tasks: the worker's spool file and where this file's pieces start in each of its streams (STREAMS
+   * order); each task's `$cold` then gives its cold fields' offset and length and its rendered pieces' lengths,
+   * which follow one another in task order.
+   */
+  spool?: { file: string; at: number[] };
 }
+
+/** A packed task's spool reference: cold offset and length, then, when rendered, its pieces' lengths (json, detail, overdue, then one per issue). */
+type ColdWire = [offset: number, length: number, ...rendered: number[]];
 
 /** Stands for "the file's value" in a packed task or issue (those fields are otherwise strings). */
 const SAME = 1;
@@ -140,6 +149,7 @@ const COLD_KEY = '$cold';
  */
 export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?: readonly TaskRender[]): Packed {
   if (!p.tasks) return p;
+  p.spool = { file: name, at: writer.offsets() };
   p.tasks.forEach((t, i) => {
     const m = t as unknown as Record<string, unknown>;
     const cold: Record<string, unknown> = {};
@@ -148,20 +158,19 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
     const r = renders?.[i];
     for (const k of COLD_FIELDS) {
       if (hot && k === 'resultText') continue;
-      // A rendered task's texts are read back from its JSON record, written next: they are not spooled twice.
+      // A rendered task's texts are read back from its JSON record: they are not spooled twice.
       if (!r || k === 'cells') cold[k] = m[k];
       m[k] = undefined; // left out by JSON.stringify; `delete` would turn the object into a slow dictionary
     }
     const [offset, length] = writer.append(JSON.stringify(cold));
     if (!r) {
-      m[COLD_KEY] = [name, offset, length] satisfies ColdRef;
+      m[COLD_KEY] = [offset, length] satisfies ColdWire;
       return;
     }
-    const json = writer.append(r.json)[1];
-    const detail = writer.append(r.detail)[1];
-    const issues = writer.append(r.issues.join(ISSUE_SEP))[1];
-    const overdue = r.overdue ? writer.append(r.overdue)[1] : 0;
-    m[COLD_KEY] = [name, offset, length, json, detail, issues, r.issues.length, overdue] satisfies ColdRef;
+    const json = writer.append(r.json, 'json')[1];
+    const detail = writer.append(r.detail, 'detail')[1];
+    const overdue = r.overdue ? writer.append(r.overdue, 'overdue')[1] : 0;
+    m[COLD_KEY] = [offset, length, json, detail, overdue, ...r.issues.map((x) => writer.append(x, 'issues')[1])] satisfies ColdWire;
   });
   writer.flush();
   return p;
@@ -173,17 +182,31 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
  * and, with `spool`, the cold fields spoolCold moved there (read on first use).
  */
 export function unpack(p: Packed, spool?: Spool): FileRead {
-  const { asOf, ...r } = p;
+  const { asOf, spool: spooled, ...r } = p;
   if (!r.read || !r.tasks) return r;
   const file = r.file;
   const sheet = r.read.sheet;
+  // The next piece of each rendered stream (json, detail, issues, overdue).
+  const at = spooled ? spooled.at.slice(1) : [];
+  const piece = (k: number, length: number): Piece => {
+    const out: Piece = [at[k], length];
+    at[k] += length;
+    return out;
+  };
   for (const t of r.tasks) {
     const m = t as unknown as Record<string, unknown>;
-    const cold = m[COLD_KEY] as ColdRef | undefined;
+    const cold = m[COLD_KEY] as ColdWire | undefined;
     if (cold !== undefined) {
-      if (!spool) throw new Error('tiendo: a spooled read needs its spool to unpack');
+      if (!spool || !spooled) throw new Error('tiendo: a spooled read needs its spool to unpack');
       delete m[COLD_KEY];
-      spool.attach(m, cold);
+      const ref: ColdRef = [spooled.file, cold[0], cold[1]];
+      if (cold.length > 2) {
+        const json = piece(0, cold[2]);
+        const detail = piece(1, cold[3]);
+        const overdue = piece(3, cold[4]);
+        ref.push(json, detail, cold.slice(5).map((n) => piece(2, n)), overdue);
+      }
+      spool.attach(m, ref);
     }
     if (m.file === SAME) m.file = file;
     if (m.sheet === SAME) m.sheet = sheet;

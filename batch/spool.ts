@@ -15,62 +15,88 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setRendering, type TaskRendering } from '../report/lazy-text';
+import type { ByteSource } from '../report/layout/spec';
+
+/** Byte offset and length of a piece in one stream of a spool file. */
+export type Piece = [offset: number, length: number];
 
 /**
- * Where a task's spooled bytes are: spool file, byte offset, then the byte lengths of its cold fields (UTF-8 JSON)
- * and, when rendered (batch/render-task.ts), of its JSON record, its "Chi tiết" cells and its issues' "Cảnh báo"
- * cells (joined by ISSUE_SEP), its number of issues and its "Quá hạn" cells (0 bytes when not overdue).
+ * Where a task's spooled bytes are: spool file, byte offset and length of its cold fields (UTF-8 JSON) and, when
+ * rendered (batch/render-task.ts), in their own streams: its JSON record, its "Chi tiết" cells, each of its issues'
+ * "Cảnh báo" cells and its "Quá hạn" cells (0 bytes when not overdue).
  */
-export type ColdRef = [file: string, offset: number, length: number, json?: number, detail?: number, issues?: number, issueCount?: number, overdue?: number];
-
-/** Between two issues' rendered cells (a character XML text can never hold). */
-export const ISSUE_SEP = '\u0002';
-const SEP_BYTE = ISSUE_SEP.charCodeAt(0);
+export type ColdRef = [file: string, offset: number, length: number, json?: Piece, detail?: Piece, issues?: Piece[], overdue?: Piece];
 
 /** Fields moved to the spool, read back together on first use of any of them. */
 export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
 
 /**
- * Appends to one worker's spool file. Offsets are logical; each input file's cold fields are written by one
- * `flush` (the file is opened in append mode and closed again, so no descriptor outlives the job).
+ * The streams of one worker's spool: its cold fields (the spool file itself) and, for rendered tasks, one file per
+ * output, so each output's pass reads only its own bytes, in order (a pass over one file of everything read the
+ * whole spool, about 1,2 GB at 3,321 realistic communes, once per output).
+ */
+export const STREAMS = ['cold', 'json', 'detail', 'issues', 'overdue'] as const;
+export type Stream = (typeof STREAMS)[number];
+
+/** The file of a stream of the spool file `name`. */
+export function streamFile(name: string, stream: Stream): string {
+  return stream === 'cold' ? name : `${name}.${stream}`;
+}
+
+/** One stream's bytes appended since the last flush (encoded in place: no buffer per piece). */
+class StreamBuffer {
+  size = 0;
+  buf = new Uint8Array(1 << 16);
+  pos = 0;
+}
+
+/**
+ * Appends to one worker's spool files. Offsets are logical, per stream; each input file's pieces are written by one
+ * `flush` (each file is opened in append mode and closed again, so no descriptor outlives the job).
  */
 export class SpoolWriter {
-  private size = 0;
-  /** Bytes appended since the last flush (encoded in place: no buffer per piece). */
-  private buf = new Uint8Array(1 << 18);
-  private pos = 0;
+  private readonly streams = STREAMS.map(() => new StreamBuffer());
   private readonly encoder = new TextEncoder();
 
   constructor(readonly path: string) {
-    closeSync(openSync(path, 'w'));
+    for (const s of STREAMS) closeSync(openSync(streamFile(path, s), 'w'));
   }
 
-  /** Appends `text` as UTF-8; returns its offset and byte length. */
-  append(text: string): [offset: number, length: number] {
-    const need = this.pos + text.length * 3;
-    if (need > this.buf.length) {
-      const next = new Uint8Array(Math.max(need, this.buf.length * 2));
-      next.set(this.buf.subarray(0, this.pos));
-      this.buf = next;
+  /** Appends `text` as UTF-8 to `stream` (default: the cold fields); returns its offset and byte length. */
+  append(text: string, stream: Stream = 'cold'): [offset: number, length: number] {
+    const b = this.streams[STREAMS.indexOf(stream)];
+    const need = b.pos + text.length * 3;
+    if (need > b.buf.length) {
+      const next = new Uint8Array(Math.max(need, b.buf.length * 2));
+      next.set(b.buf.subarray(0, b.pos));
+      b.buf = next;
     }
-    const n = this.encoder.encodeInto(text, this.buf.subarray(this.pos)).written;
-    const at = this.size;
-    this.pos += n;
-    this.size += n;
+    const n = this.encoder.encodeInto(text, b.buf.subarray(b.pos)).written;
+    const at = b.size;
+    b.pos += n;
+    b.size += n;
     return [at, n];
+  }
+
+  /** The next offset of each stream (STREAMS order). */
+  offsets(): number[] {
+    return this.streams.map((b) => b.size);
   }
 
   /** Writes what was appended (call before posting the offsets: the main thread may read them at once). */
   flush(): void {
-    if (!this.pos) return;
-    const fd = openSync(this.path, 'a');
-    try {
-      let done = 0;
-      while (done < this.pos) done += writeSync(fd, this.buf, done, this.pos - done);
-    } finally {
-      closeSync(fd);
-    }
-    this.pos = 0;
+    STREAMS.forEach((s, k) => {
+      const b = this.streams[k];
+      if (!b.pos) return;
+      const fd = openSync(streamFile(this.path, s), 'a');
+      try {
+        let done = 0;
+        while (done < b.pos) done += writeSync(fd, b.buf, done, b.pos - done);
+      } finally {
+        closeSync(fd);
+      }
+      b.pos = 0;
+    });
   }
 }
 
@@ -78,7 +104,7 @@ export class SpoolWriter {
  * Where a task's cold fields are: its spool, the spool file's name, byte offset and length, and `json`, the byte
  * length of its JSON record right after them when it was rendered (its texts are read from there).
  */
-type Slot = [spool: Spool, file: string, offset: number, length: number, json: number | undefined];
+type Slot = [spool: Spool, file: string, offset: number, length: number, json: Piece | undefined];
 const SLOT = Symbol('tiendo.cold');
 /** Cold fields assigned after reading (rare: a copy is usually made instead), kept on the task. */
 const WRITTEN = Symbol('tiendo.coldWritten');
@@ -100,7 +126,7 @@ function coldOf(o: Cold, k: string): unknown {
   lastCold = slot[0].read([slot[1], slot[2], slot[3]]);
   if (slot[4] !== undefined) {
     // Rendered: the texts are read from the task's JSON record (a ReportTask: `result` is the result text).
-    const record = JSON.parse(slot[0].text(slot[1], slot[2] + slot[3], slot[4])) as { task: string; result: string };
+    const record = JSON.parse(slot[0].text(streamFile(slot[1], 'json'), slot[4][0], slot[4][1])) as { task: string; result: string };
     lastCold.task = record.task;
     lastCold.resultText = record.result;
   }
@@ -190,9 +216,9 @@ export class Spool {
     // A field the task kept (spoolCold keeps an unreported task's result text) stays a plain field.
     if (!('resultText' in target)) Object.defineProperties(target, DESCRIPTORS);
     else for (const k of COLD_FIELDS) if (!(k in target)) Object.defineProperty(target, k, DESCRIPTORS[k]);
-    const [file, offset, length, json, detail, issues, issueCount, overdue] = ref;
-    if (json !== undefined && detail !== undefined && issues !== undefined && issueCount !== undefined && overdue !== undefined) {
-      setRendering(target, new SpoolRendering(this, file, offset + length, json, detail, issues, issueCount, overdue));
+    const [file, , , json, detail, issues, overdue] = ref;
+    if (json !== undefined && detail !== undefined && issues !== undefined && overdue !== undefined) {
+      setRendering(target, new SpoolRendering(this, file, json, detail, issues, overdue));
     }
   }
 
@@ -207,37 +233,55 @@ export class Spool {
   }
 }
 
-/** A task's rendering (report/lazy-text.ts TaskRendering) read from the spool on use, nothing kept. */
+/** A task's rendering (report/lazy-text.ts TaskRendering) read from the spool's output streams on use, nothing kept. */
 class SpoolRendering implements TaskRendering {
   constructor(
-    private readonly spool: Spool, private readonly file: string, private readonly at: number,
-    private readonly jsonLength: number, private readonly detailLength: number, private readonly issuesLength: number,
-    readonly issues: number, private readonly overdueLength: number,
+    private readonly spool: Spool, private readonly file: string, private readonly jsonPiece: Piece, private readonly detail: Piece,
+    private readonly issuePieces: Piece[], private readonly overdue: Piece,
   ) {}
 
+  get issues(): number {
+    return this.issuePieces.length;
+  }
+
   get hasOverdue(): boolean {
-    return this.overdueLength > 0;
+    return this.overdue[1] > 0;
+  }
+
+  private piece(stream: Stream, [at, length]: Piece): Uint8Array {
+    return this.spool.bytes(streamFile(this.file, stream), at, length);
+  }
+
+  private source(stream: Stream, [offset, length]: Piece): ByteSource {
+    return { path: join(this.spool.dir, streamFile(this.file, stream)), offset, length };
+  }
+
+  cellsSource(): ByteSource {
+    return this.source('detail', this.detail);
+  }
+
+  issueSource(k: number): ByteSource {
+    return this.source('issues', this.issuePieces[k]);
+  }
+
+  overdueSource(): ByteSource {
+    return this.source('overdue', this.overdue);
   }
 
   jsonBytes(): Uint8Array {
-    return this.spool.bytes(this.file, this.at, this.jsonLength);
+    return this.piece('json', this.jsonPiece);
   }
 
   cellsBytes(): Uint8Array {
-    return this.spool.bytes(this.file, this.at + this.jsonLength, this.detailLength);
+    return this.piece('detail', this.detail);
   }
 
   issueBytes(k: number): Uint8Array {
-    const all = this.spool.bytes(this.file, this.at + this.jsonLength + this.detailLength, this.issuesLength);
-    if (this.issues === 1) return all;
-    let from = 0;
-    for (let i = 0; i < k; i++) from = all.indexOf(SEP_BYTE, from) + 1;
-    const end = all.indexOf(SEP_BYTE, from);
-    return all.subarray(from, end < 0 ? all.length : end);
+    return this.piece('issues', this.issuePieces[k]);
   }
 
   overdueBytes(): Uint8Array {
-    return this.spool.bytes(this.file, this.at + this.jsonLength + this.detailLength + this.issuesLength, this.overdueLength);
+    return this.piece('overdue', this.overdue);
   }
 
   // The text forms decode the bytes (one place knows the layout).

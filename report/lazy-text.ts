@@ -4,6 +4,7 @@
  * forwards to them instead of copying (copying 200,000 tasks' texts would put them all back on the heap).
  * For an ordinary Task (plain data properties) nothing changes.
  */
+import type { ByteSource } from './layout/spec';
 const SOURCE = Symbol('tiendo.textSource');
 
 type Forwarding = Record<string, unknown> & { [SOURCE]?: Record<string, unknown> };
@@ -64,6 +65,10 @@ export interface TaskRendering {
   cellsBytes?(): Uint8Array;
   issueBytes?(k: number): Uint8Array;
   overdueBytes?(): Uint8Array;
+  /** Where those bytes are kept, when in a file. */
+  cellsSource?(): ByteSource;
+  issueSource?(k: number): ByteSource;
+  overdueSource?(): ByteSource;
 }
 
 const RENDERING = Symbol('tiendo.rendering');

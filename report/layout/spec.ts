@@ -68,6 +68,15 @@ export interface RenderedCells {
   cellsXml(): string;
   /** The same as UTF-8 bytes, when at hand (valid until the next call: the writer copies them at once). */
   cellsBytes?(): Uint8Array;
+  /** Where those bytes are kept, when in a file (the writer then has them read where they are deflated). */
+  cellsSource?(): ByteSource | undefined;
+}
+
+/** A byte range of a file. */
+export interface ByteSource {
+  path: string;
+  offset: number;
+  length: number;
 }
 
 /** Stands for the row number in RenderedCells (a character XML text can never hold). */

@@ -5,7 +5,7 @@
 import type { Report, ReportProvince, ReportTask, ReportUnit } from '../report-types';
 import type { Issue } from '../../core/issue';
 import { renderingOf, type TaskRendering } from '../lazy-text';
-import type { RenderedCells } from './spec';
+import type { ByteSource, RenderedCells } from './spec';
 import { compareVi } from '../units-of';
 import { CATEGORY_KEYS, PROGRESS_KEYS, type Category, type Progress } from '../../core/model';
 import type { Severity } from '../../core/issue';
@@ -144,6 +144,10 @@ class OverdueCells {
   cellsBytes(): Uint8Array {
     return this.r.overdueBytes?.() ?? new TextEncoder().encode(this.r.overdueXml());
   }
+
+  cellsSource(): ByteSource | undefined {
+    return this.r.overdueSource?.();
+  }
 }
 
 /** "Quá hạn": the report's overdue list (overdue-list.ts), a section row "Bộ Nội vụ (03 nhiệm vụ)" per unit, most days late first. */
@@ -225,6 +229,10 @@ class IssueCells {
 
   cellsBytes(): Uint8Array {
     return this.r.issueBytes?.(this.k) ?? new TextEncoder().encode(this.r.issueXml(this.k));
+  }
+
+  cellsSource(): ByteSource | undefined {
+    return this.r.issueSource?.(this.k);
   }
 }
 

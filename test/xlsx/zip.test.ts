@@ -2,15 +2,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, ReadFailure } from '../../xlsx/reader/limits';
-import { findEntry, openZip, readEntry, readNamed } from '../../xlsx/zip/read';
+import { entryData, findEntry, openZip, readEntry, readNamed } from '../../xlsx/zip/read';
 import { patchZip, zipFile } from '../../xlsx/zip/write';
+import { crc32Combine } from '../../xlsx/zip/deflate-pool';
 import { deflated, rawZip } from './read-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-zip-'));
 
-async function written(name: string, parts: [string, string[]][], zip64 = false): Promise<Buffer> {
+async function written(name: string, parts: [string, (string | Uint8Array)[]][], zip64 = false): Promise<Buffer> {
   const path = join(dir, name);
   const sink = await zipFile(path, { zip64 });
   for (const [n, chunks] of parts) await sink.add(n, chunks);
@@ -39,6 +41,31 @@ describe('xlsx/zip', () => {
       expect(readNamed(zip, 'a/b.xml')?.toString('utf8')).toBe('<a>Tiến độ</a>');
       expect(readNamed(zip, 'big.xml')?.toString('utf8')).toBe(big + big);
       if (zip64) expect(buf.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true);
+    }
+  });
+
+  it('writes a large part as primed deflate segments: zlib reads one stream back, about as small as one deflate', async () => {
+    // 14 MB in 1 MB chunks: four segments on the deflate pool (xlsx/zip/deflate-pool.ts), with text repeating across their edges.
+    const chunk = Buffer.from(Array.from({ length: 9_000 }, (_, i) => `<row r="${i}"><c t="inlineStr"><is><t>Đã hoàn thành ${i % 97}</t></is></c></row>`).join('').slice(0, 1 << 20));
+    const chunks = Array.from({ length: 14 }, (_, k) => Buffer.concat([chunk.subarray(k * 1000), chunk.subarray(0, k * 1000)]));
+    const whole = Buffer.concat(chunks);
+    const buf = await written('segments.zip', [['x.xml', chunks]]);
+    const zip = openZip(buf, DEFAULT_LIMITS);
+    const entry = findEntry(zip, 'x.xml')!;
+    expect(readEntry(zip, entry).equals(whole)).toBe(true);
+    const { start, end } = entryData(zip, entry);
+    const raw = buf.subarray(start, end);
+    expect(inflateRawSync(raw).equals(whole)).toBe(true);
+    expect(buf.readUInt32LE(entry.localOffset + 14)).toBe(crc32(whole) >>> 0);
+    expect(raw.length).toBeLessThan(deflateRawSync(whole, { level: 1 }).length * 1.01);
+  });
+
+  it('joins CRCs as zlib would: crc32Combine(crc(a), crc(b), |b|) = crc(a + b)', () => {
+    const whole = Buffer.from(big + 'Tiến độ' + big.slice(0, 12_345));
+    for (const cut of [0, 1, 7, 4096, 65_537, whole.length - 1, whole.length]) {
+      const a = whole.subarray(0, cut);
+      const b = whole.subarray(cut);
+      expect(crc32Combine(crc32(a), crc32(b), b.length), `cut ${cut}`).toBe(crc32(whole) >>> 0);
     }
   });
 

@@ -8,6 +8,7 @@ import { cellValueOf, ROW_MARK, rowParts, type CellInput, type CellLook, type Co
 import { DATE_FORMAT, LOOK, SIZE } from '../../report/layout/style';
 import { cellXml, inlineCellXml, rowXml, type Plain } from './cells';
 import type { SharedStrings } from './strings';
+import { RecipeBuilder, type Recipe } from '../zip/recipe';
 import type { StyleTable } from './styles';
 
 export interface BodyContext {
@@ -38,7 +39,7 @@ function range(r1: number, c1: number, r2: number, c2: number): string {
 }
 
 /** <sheetData> content in chunks; `ctx.merges` is complete once the generator is done. */
-export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): Generator<string | Uint8Array> {
+export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext): Generator<string | Uint8Array | Recipe> {
   const visibleWidth = lastVisibleColumn(sheet.columns);
   const letters = sheet.columns.map((_, i) => columnLetter(i + 1));
   const chars = sheet.columns.slice(0, visibleWidth).reduce((n, c) => n + c.width, 0);
@@ -61,10 +62,10 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   const bytes = new ByteRows();
   for (const spec of sheet.rows) {
     const { cells, kind, height, rendered } = rowParts(spec);
-    if (inline && kind === 'data' && rendered?.cellsBytes && !extra.has(r)) {
+    if (inline && kind === 'data' && (rendered?.cellsSource || rendered?.cellsBytes) && !extra.has(r)) {
       // Rows rendered ahead stay bytes from the spool to the deflater (no decoding, no re-encoding).
       if (part.length) yield flush();
-      bytes.row(r, inlineCells(cells, 0, letters, inline, String(r), cells.length), rendered.cellsBytes(), height);
+      bytes.row(r, inlineCells(cells, 0, letters, inline, String(r), cells.length), rendered, height);
       r++;
       if (bytes.full()) yield bytes.take();
       continue;
@@ -258,60 +259,47 @@ function dataRow(
   return rowXml(r, out, height);
 }
 
-const ROW_MARK_BYTE = ROW_MARK.charCodeAt(0);
-
 /**
- * Rows assembled as UTF-8 bytes: `<row>`, the leading cells, the rendered cells with the row number put in place of
- * each ROW_MARK, `</row>`: the same bytes rowXml(r, inlineCells(…) + cellsXml().replaceAll(ROW_MARK, r)) encodes to.
+ * Rows rendered ahead, described rather than built (xlsx/zip/recipe.ts): `<row>` and the leading cells as literals, the
+ * rendered cells as their spool range (read and given the row number where the segment is deflated) or as bytes, then
+ * `</row>`: the same bytes rowXml(r, inlineCells(…) + cellsXml().replaceAll(ROW_MARK, r)) encodes to.
  */
 class ByteRows {
-  private buf = new Uint8Array(1 << 20);
-  private pos = 0;
-  private readonly encoder = new TextEncoder();
+  private readonly recipe = new RecipeBuilder();
 
   size(): number {
-    return this.pos;
+    return this.recipe.size();
   }
 
   full(): boolean {
-    return this.pos >= (1 << 20) - (1 << 16);
+    return this.recipe.size() >= (1 << 20);
   }
 
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.pos);
-    this.pos = 0;
-    return out;
+  take(): Recipe {
+    return this.recipe.take();
   }
 
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  private text(s: string): void {
-    this.room(s.length * 3);
-    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
-  }
-
-  row(r: number, lead: string, rendered: Uint8Array, height: number | undefined): void {
-    const rs = String(r);
+  row(r: number, lead: string, rendered: RenderedCells, height: number | undefined): void {
     const open = rowXml(r, '', height);
-    this.text(open.slice(0, -'</row>'.length) + lead);
-    let from = 0;
-    for (let i = rendered.indexOf(ROW_MARK_BYTE); i >= 0; i = rendered.indexOf(ROW_MARK_BYTE, from)) {
-      this.room(i - from + rs.length);
-      this.buf.set(rendered.subarray(from, i), this.pos);
-      this.pos += i - from;
-      for (let k = 0; k < rs.length; k++) this.buf[this.pos++] = rs.charCodeAt(k);
-      from = i + 1;
-    }
-    this.room(rendered.length - from);
-    this.buf.set(rendered.subarray(from), this.pos);
-    this.pos += rendered.length - from;
-    this.text('</row>');
+    this.recipe.literal(open.slice(0, -'</row>'.length) + lead);
+    const src = rendered.cellsSource?.();
+    if (src) this.recipe.piece(src.path, src.offset, src.length, r);
+    else this.recipe.bytes(replaceMark(rendered.cellsBytes!(), String(r)));
+    this.recipe.literal('</row>');
   }
+}
+
+const ROW_MARK_BYTE = ROW_MARK.charCodeAt(0);
+
+/** `b` with each ROW_MARK byte replaced by `rs` (ASCII). */
+function replaceMark(b: Uint8Array, rs: string): Uint8Array {
+  if (b.indexOf(ROW_MARK_BYTE) < 0) return b;
+  const parts: number[] = [];
+  for (const x of b) {
+    if (x === ROW_MARK_BYTE) for (let k = 0; k < rs.length; k++) parts.push(rs.charCodeAt(k));
+    else parts.push(x);
+  }
+  return Uint8Array.from(parts);
 }
 
 /** A data row of an `inlineStrings` sheet: its `cells`, then the `rendered` rest (row number put in), if any. */

@@ -8,11 +8,12 @@ import { columnLetter } from '../../core/grid';
 import type { SheetLayout, SheetSpec } from '../../report/layout/spec';
 import { SIZE } from '../../report/layout/style';
 import { bodyChunks, lastBodyRow, lastVisibleColumn, type BodyContext } from './body';
+import type { Chunk } from '../zip/write';
 import { conditionalFormatsXml, validationsXml } from './validation';
 import { escText, NS_MAIN, NS_REL, XML_HEAD } from './xml';
 
 /** worksheet part chunks; `drawingRid` adds the <drawing> reference. */
-export function* sheetChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext, drawingRid?: string): Generator<string | Uint8Array> {
+export function* sheetChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyContext, drawingRid?: string): Generator<Chunk> {
   yield sheetHead(sheet, layout, ctx);
   yield* bodyChunks(sheet, layout, ctx);
   yield sheetTail(sheet, layout, ctx, drawingRid);

@@ -9,11 +9,14 @@
 import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createDeflateRaw, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { crc32Combine, deflatePool, type DeflatePool, type Segment } from './deflate-pool';
+import { buildRecipe, isRecipe, recipeSink, type Recipe } from './recipe';
 import { entryData, openZip, OWN_OUTPUT } from './read';
 
 export interface ZipSink {
   /** Append one part from its chunks (text, or UTF-8 bytes the caller will not touch again). */
-  add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
+  add(name: string, chunks: Iterable<Chunk>): Promise<void>;
   /** Write the central directory and close the file. */
   close(): Promise<void>;
   /** Close and delete the unfinished file. */
@@ -86,55 +89,119 @@ export async function zipFile(path: string, opts: ZipWriteOptions | number = {})
   };
 }
 
-async function deflateChunks(chunks: Iterable<string | Uint8Array>, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
-  let crc = 0;
-  let size = 0;
-  const pending: Buffer[] = [];
+/** A chunk of a part: text, UTF-8 bytes the caller will not touch again, or bytes described by a recipe. */
+export type Chunk = string | Uint8Array | Recipe;
+
+async function deflateChunks(chunks: Iterable<Chunk>, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  const pending: Part[] = [];
   let pendingBytes = 0;
   const iter = chunks[Symbol.iterator]();
   // Small parts: one synchronous deflate.
   for (let next = iter.next(); !next.done; next = iter.next()) {
-    const buf = asBuffer(next.value);
-    crc = crc32(buf, crc);
-    size += buf.length;
-    pending.push(buf);
-    pendingBytes += buf.length;
-    if (pendingBytes > SMALL) return streamRest(iter, pending, { crc, size }, level);
+    const part = asPart(next.value);
+    pending.push(part);
+    pendingBytes += partSize(part);
+    if (pendingBytes > SMALL) return streamRest(iter, pending, pendingBytes, level);
   }
-  return { crc, size, data: [deflateRawSync(Buffer.concat(pending), { level })] };
+  const all = Buffer.concat(pending.map(materialize));
+  return { crc: crc32(all), size: all.length, data: [deflateRawSync(all, { level })] };
 }
 
-/** A chunk as a Buffer: text encoded as UTF-8, bytes viewed in place. */
-function asBuffer(v: string | Uint8Array): Buffer {
+type Part = Buffer | Recipe;
+
+/** A chunk as a part: text encoded as UTF-8, bytes viewed in place, a recipe as is. */
+function asPart(v: Chunk): Part {
+  if (isRecipe(v)) return v;
   return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function partSize(p: Part): number {
+  return isRecipe(p) ? p.size : p.length;
+}
+
+/** A part's bytes, built here (a recipe read from its files). */
+function materialize(p: Part): Buffer {
+  if (!isRecipe(p)) return p;
+  const sink = recipeSink();
+  buildRecipe(p, { openSync, readSync, closeSync }, sink);
+  return Buffer.from(sink.buf.buffer, 0, sink.pos);
 }
 
 /** Encoded chunks are batched to this many bytes per deflate write (off the JS heap). */
 const BATCH = 1 << 20;
+/** With the deflate pool: bytes per segment (xlsx/zip/deflate-pool.ts). */
+const SEGMENT = 4 << 20;
+/** An empty final block (fixed Huffman codes, end of block): ends a stream made of sync-flushed segments. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
-async function streamRest(iter: Iterator<string | Uint8Array>, first: Buffer[], acc: { crc: number; size: number }, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
-  // Large chunks in and out: few thread-pool round trips, and one batch deflates while the next is built.
+/** A large part: deflated in segments on the deflate pool's workers while the next batch is described, or, without them, one stream. */
+function streamRest(iter: Iterator<Chunk>, first: Part[], firstBytes: number, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  const pool = deflatePool();
+  return pool ? segmented(pool, iter, first, firstBytes, level) : oneStream(iter, first, level);
+}
+
+/**
+ * Segments built (recipes read from their files) and deflated on the pool, as many in flight as it has threads plus
+ * one; each worker returns its segment's size and CRC, joined here in order. 300 MB of rows built at 5 ms per MB:
+ * 1,9 s instead of 2,7 s for one zlib stream, which only took its next chunk when the main thread was idle.
+ */
+async function segmented(pool: DeflatePool, iter: Iterator<Chunk>, first: Part[], firstBytes: number, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  const inFlight: Promise<Segment>[] = [];
+  const data: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  let batch: Part[] = first;
+  let batchBytes = firstBytes;
+  const settle = async (): Promise<void> => {
+    const s = await inFlight.shift()!;
+    data.push(s.data);
+    crc = size ? crc32Combine(crc, s.crc, s.size) : s.crc;
+    size += s.size;
+  };
+  const flush = async (): Promise<void> => {
+    inFlight.push(pool.deflate(batch, level));
+    batch = [];
+    batchBytes = 0;
+    while (inFlight.length > pool.width) await settle();
+  };
+  for (let next = iter.next(); !next.done; next = iter.next()) {
+    const part = asPart(next.value);
+    batch.push(part);
+    batchBytes += partSize(part);
+    if (batchBytes >= SEGMENT) await flush();
+  }
+  if (batchBytes) await flush();
+  while (inFlight.length) await settle();
+  data.push(FINAL_BLOCK);
+  return { crc, size, data };
+}
+
+/** One zlib stream on libuv's thread pool (where worker threads cannot start). */
+async function oneStream(iter: Iterator<Chunk>, first: Part[], level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
   const z = createDeflateRaw({ level, memLevel: 9, chunkSize: 1 << 20, writableHighWaterMark: 4 * BATCH } as ZlibOptions);
   const data: Buffer[] = [];
   z.on('data', (b: Buffer) => data.push(b));
   const done = once(z, 'end');
-  let { crc, size } = acc;
-  let batch: Buffer[] = first;
-  let batchBytes = first.reduce((n, b) => n + b.length, 0);
+  let crc = 0;
+  let size = 0;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
   const flush = async (): Promise<void> => {
     const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
     batch = [];
     batchBytes = 0;
     if (!z.write(buf)) await once(z, 'drain');
   };
-  for (let next = iter.next(); !next.done; next = iter.next()) {
-    const buf = asBuffer(next.value);
+  const add = async (part: Part): Promise<void> => {
+    const buf = materialize(part);
     crc = crc32(buf, crc);
     size += buf.length;
     batch.push(buf);
     batchBytes += buf.length;
     if (batchBytes >= BATCH) await flush();
-  }
+  };
+  for (const part of first) await add(part);
+  for (let next = iter.next(); !next.done; next = iter.next()) await add(asPart(next.value));
   if (batchBytes) await flush();
   z.end();
   await done;

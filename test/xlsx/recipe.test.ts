@@ -1,0 +1,91 @@
+/** xlsx/zip/recipe.ts: rows described as literals and file ranges build the bytes they stand for, here and in the deflate pool. */
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../xlsx/reader/limits';
+import { findEntry, openZip, readEntry } from '../../xlsx/zip/read';
+import { buildRecipe, recipeSink, RecipeBuilder } from '../../xlsx/zip/recipe';
+import { zipFile } from '../../xlsx/zip/write';
+
+const dir = mkdtempSync(join(tmpdir(), 'tiendo-recipe-'));
+const fs = { openSync, readSync, closeSync };
+
+/** A spool-like file of rendered rows, each with two ROW_MARKs, and where each row is. */
+function spoolFile(name: string, rows: number): { path: string; pieces: [number, number, string][] } {
+  const parts: Buffer[] = [];
+  const pieces: [number, number, string][] = [];
+  let at = 0;
+  for (let i = 0; i < rows; i++) {
+    const text = `<c r="A\u0001" t="inlineStr"><is><t>Nhiệm vụ ${name}${i} “đã hoàn thành” ${'x'.repeat(i % 300)}</t></is></c><c r="B\u0001"/>`;
+    const b = Buffer.from(text, 'utf8');
+    parts.push(b);
+    pieces.push([at, b.length, text]);
+    at += b.length;
+  }
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(parts));
+  return { path, pieces };
+}
+
+describe('recipes', () => {
+  const a = spoolFile('a.bin', 3000);
+  const b = spoolFile('b.bin', 2000);
+
+  /** Rows taken in order from both files, then a few out of order (as "Quá hạn" reads them), with the expected text. */
+  function describeRows(r: RecipeBuilder): string {
+    let expected = '';
+    let row = 6;
+    const take = (f: { path: string; pieces: [number, number, string][] }, i: number): void => {
+      const [offset, length, text] = f.pieces[i];
+      const open = `<row r="${row}">`;
+      r.literal(open);
+      r.piece(f.path, offset, length, row);
+      r.literal('</row>');
+      expected += open + text.replaceAll('\u0001', String(row)) + '</row>';
+      row += 997;
+    };
+    for (let i = 0; i < 2000; i++) {
+      take(a, i);
+      take(b, i);
+    }
+    for (const i of [2999, 5, 1500, 1501, 0, 2998]) take(a, i);
+    r.bytes(Buffer.from('<tail/>'));
+    return expected + '<tail/>';
+  }
+
+  it('build the bytes they stand for: marks replaced by each row number, forward and out-of-order ranges', () => {
+    const r = new RecipeBuilder();
+    const expected = describeRows(r);
+    const recipe = r.take();
+    expect(recipe.files).toEqual([a.path, b.path]);
+    const sink = recipeSink();
+    buildRecipe(recipe, fs, sink);
+    expect(Buffer.from(sink.buf.subarray(0, sink.pos)).toString('utf8')).toBe(expected);
+    // The builder starts afresh after take().
+    expect(r.size()).toBe(0);
+  });
+
+  it('are built and deflated by the pool inside a zip part: the part reads back whole, with its CRC', async () => {
+    const chunks = [];
+    let expected = '';
+    for (let k = 0; k < 4; k++) {
+      const r = new RecipeBuilder();
+      expected += describeRows(r);
+      chunks.push(r.take(), `<sep n="${k}"/>`);
+      expected += `<sep n="${k}"/>`;
+    }
+    const path = join(dir, 'r.zip');
+    const zip = await zipFile(path);
+    await zip.add('x.xml', chunks);
+    await zip.close();
+    const buf = readFileSync(path);
+    const z = openZip(buf, DEFAULT_LIMITS);
+    const entry = findEntry(z, 'x.xml')!;
+    const back = Buffer.from(readEntry(z, entry));
+    expect(back.toString('utf8')).toBe(expected);
+    expect(buf.readUInt32LE(entry.localOffset + 14)).toBe(crc32(back) >>> 0);
+    expect(entry.size).toBe(Buffer.byteLength(expected));
+  });
+});

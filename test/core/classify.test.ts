@@ -297,7 +297,7 @@ describe('classifyTask: the Task object', () => {
     // The reader's key order with the reason after progressSource (as core/table/rows.ts writes it).
     const { dueSource, extra, taskId, cells, issues, ...head } = withReason;
     const readerReason: ParsedTask = { ...head, dueSource, extra, taskId, cells, issues };
-    const reordered = { issues: plain.issues, ...plain, note: 'x' } as ParsedTask;
+    const reordered = { ...Object.fromEntries(Object.entries(plain).reverse()), note: 'x' } as unknown as ParsedTask;
     const asTask = classifyTask(plain, '2025-11-15');
     for (const t of [plain, withReason, readerReason, reordered, asTask]) {
       const got = classifyTask(t, '2025-11-15');

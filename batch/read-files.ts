@@ -42,8 +42,11 @@ export interface ReadFilesOptions {
 
 const IN_PROCESS_BELOW = 100;
 
-/** Files sent to a worker ahead of its reply, so it never waits on the main thread. */
-const IN_FLIGHT = 2;
+/**
+ * Files sent to a worker ahead of its reply, so it never waits on the main thread (which pauses for its own garbage
+ * collections: with 2, 3,321 light returns read in 9,4–9,8 s; with 6, 8,6–9,3 s).
+ */
+const IN_FLIGHT = 6;
 
 /**
  * Reads every file; results come back in input order.

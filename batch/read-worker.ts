@@ -1,6 +1,7 @@
 /** Worker thread of readFiles: reads the files it is sent and posts back each FileRead as JSON text. */
 import { join } from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import type { ReadLimits } from '../xlsx/read';
 import { pack, readOne, spoolCold, unexpected, type FileRead } from './read-one';
 import { SpoolWriter } from './spool';
@@ -25,7 +26,12 @@ const SPOOL_FILE = `spool-${threadId}.bin`;
  * matters): stringify + JSON.parse cost less than structured clone of ~60 small task objects per file
  * (3,321 communes: about 0.5 s less main-thread time).
  */
-export type WorkerMessage = { ready: true } | { id: number; json: string };
+export type WorkerMessage = { ready: true } | { id: number; json: string; heap?: number };
+
+/** This worker's V8 heap in use, in bytes (the pool replaces a worker whose heap has grown: batch/read-files.ts). */
+function heapUsed(): number {
+  return getHeapStatistics().used_heap_size;
+}
 
 parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
 
@@ -58,7 +64,7 @@ async function run(job: ReadJob): Promise<void> {
         packed = pack(result);
       }
     }
-    parentPort?.postMessage({ id: job.id, json: JSON.stringify(packed) } satisfies WorkerMessage);
+    parentPort?.postMessage({ id: job.id, json: JSON.stringify(packed), heap: heapUsed() } satisfies WorkerMessage);
   } catch (err) {
     const failed: FileRead = { file: job.file, read: null, error: unexpected(job.file, err) };
     parentPort?.postMessage({ id: job.id, json: JSON.stringify(failed) } satisfies WorkerMessage);

@@ -35,11 +35,11 @@ export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
  * output, so each output's pass reads only its own bytes, in order (a pass over one file of everything read the
  * whole spool, about 1,2 GB at 3,321 realistic communes, once per output).
  */
-export const STREAMS = ['cold', 'json', 'detail', 'issues', 'overdue'] as const;
+const STREAMS = ['cold', 'json', 'detail', 'issues', 'overdue'] as const;
 export type Stream = (typeof STREAMS)[number];
 
 /** The file of a stream of the spool file `name`. */
-export function streamFile(name: string, stream: Stream): string {
+function streamFile(name: string, stream: Stream): string {
   return stream === 'cold' ? name : `${name}.${stream}`;
 }
 

@@ -67,7 +67,7 @@ describe('recipes', () => {
     expect(r.size()).toBe(0);
   });
 
-  it('are built and deflated by the pool inside a zip part: the part reads back whole, with its CRC', async () => {
+  it.each([true, false])('are built and deflated inside a zip part (on worker threads: %s): the part reads back whole, with its CRC', async (threads) => {
     const chunks = [];
     let expected = '';
     for (let k = 0; k < 4; k++) {
@@ -76,8 +76,8 @@ describe('recipes', () => {
       chunks.push(r.take(), `<sep n="${k}"/>`);
       expected += `<sep n="${k}"/>`;
     }
-    const path = join(dir, 'r.zip');
-    const zip = await zipFile(path);
+    const path = join(dir, `r-${threads}.zip`);
+    const zip = await zipFile(path, { threads });
     await zip.add('x.xml', chunks);
     await zip.close();
     const buf = readFileSync(path);

@@ -1,5 +1,6 @@
 /**
- * Bytes described instead of built: literal runs and ranges of files, each MARK byte of a range replaced by a number.
+ * Bytes described instead of built: literal runs and ranges of files, each byte 1 of a range (report/layout/spec.ts
+ * ROW_MARK) replaced by a number.
  * The summary workbook's long sheets are mostly rows rendered ahead by the read workers and kept in their spool
  * (batch/spool.ts); the writer describes each row as its `<row>` prefix, the spooled range and the row number, and the
  * deflate pool's workers build and deflate the bytes (xlsx/zip/deflate-pool.ts), so the main thread neither reads
@@ -13,9 +14,6 @@
  * const sink = recipeSink();
  * buildRecipe(r.take(), fs, sink); // sink.buf.subarray(0, sink.pos): what the ranges hold, marks replaced
  */
-
-/** The byte the ranges hold where the number goes (report/layout/spec.ts ROW_MARK). */
-export const MARK_BYTE = 1;
 
 /** A built recipe (plain data: it crosses to a worker as is, its arrays transferred). */
 export interface Recipe {

@@ -26,6 +26,8 @@ export interface ZipSink {
 export interface ZipWriteOptions {
   /** Deflate level 0-9 (default 1). */
   level?: number;
+  /** Deflate large parts on the deflate pool's worker threads (default true); false: one zlib stream on libuv's pool. */
+  threads?: boolean;
   /** Write zip64 records even where 32 bits suffice (tests exercise the zip64 paths with small files). */
   zip64?: boolean;
 }
@@ -54,7 +56,7 @@ const MAX32 = 0xffffffff;
  * await zip.close();
  */
 export async function zipFile(path: string, opts: ZipWriteOptions | number = {}): Promise<ZipSink> {
-  const { level = 1, zip64 = false } = typeof opts === 'number' ? { level: opts } : opts;
+  const { level = 1, zip64 = false, threads = true } = typeof opts === 'number' ? { level: opts } : opts;
   const fh = await open(path, 'w');
   const written: Written[] = [];
   let pos = 0;
@@ -64,7 +66,7 @@ export async function zipFile(path: string, opts: ZipWriteOptions | number = {})
   };
   return {
     async add(name, chunks) {
-      const { crc, size, data } = await deflateChunks(chunks, level);
+      const { crc, size, data } = await deflateChunks(chunks, level, threads);
       const compressed = data.reduce((n, b) => n + b.length, 0);
       const entry: Written = { name: Buffer.from(name, 'utf8'), crc, size, compressed, offset: pos };
       written.push(entry);
@@ -92,7 +94,7 @@ export async function zipFile(path: string, opts: ZipWriteOptions | number = {})
 /** A chunk of a part: text, UTF-8 bytes the caller will not touch again, or bytes described by a recipe. */
 export type Chunk = string | Uint8Array | Recipe;
 
-async function deflateChunks(chunks: Iterable<Chunk>, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
+async function deflateChunks(chunks: Iterable<Chunk>, level: number, threads: boolean): Promise<{ crc: number; size: number; data: Buffer[] }> {
   const pending: Part[] = [];
   let pendingBytes = 0;
   const iter = chunks[Symbol.iterator]();
@@ -101,7 +103,7 @@ async function deflateChunks(chunks: Iterable<Chunk>, level: number): Promise<{ 
     const part = asPart(next.value);
     pending.push(part);
     pendingBytes += partSize(part);
-    if (pendingBytes > SMALL) return streamRest(iter, pending, pendingBytes, level);
+    if (pendingBytes > SMALL) return streamRest(iter, pending, pendingBytes, level, threads);
   }
   const all = Buffer.concat(pending.map(materialize));
   return { crc: crc32(all), size: all.length, data: [deflateRawSync(all, { level })] };
@@ -135,8 +137,8 @@ const SEGMENT = 4 << 20;
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
 /** A large part: deflated in segments on the deflate pool's workers while the next batch is described, or, without them, one stream. */
-function streamRest(iter: Iterator<Chunk>, first: Part[], firstBytes: number, level: number): Promise<{ crc: number; size: number; data: Buffer[] }> {
-  const pool = deflatePool();
+function streamRest(iter: Iterator<Chunk>, first: Part[], firstBytes: number, level: number, threads: boolean): Promise<{ crc: number; size: number; data: Buffer[] }> {
+  const pool = threads ? deflatePool() : null;
   return pool ? segmented(pool, iter, first, firstBytes, level) : oneStream(iter, first, level);
 }
 

@@ -17,10 +17,6 @@ export interface HistoryOutcome {
   comparison: HistoryComparison;
 }
 
-export function wantsHistory(args: Pick<AggregateArgs, 'ky' | 'lichSu'>): boolean {
-  return args.ky !== null || args.lichSu !== null;
-}
-
 /**
  * Record the report's tasks as period `--ky` (default: the as-of month) and compare it with the previous
  * stored period. Never throws: a store that cannot be written is reported, and the other outputs are still written.

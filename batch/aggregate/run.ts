@@ -12,7 +12,7 @@ import type { HistoryComparison } from '../../report/history/types';
 import { taskFrame } from '../../report/task-frame';
 import { writeTasks } from '../export-tasks';
 import type { AggregateArgs } from './args';
-import { recordHistory, wantsHistory, type HistoryOutcome } from './history';
+import type { HistoryOutcome } from './history';
 import { progressBar } from './progress';
 import { loadSent } from './sent';
 import { todayInVietnam } from '../../core/dates';
@@ -47,7 +47,8 @@ export async function aggregate(args: AggregateArgs): Promise<AggregateResult> {
   // Read and build in their own scope so the SheetReads can be collected before the outputs are written.
   const report = await readAndBuild(args, t);
   if (readNothing(report)) return { report, outputs: [], outputErrors: [], nothingRead: true };
-  const history = wantsHistory(args) ? await recordHistory(report, args, process.cwd()) : null;
+  // The history store (DuckDB, a native module: about 0,1 s to load) is loaded only when asked for.
+  const history = args.ky !== null || args.lichSu !== null ? await (await import('./history')).recordHistory(report, args, process.cwd()) : null;
   const outcome = history && 'comparison' in history ? history : null;
   if (outcome) report.sentences.push(...outcome.comparison.sentences);
   t('history');

@@ -177,6 +177,16 @@ export class Spool {
     return JSON.parse(this.text(ref[0], ref[1], ref[2])) as Record<string, unknown>;
   }
 
+  private readonly paths = new Map<string, string>();
+
+  /** The full path of a stream of one worker's spool file (made once). */
+  path(file: string, stream: Stream): string {
+    const name = streamFile(file, stream);
+    let p = this.paths.get(name);
+    if (p === undefined) this.paths.set(name, (p = join(this.dir, name)));
+    return p;
+  }
+
   /** `length` bytes at `offset` of a spool file, as text (sequential reads are served from the last block read). */
   text(file: string, offset: number, length: number): string {
     return this.bytes(file, offset, length).toString('utf8');
@@ -253,7 +263,11 @@ class SpoolRendering implements TaskRendering {
   }
 
   private source(stream: Stream, [offset, length]: Piece): ByteSource {
-    return { path: join(this.spool.dir, streamFile(this.file, stream)), offset, length };
+    return { path: this.spool.path(this.file, stream), offset, length };
+  }
+
+  jsonSource(): ByteSource {
+    return this.source('json', this.jsonPiece);
   }
 
   cellsSource(): ByteSource {

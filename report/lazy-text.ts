@@ -66,6 +66,7 @@ export interface TaskRendering {
   issueBytes?(k: number): Uint8Array;
   overdueBytes?(): Uint8Array;
   /** Where those bytes are kept, when in a file. */
+  jsonSource?(): ByteSource;
   cellsSource?(): ByteSource;
   issueSource?(k: number): ByteSource;
   overdueSource?(): ByteSource;

@@ -50,7 +50,18 @@ export class RecipeBuilder {
   literal(s: string): void {
     if (this.lit.length - this.litPos < s.length * 3) this.lit = grow(this.lit, this.litPos + s.length * 3);
     const start = this.litPos;
-    this.litPos += this.encoder.encodeInto(s, this.lit.subarray(this.litPos)).written;
+    // Markup and numbers are ASCII: written a byte per character; anything else through the encoder.
+    const lit = this.lit;
+    let p = start;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) {
+        p = start + this.encoder.encodeInto(s, lit.subarray(start)).written;
+        break;
+      }
+      lit[p++] = c;
+    }
+    this.litPos = p;
     this.described += this.litPos - start;
     // Consecutive literals become one op.
     if (this.opPos >= 4 && this.ops[this.opPos - 4] === 0 && this.ops[this.opPos - 2] === start) this.ops[this.opPos - 2] = this.litPos;

@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS } from '../../xlsx/reader/limits';
 import { findEntry, openZip, readEntry } from '../../xlsx/zip/read';
 import { buildRecipe, recipeSink, RecipeBuilder } from '../../xlsx/zip/recipe';
 import { zipFile } from '../../xlsx/zip/write';
+import { writeWorkbook } from '../../xlsx/write';
+import type { RenderedCells, WorkbookSpec } from '../../report/layout/spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiendo-recipe-'));
 const fs = { openSync, readSync, closeSync };
@@ -87,5 +89,35 @@ describe('recipes', () => {
     expect(back.toString('utf8')).toBe(expected);
     expect(buf.readUInt32LE(entry.localOffset + 14)).toBe(crc32(back) >>> 0);
     expect(entry.size).toBe(Buffer.byteLength(expected));
+  });
+});
+
+describe('rows rendered ahead, in the writer', () => {
+  /** A sheet of 3.000 rows whose second cell comes rendered: as text only, as text and bytes, or as a file range. */
+  function sheet(form: 'xml' | 'bytes' | 'source', file: { path: string; pieces: [number, number, string][] }): WorkbookSpec {
+    const rows = file.pieces.map(([offset, length, text], i) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const rendered: RenderedCells = form === 'xml' ? { cellsXml: () => text }
+        : form === 'bytes' ? { cellsXml: () => text, cellsBytes: () => bytes }
+          : { cellsXml: () => text, cellsBytes: () => bytes, cellsSource: () => ({ path: file.path, offset, length }) };
+      return { cells: [String(i + 1)], rendered };
+    });
+    return { sheets: [{ name: 'Chi tiết', columns: [{ header: 'STT', width: 6 }, { header: 'Nhiệm vụ', width: 40 }, { header: 'B', width: 5 }], rows, inlineStrings: true }] };
+  }
+
+  it('write the same sheet whether their cells come as text, as bytes or as a spool range', async () => {
+    const f = spoolFile('w.bin', 3000);
+    const parts: string[] = [];
+    for (const form of ['xml', 'bytes', 'source'] as const) {
+      const path = join(dir, `w-${form}.xlsx`);
+      await writeWorkbook(sheet(form, f), path);
+      const z = openZip(readFileSync(path), DEFAULT_LIMITS);
+      parts.push(Buffer.from(readEntry(z, findEntry(z, 'xl/worksheets/sheet1.xml')!)).toString('utf8'));
+    }
+    expect(parts[0]).toMatch(/<row r="3001"[^>]*><c r="A3001"[^>]*><is><t>3000<\/t>/);
+    expect(parts[0]).toContain('Nhiệm vụ w.bin2999');
+    expect(parts[0]).not.toContain('\u0001');
+    expect(parts[1]).toBe(parts[0]);
+    expect(parts[2]).toBe(parts[0]);
   });
 });

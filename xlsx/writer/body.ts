@@ -289,17 +289,10 @@ class ByteRows {
   }
 }
 
-const ROW_MARK_BYTE = ROW_MARK.charCodeAt(0);
-
 /** `b` with each ROW_MARK byte replaced by `rs` (ASCII). */
 function replaceMark(b: Uint8Array, rs: string): Uint8Array {
-  if (b.indexOf(ROW_MARK_BYTE) < 0) return b;
-  const parts: number[] = [];
-  for (const x of b) {
-    if (x === ROW_MARK_BYTE) for (let k = 0; k < rs.length; k++) parts.push(rs.charCodeAt(k));
-    else parts.push(x);
-  }
-  return Uint8Array.from(parts);
+  const parts = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1').split(ROW_MARK);
+  return parts.length === 1 ? b : Buffer.from(parts.join(rs), 'latin1');
 }
 
 /** A data row of an `inlineStrings` sheet: its `cells`, then the `rendered` rest (row number put in), if any. */

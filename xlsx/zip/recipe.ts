@@ -62,10 +62,7 @@ export class RecipeBuilder {
       lit[p++] = c;
     }
     this.litPos = p;
-    this.described += this.litPos - start;
-    // Consecutive literals become one op.
-    if (this.opPos >= 4 && this.ops[this.opPos - 4] === 0 && this.ops[this.opPos - 2] === start) this.ops[this.opPos - 2] = this.litPos;
-    else this.op(0, start, this.litPos, 0);
+    this.literalOp(start);
   }
 
   /** Literal bytes. */
@@ -74,7 +71,12 @@ export class RecipeBuilder {
     const start = this.litPos;
     this.lit.set(b, start);
     this.litPos += b.length;
-    this.described += b.length;
+    this.literalOp(start);
+  }
+
+  /** The literal bytes from `start` to litPos as an op (joined to the previous op when that is the literal before them). */
+  private literalOp(start: number): void {
+    this.described += this.litPos - start;
     if (this.opPos >= 4 && this.ops[this.opPos - 4] === 0 && this.ops[this.opPos - 2] === start) this.ops[this.opPos - 2] = this.litPos;
     else this.op(0, start, this.litPos, 0);
   }

@@ -258,8 +258,8 @@ class SpoolRendering implements TaskRendering {
     return this.overdue[1] > 0;
   }
 
-  private piece(stream: Stream, [at, length]: Piece): Uint8Array {
-    return this.spool.bytes(streamFile(this.file, stream), at, length);
+  private text(stream: Stream, [at, length]: Piece): string {
+    return this.spool.text(streamFile(this.file, stream), at, length);
   }
 
   private source(stream: Stream, [offset, length]: Piece): ByteSource {
@@ -282,40 +282,19 @@ class SpoolRendering implements TaskRendering {
     return this.source('overdue', this.overdue);
   }
 
-  jsonBytes(): Uint8Array {
-    return this.piece('json', this.jsonPiece);
-  }
-
-  cellsBytes(): Uint8Array {
-    return this.piece('detail', this.detail);
-  }
-
-  issueBytes(k: number): Uint8Array {
-    return this.piece('issues', this.issuePieces[k]);
-  }
-
-  overdueBytes(): Uint8Array {
-    return this.piece('overdue', this.overdue);
-  }
-
-  // The text forms decode the bytes (one place knows the layout).
   json(): string {
-    return utf8(this.jsonBytes());
+    return this.text('json', this.jsonPiece);
   }
 
   cellsXml(): string {
-    return utf8(this.cellsBytes());
+    return this.text('detail', this.detail);
   }
 
   issueXml(k: number): string {
-    return utf8(this.issueBytes(k));
+    return this.text('issues', this.issuePieces[k]);
   }
 
   overdueXml(): string {
-    return utf8(this.overdueBytes());
+    return this.text('overdue', this.overdue);
   }
-}
-
-function utf8(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }

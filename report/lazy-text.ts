@@ -60,12 +60,7 @@ export interface TaskRendering {
   overdueXml(): string;
   /** Rendered with a "Quá hạn" row (the task is overdue). */
   readonly hasOverdue: boolean;
-  /** The same as UTF-8 bytes, valid until the next read of the rendering's store (copy or use at once). */
-  jsonBytes?(): Uint8Array;
-  cellsBytes?(): Uint8Array;
-  issueBytes?(k: number): Uint8Array;
-  overdueBytes?(): Uint8Array;
-  /** Where those bytes are kept, when in a file. */
+  /** Where the same texts are kept as UTF-8 bytes, when in a file. */
   jsonSource?(): ByteSource;
   cellsSource?(): ByteSource;
   issueSource?(k: number): ByteSource;

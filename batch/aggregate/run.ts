@@ -83,8 +83,9 @@ function phaseTimer(): (phase: string) => void {
   let lastCpu = process.cpuUsage();
   return (phase) => {
     const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    lastCpu = process.cpuUsage();
+    const cpuNow = process.cpuUsage();
+    const cpu = { user: cpuNow.user - lastCpu.user, system: cpuNow.system - lastCpu.system };
+    lastCpu = cpuNow;
     if (process.env.TIENDO_TIMING) {
       const mem = process.memoryUsage();
       const rss = Math.round(mem.rss / 1048576);

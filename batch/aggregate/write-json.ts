@@ -30,9 +30,6 @@ export async function writeReportJson(report: Report, to: string | Writable): Pr
         if (src) {
           parts.push(Buffer.from(text, 'utf8'), src);
           text = '';
-        } else if (r?.jsonBytes) {
-          parts.push(Buffer.from(text, 'utf8'), Buffer.from(r.jsonBytes()));
-          text = '';
         } else {
           text += r ? r.json() : JSON.stringify(t);
         }

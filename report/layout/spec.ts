@@ -66,9 +66,7 @@ export type RowSpec = CellInput[] | { cells: CellInput[]; kind?: RowKind; height
  */
 export interface RenderedCells {
   cellsXml(): string;
-  /** The same as UTF-8 bytes, when at hand (valid until the next call: the writer copies them at once). */
-  cellsBytes?(): Uint8Array;
-  /** Where those bytes are kept, when in a file (the writer then has them read where they are deflated). */
+  /** Where the same text is kept as UTF-8 bytes, when in a file (the writer then has them read where they are deflated). */
   cellsSource?(): ByteSource | undefined;
 }
 

@@ -141,10 +141,6 @@ class OverdueCells {
     return this.r.overdueXml();
   }
 
-  cellsBytes(): Uint8Array {
-    return this.r.overdueBytes?.() ?? new TextEncoder().encode(this.r.overdueXml());
-  }
-
   cellsSource(): ByteSource | undefined {
     return this.r.overdueSource?.();
   }
@@ -225,10 +221,6 @@ class IssueCells {
   constructor(private readonly r: TaskRendering, private readonly k: number) {}
   cellsXml(): string {
     return this.r.issueXml(this.k);
-  }
-
-  cellsBytes(): Uint8Array {
-    return this.r.issueBytes?.(this.k) ?? new TextEncoder().encode(this.r.issueXml(this.k));
   }
 
   cellsSource(): ByteSource | undefined {

@@ -4,7 +4,7 @@
  * their first cell, as Excel and ExcelJS show them (test/xlsx/golden/ pins the result).
  */
 import { columnLetter } from '../../core/grid';
-import { cellValueOf, ROW_MARK, rowParts, type CellInput, type CellLook, type ColumnSpec, type RenderedCells, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../report/layout/spec';
+import { cellValueOf, ROW_MARK, rowParts, type CellInput, type ByteSource, type CellLook, type ColumnSpec, type RenderedCells, type RowKind, type SheetLayout, type SheetSpec, type TitleLine } from '../../report/layout/spec';
 import { DATE_FORMAT, LOOK, SIZE } from '../../report/layout/style';
 import { cellXml, inlineCellXml, rowXml, type Plain } from './cells';
 import type { SharedStrings } from './strings';
@@ -62,10 +62,11 @@ export function* bodyChunks(sheet: SheetSpec, layout: SheetLayout, ctx: BodyCont
   const bytes = new ByteRows();
   for (const spec of sheet.rows) {
     const { cells, kind, height, rendered } = rowParts(spec);
-    if (inline && kind === 'data' && (rendered?.cellsSource || rendered?.cellsBytes) && !extra.has(r)) {
-      // Rows rendered ahead stay bytes from the spool to the deflater (no decoding, no re-encoding).
+    const src = inline && kind === 'data' && !extra.has(r) ? rendered?.cellsSource?.() : undefined;
+    if (inline && src) {
+      // Rows rendered ahead stay bytes in the spool until the deflate workers read them (no decoding, no re-encoding).
       if (part.length) yield flush();
-      bytes.row(r, inlineCells(cells, 0, letters, inline, String(r), cells.length), rendered, height);
+      bytes.row(r, inlineCells(cells, 0, letters, inline, String(r), cells.length), src, height);
       r++;
       if (bytes.full()) yield bytes.take();
       continue;
@@ -261,8 +262,8 @@ function dataRow(
 
 /**
  * Rows rendered ahead, described rather than built (xlsx/zip/recipe.ts): `<row>` and the leading cells as literals, the
- * rendered cells as their spool range (read and given the row number where the segment is deflated) or as bytes, then
- * `</row>`: the same bytes rowXml(r, inlineCells(…) + cellsXml().replaceAll(ROW_MARK, r)) encodes to.
+ * rendered cells as their file range (read and given the row number where the segment is deflated), then `</row>`:
+ * the same bytes rowXml(r, inlineCells(…) + cellsXml().replaceAll(ROW_MARK, r)) encodes to.
  */
 class ByteRows {
   private readonly recipe = new RecipeBuilder();
@@ -279,20 +280,12 @@ class ByteRows {
     return this.recipe.take();
   }
 
-  row(r: number, lead: string, rendered: RenderedCells, height: number | undefined): void {
+  row(r: number, lead: string, src: ByteSource, height: number | undefined): void {
     const open = rowXml(r, '', height);
     this.recipe.literal(open.slice(0, -'</row>'.length) + lead);
-    const src = rendered.cellsSource?.();
-    if (src) this.recipe.piece(src.path, src.offset, src.length, r);
-    else this.recipe.bytes(replaceMark(rendered.cellsBytes!(), String(r)));
+    this.recipe.piece(src.path, src.offset, src.length, r);
     this.recipe.literal('</row>');
   }
-}
-
-/** `b` with each ROW_MARK byte replaced by `rs` (ASCII). */
-function replaceMark(b: Uint8Array, rs: string): Uint8Array {
-  const parts = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1').split(ROW_MARK);
-  return parts.length === 1 ? b : Buffer.from(parts.join(rs), 'latin1');
 }
 
 /** A data row of an `inlineStrings` sheet: its `cells`, then the `rendered` rest (row number put in), if any. */

@@ -62,23 +62,10 @@ export class RecipeBuilder {
       lit[p++] = c;
     }
     this.litPos = p;
-    this.literalOp(start);
-  }
-
-  /** Literal bytes. */
-  bytes(b: Uint8Array): void {
-    if (this.lit.length - this.litPos < b.length) this.lit = grow(this.lit, this.litPos + b.length);
-    const start = this.litPos;
-    this.lit.set(b, start);
-    this.litPos += b.length;
-    this.literalOp(start);
-  }
-
-  /** The literal bytes from `start` to litPos as an op (joined to the previous op when that is the literal before them). */
-  private literalOp(start: number): void {
-    this.described += this.litPos - start;
-    if (this.opPos >= 4 && this.ops[this.opPos - 4] === 0 && this.ops[this.opPos - 2] === start) this.ops[this.opPos - 2] = this.litPos;
-    else this.op(0, start, this.litPos, 0);
+    this.described += p - start;
+    // Consecutive literals become one op.
+    if (this.opPos >= 4 && this.ops[this.opPos - 4] === 0 && this.ops[this.opPos - 2] === start) this.ops[this.opPos - 2] = p;
+    else this.op(0, start, p, 0);
   }
 
   piece(file: string, offset: number, length: number, mark: number): void {

@@ -9,7 +9,7 @@ import { cyrb53Pair, fingerprintHash } from '../report/duplicate-files';
 import type { ReadLimits } from '../xlsx/read';
 import { readGridsFile } from './read-grids';
 import { baseName } from '../xlsx/reader/read-workbook';
-import { COLD_FIELDS, type ColdRef, type Piece, type Spool, type SpoolWriter } from './spool';
+import { COLD_FIELDS, type ColdWire, type Spool, type SpoolWriter } from './spool';
 import type { TaskRender } from './render-task';
 
 export { workbookRead } from '../core/table/workbook-read';
@@ -119,9 +119,6 @@ export interface Packed extends FileRead {
   spool?: { file: string; at: number[] };
 }
 
-/** A packed task's spool reference: cold offset and length, then, when rendered, its pieces' lengths (json, detail, overdue, then one per issue). */
-type ColdWire = [offset: number, length: number, ...rendered: number[]];
-
 /** Stands for "the file's value" in a packed task or issue (those fields are otherwise strings). */
 const SAME = 1;
 
@@ -188,25 +185,13 @@ export function unpack(p: Packed, spool?: Spool): FileRead {
   const sheet = r.read.sheet;
   // The next piece of each rendered stream (json, detail, issues, overdue).
   const at = spooled ? spooled.at.slice(1) : [];
-  const piece = (k: number, length: number): Piece => {
-    const out: Piece = [at[k], length];
-    at[k] += length;
-    return out;
-  };
   for (const t of r.tasks) {
     const m = t as unknown as Record<string, unknown>;
     const cold = m[COLD_KEY] as ColdWire | undefined;
     if (cold !== undefined) {
       if (!spool || !spooled) throw new Error('tiendo: a spooled read needs its spool to unpack');
       delete m[COLD_KEY];
-      const ref: ColdRef = [spooled.file, cold[0], cold[1]];
-      if (cold.length > 2) {
-        const json = piece(0, cold[2]);
-        const detail = piece(1, cold[3]);
-        const overdue = piece(3, cold[4]);
-        ref.push(json, detail, cold.slice(5).map((n) => piece(2, n)), overdue);
-      }
-      spool.attach(m, ref);
+      spool.attach(m, spooled.file, cold, at);
     }
     if (m.file === SAME) m.file = file;
     if (m.sheet === SAME) m.sheet = sheet;

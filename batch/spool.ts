@@ -21,11 +21,12 @@ import type { ByteSource } from '../report/layout/spec';
 export type Piece = [offset: number, length: number];
 
 /**
- * Where a task's spooled bytes are: spool file, byte offset and length of its cold fields (UTF-8 JSON) and, when
- * rendered (batch/render-task.ts), in their own streams: its JSON record, its "Chi tiết" cells, each of its issues'
- * "Cảnh báo" cells and its "Quá hạn" cells (0 bytes when not overdue).
+ * Where a task's spooled bytes are, as the read worker posts them: the byte offset and length of its cold fields
+ * (UTF-8 JSON) in the spool file and, when rendered (batch/render-task.ts), the byte lengths of its pieces in their
+ * own streams: its JSON record, its "Chi tiết" cells, its "Quá hạn" cells (0 when not overdue) and each of its
+ * issues' "Cảnh báo" cells. A task's pieces follow the previous task's in each stream, so lengths say where they are.
  */
-export type ColdRef = [file: string, offset: number, length: number, json?: Piece, detail?: Piece, issues?: Piece[], overdue?: Piece];
+export type ColdWire = [offset: number, length: number, json?: number, detail?: number, overdue?: number, ...issues: number[]];
 
 /** Fields moved to the spool, read back together on first use of any of them. */
 export const COLD_FIELDS = ['task', 'resultText', 'cells'] as const;
@@ -100,15 +101,10 @@ export class SpoolWriter {
   }
 }
 
-/**
- * Where a task's cold fields are: its spool, the spool file's name, byte offset and length, and `json`, the byte
- * length of its JSON record right after them when it was rendered (its texts are read from there).
- */
-type Slot = [spool: Spool, file: string, offset: number, length: number, json: Piece | undefined];
 const SLOT = Symbol('tiendo.cold');
 /** Cold fields assigned after reading (rare: a copy is usually made instead), kept on the task. */
 const WRITTEN = Symbol('tiendo.coldWritten');
-type Cold = Record<string, unknown> & { [SLOT]?: Slot; [WRITTEN]?: Record<string, unknown> };
+type Cold = Record<string, unknown> & { [SLOT]?: SpoolRef; [WRITTEN]?: Record<string, unknown> };
 
 /**
  * The last task whose cold fields were parsed: consecutive reads of one task's fields parse once, and nothing is
@@ -121,15 +117,9 @@ function coldOf(o: Cold, k: string): unknown {
   const written = o[WRITTEN];
   if (written && k in written) return written[k];
   if (lastTask === o) return lastCold[k];
-  const slot = o[SLOT];
-  if (!slot) throw new Error('tiendo: a spooled task lost its spool reference');
-  lastCold = slot[0].read([slot[1], slot[2], slot[3]]);
-  if (slot[4] !== undefined) {
-    // Rendered: the texts are read from the task's JSON record (a ReportTask: `result` is the result text).
-    const record = JSON.parse(slot[0].text(streamFile(slot[1], 'json'), slot[4][0], slot[4][1])) as { task: string; result: string };
-    lastCold.task = record.task;
-    lastCold.resultText = record.result;
-  }
+  const ref = o[SLOT];
+  if (!ref) throw new Error('tiendo: a spooled task lost its spool reference');
+  lastCold = ref.cold();
   lastTask = o;
   return lastCold[k];
 }
@@ -170,11 +160,6 @@ export class Spool {
     const spool = new Spool(mkdtempSync(join(tmpdir(), 'tiendo-spool-')));
     process.once('exit', () => spool.dispose());
     return spool;
-  }
-
-  /** The cold fields of one task, parsed from the spool. */
-  read(ref: ColdRef): Record<string, unknown> {
-    return JSON.parse(this.text(ref[0], ref[1], ref[2])) as Record<string, unknown>;
   }
 
   private readonly paths = new Map<string, string>();
@@ -220,16 +205,24 @@ export class Spool {
     return block.buf.subarray(from, from + length);
   }
 
-  /** Gives `target` the cold fields (COLD_FIELDS) as accessors reading `ref` from this spool on first use. */
-  attach(target: object, ref: ColdRef): void {
-    Object.defineProperty(target, SLOT, { value: [this, ref[0], ref[1], ref[2], ref[3]] satisfies Slot, writable: false, enumerable: false, configurable: false });
+  /**
+   * Gives `target` the cold fields (COLD_FIELDS) as accessors reading them from spool file `file` on first use, and,
+   * when `wire` has rendered pieces, their rendering (report/lazy-text.ts). `at` is where the file's next pieces are
+   * in each rendered stream (json, detail, issues, overdue: Spool.streamsAt), moved past this task's.
+   * One object per task holds all of it (no array per piece: 200,000 tasks' references cost the main thread's
+   * garbage collector more than their bytes).
+   */
+  attach(target: object, file: string, wire: ColdWire, at?: number[]): void {
+    const ref = new SpoolRef(this, file, wire);
+    if (wire.length > 2) {
+      if (!at) throw new Error('tiendo: a rendered spool reference needs its streams\' offsets');
+      ref.place(at);
+    }
+    Object.defineProperty(target, SLOT, { value: ref, writable: false, enumerable: false, configurable: false });
     // A field the task kept (spoolCold keeps an unreported task's result text) stays a plain field.
     if (!('resultText' in target)) Object.defineProperties(target, DESCRIPTORS);
     else for (const k of COLD_FIELDS) if (!(k in target)) Object.defineProperty(target, k, DESCRIPTORS[k]);
-    const [file, , , json, detail, issues, overdue] = ref;
-    if (json !== undefined && detail !== undefined && issues !== undefined && overdue !== undefined) {
-      setRendering(target, new SpoolRendering(this, file, json, detail, issues, overdue));
-    }
+    if (ref.rendered) setRendering(target, ref);
   }
 
   /** Closes and removes the spool (idempotent). */
@@ -243,58 +236,104 @@ export class Spool {
   }
 }
 
-/** A task's rendering (report/lazy-text.ts TaskRendering) read from the spool's output streams on use, nothing kept. */
-class SpoolRendering implements TaskRendering {
-  constructor(
-    private readonly spool: Spool, private readonly file: string, private readonly jsonPiece: Piece, private readonly detail: Piece,
-    private readonly issuePieces: Piece[], private readonly overdue: Piece,
-  ) {}
+/**
+ * A task's spooled bytes (its cold fields and, when rendered, its rendering: report/lazy-text.ts TaskRendering), read
+ * on use, nothing kept. The issue pieces' lengths stay in the posted `wire` array, from index ISSUES.
+ */
+class SpoolRef implements TaskRendering {
+  jsonAt = -1;
+  detailAt = -1;
+  issueAt = -1;
+  overdueAt = -1;
+
+  constructor(private readonly spool: Spool, private readonly file: string, private readonly wire: ColdWire) {}
+
+  get rendered(): boolean {
+    return this.jsonAt >= 0;
+  }
+
+  /** Takes this task's rendered pieces at `at` (json, detail, issues, overdue) and moves `at` past them. */
+  place(at: number[]): void {
+    const w = this.wire as number[];
+    this.jsonAt = at[0];
+    at[0] += w[2];
+    this.detailAt = at[1];
+    at[1] += w[3];
+    this.issueAt = at[2];
+    for (let k = ISSUES; k < w.length; k++) at[2] += w[k];
+    this.overdueAt = at[3];
+    at[3] += w[4];
+  }
+
+  /** The cold fields; a rendered task's texts are read from its JSON record (a ReportTask: `result` is the result text). */
+  cold(): Record<string, unknown> {
+    const cold = JSON.parse(this.spool.text(this.file, this.wire[0], this.wire[1])) as Record<string, unknown>;
+    if (this.rendered) {
+      const record = JSON.parse(this.json()) as { task: string; result: string };
+      cold.task = record.task;
+      cold.resultText = record.result;
+    }
+    return cold;
+  }
 
   get issues(): number {
-    return this.issuePieces.length;
+    return this.wire.length - ISSUES;
   }
 
   get hasOverdue(): boolean {
-    return this.overdue[1] > 0;
+    return (this.wire[4] ?? 0) > 0;
   }
 
-  private text(stream: Stream, [at, length]: Piece): string {
+  /** Offset and length of the k-th issue's piece. */
+  private issuePiece(k: number): Piece {
+    const w = this.wire as number[];
+    let at = this.issueAt;
+    for (let i = ISSUES; i < ISSUES + k; i++) at += w[i];
+    return [at, w[ISSUES + k]];
+  }
+
+  private text(stream: Stream, at: number, length: number): string {
     return this.spool.text(streamFile(this.file, stream), at, length);
   }
 
-  private source(stream: Stream, [offset, length]: Piece): ByteSource {
+  private source(stream: Stream, offset: number, length: number): ByteSource {
     return { path: this.spool.path(this.file, stream), offset, length };
   }
 
   jsonSource(): ByteSource {
-    return this.source('json', this.jsonPiece);
+    return this.source('json', this.jsonAt, this.wire[2]!);
   }
 
   cellsSource(): ByteSource {
-    return this.source('detail', this.detail);
+    return this.source('detail', this.detailAt, this.wire[3]!);
   }
 
   issueSource(k: number): ByteSource {
-    return this.source('issues', this.issuePieces[k]);
+    const [at, length] = this.issuePiece(k);
+    return this.source('issues', at, length);
   }
 
   overdueSource(): ByteSource {
-    return this.source('overdue', this.overdue);
+    return this.source('overdue', this.overdueAt, this.wire[4]!);
   }
 
   json(): string {
-    return this.text('json', this.jsonPiece);
+    return this.text('json', this.jsonAt, this.wire[2]!);
   }
 
   cellsXml(): string {
-    return this.text('detail', this.detail);
+    return this.text('detail', this.detailAt, this.wire[3]!);
   }
 
   issueXml(k: number): string {
-    return this.text('issues', this.issuePieces[k]);
+    const [at, length] = this.issuePiece(k);
+    return this.text('issues', at, length);
   }
 
   overdueXml(): string {
-    return this.text('overdue', this.overdue);
+    return this.text('overdue', this.overdueAt, this.wire[4]!);
   }
 }
+
+/** Where the issue lengths start in a ColdWire. */
+const ISSUES = 5;

@@ -13,7 +13,7 @@ function spooled(cold: Record<string, unknown>): { o: Record<string, unknown>; s
   const [offset, length] = w.append(JSON.stringify(cold));
   w.flush();
   const o: Record<string, unknown> = { file: 'a.xlsx', row: 5 };
-  spool.attach(o, ['s.bin', offset, length]);
+  spool.attach(o, 's.bin', [offset, length]);
   return { o, spool };
 }
 

@@ -14,6 +14,7 @@ import { registry, type RegistryUnit } from './units/registry';
 import { lookupName, splitUnits } from './units/split';
 import { trimFillers } from './units/fillers';
 import { cleanText } from './text/normalize';
+import { detached } from './memo';
 
 export type { RegistryUnit } from './units/registry';
 
@@ -55,6 +56,7 @@ const copy = (r: UnitResolution): UnitResolution => ({ text: r.text, units: r.un
 export function resolveUnits(text: string): UnitResolution {
   let r = memo.get(text);
   if (!r) {
+    text = detached(text);
     r = resolveFresh(text);
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
     memo.set(text, r);

@@ -188,7 +188,7 @@ export class Spool {
         this.fds.set(file, fd);
       }
       // Forward from the last block: read ahead more; a jump: read little (random access reads what it needs).
-      const forward = block !== undefined && offset >= block.at + block.size && offset - (block.at + block.size) < BLOCK;
+      const forward = block !== undefined && offset >= block.at && offset - (block.at + block.size) < BLOCK;
       const want = Math.max(length, forward ? Math.min(block!.next * 2, BLOCK) : SMALL_BLOCK);
       const buf = block && block.buf.length >= want ? block.buf : Buffer.allocUnsafe(Math.max(want, block?.buf.length ?? 0));
       let size = 0;

@@ -161,7 +161,7 @@ export function buildRecipe(r: Recipe, fs: RecipeFs, sink: RecipeSink): void {
       let block = sink.blocks.get(path);
       if (!block || offset < block.at || offset + length > block.at + block.size) {
         if (fds[f] === undefined) fds[f] = fs.openSync(path, 'r');
-        const forward = block !== undefined && offset >= block.at + block.size && offset - (block.at + block.size) < 65536;
+        const forward = block !== undefined && offset >= block.at && offset - (block.at + block.size) < 65536;
         const want = Math.max(length, forward ? Math.min(block!.buf.length * 2, 1 << 20) : 16384);
         const buf = block && block.buf.length >= want ? block.buf : new Uint8Array(Math.max(want, block ? block.buf.length : 0));
         let size = 0;

@@ -4,7 +4,8 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stageDir, type Stage } from '../stage';
+import { commitAll, stageDir, type Stage } from '../stage';
+import { failureLines, fsReason } from '../fs-reason';
 import { Spool } from '../spool';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
@@ -134,7 +135,7 @@ async function writeOutputs(
     try {
       await write();
     } catch (e) {
-      outputErrors.push(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+      outputErrors.push(`${label}: ${fsReason(e)}`);
     }
   };
   try {
@@ -168,13 +169,17 @@ async function writeOutputs(
       if (tasksStage) await attempt(args.tasks!, () => tasksStage!.prepare());
     }
     if (outputErrors.length) return { outputs: [], outputErrors };
-    const outputs = (await stage.commit()).map((f) => join(args.out, relative(resolve(cwd, args.out), f)))
-      .filter((f) => !tasksFile || resolve(cwd, f) !== tasksFile); // listed once, as given, below
-    if (jsonStage) {
-      await jsonStage.commit();
-      outputs.push(args.json!);
+    // The report, --json FILE and --tasks FILE land together or not at all (batch/stage.ts commitAll).
+    const stages = [stage, jsonStage, tasksStage].filter((s, i, all): s is Stage => s !== null && all.indexOf(s) === i);
+    let committed: string[][];
+    try {
+      committed = await commitAll(stages);
+    } catch (e) {
+      return { outputs: [], outputErrors: failureLines(e, args.out) };
     }
-    if (tasksStage && tasksStage !== stage && tasksStage !== jsonStage) await tasksStage.commit();
+    const outputs = committed[0].map((f) => join(args.out, relative(resolve(cwd, args.out), f)))
+      .filter((f) => !tasksFile || resolve(cwd, f) !== tasksFile); // listed once, as given, below
+    if (jsonStage) outputs.push(args.json!);
     if (args.tasks) outputs.push(args.tasks);
     return { outputs, outputErrors };
   } finally {
@@ -223,3 +228,4 @@ async function writeSummaryXlsx(report: Report, path: string, args: AggregateArg
   if (history) spec.sheets.splice(1, 0, ...historySheets(history, DEFAULT_WEIGHTS));
   await writeWorkbook(spec, path);
 }
+

@@ -8,6 +8,7 @@ import { reportTemplateSpec } from '../../report/layout/report-template';
 import { writeWorkbook } from '../../xlsx/write';
 import { EXIT_USAGE, handleParsed, parseCommand, type CommandSpec } from '../../batch/options';
 import { stageDir } from '../../batch/stage';
+import { failureLines } from '../../batch/fs-reason';
 import { version } from '../version';
 
 export const TEMPLATE_FILE = 'mau-bao-cao.xlsx';
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     await writeWorkbook({ ...spec, created: TEMPLATE_DATE }, stage.path(TEMPLATE_FILE));
     await stage.commit();
   } catch (e) {
-    console.error(`Không ghi được ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    for (const line of failureLines(e, path)) console.error(`Không ghi được ${line}`);
     return 1;
   } finally {
     await stage.discard();

@@ -15,6 +15,7 @@ import { readDocxFile, type DocParagraph } from '../../docx/read';
 import { writeWorkbook } from '../../xlsx/write';
 import { EXIT_USAGE, handleParsed, parseCommand, type CommandSpec } from '../../batch/options';
 import { stageDir } from '../../batch/stage';
+import { failureLines } from '../../batch/fs-reason';
 import { version } from '../version';
 
 export const TRICH_XUAT_COMMAND = {
@@ -81,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     await stage.commit();
     if (json === '-') process.stdout.write(body);
   } catch (e) {
-    console.error(`Không ghi được ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    for (const line of failureLines(e, out)) console.error(`Không ghi được ${line}`);
     return 1;
   } finally {
     await stage.discard();

@@ -187,9 +187,10 @@ export class Spool {
         fd = openSync(join(this.dir, file), 'r');
         this.fds.set(file, fd);
       }
-      // Forward from the last block: read ahead more; a jump: read little (random access reads what it needs).
-      const forward = block !== undefined && offset >= block.at && offset - (block.at + block.size) < BLOCK;
-      const want = Math.max(length, forward ? Math.min(block!.next * 2, BLOCK) : SMALL_BLOCK);
+      // On from the last block (the piece starts in it or right after it): read ahead more; a jump: read little
+      // (random access reads what it needs).
+      const onward = block !== undefined && offset >= block.at && offset <= block.at + block.size;
+      const want = Math.max(length, onward ? Math.min(block!.next * 2, BLOCK) : SMALL_BLOCK);
       const buf = block && block.buf.length >= want ? block.buf : Buffer.allocUnsafe(Math.max(want, block?.buf.length ?? 0));
       let size = 0;
       while (size < want) {

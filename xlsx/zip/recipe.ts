@@ -121,7 +121,7 @@ export interface RecipeSink {
   buf: Uint8Array;
   pos: number;
   /** Per file path, the last block read (forward reads grow it; a jump reads just what it needs). */
-  blocks: Map<string, { at: number; size: number; buf: Uint8Array }>;
+  blocks: Map<string, { at: number; size: number; buf: Uint8Array; next: number }>;
 }
 
 export function recipeSink(): RecipeSink {
@@ -161,8 +161,11 @@ export function buildRecipe(r: Recipe, fs: RecipeFs, sink: RecipeSink): void {
       let block = sink.blocks.get(path);
       if (!block || offset < block.at || offset + length > block.at + block.size) {
         if (fds[f] === undefined) fds[f] = fs.openSync(path, 'r');
-        const forward = block !== undefined && offset >= block.at && offset - (block.at + block.size) < 65536;
-        const want = Math.max(length, forward ? Math.min(block!.buf.length * 2, 1 << 20) : 16384);
+        // Reading on from the last block (the piece starts in it or right after it): read twice as far as last time,
+        // up to 1 MB; a jump elsewhere (the "Quá hạn" rows go unit by unit, not file by file): read 16 KB. Read-ahead
+        // after a jump read 7,3 GB for 90 MB of such rows at 3,321 realistic communes.
+        const onward = block !== undefined && offset >= block.at && offset <= block.at + block.size;
+        const want = Math.max(length, onward ? Math.min(block!.next * 2, 1 << 20) : 16384);
         const buf = block && block.buf.length >= want ? block.buf : new Uint8Array(Math.max(want, block ? block.buf.length : 0));
         let size = 0;
         while (size < want) {
@@ -171,7 +174,7 @@ export function buildRecipe(r: Recipe, fs: RecipeFs, sink: RecipeSink): void {
           size += n;
         }
         if (size < length) throw new Error(`tiendo: ${path} ends before ${offset + length}`);
-        block = { at: offset, size, buf };
+        block = { at: offset, size, buf, next: want };
         sink.blocks.set(path, block);
       }
       const src = block.buf.subarray(offset - block.at, offset - block.at + length);

@@ -3,7 +3,7 @@ import { readDocxFile } from '../docx/read';
 import { readXlsxFile, type ReadLimits, type XlsxRead } from '../xlsx/read';
 
 /** Word documents are read as tables; a legacy .doc is rejected with a message saying to save it as .docx. */
-export const WORD_EXTENSIONS = /\.(docx|docm|doc)$/i;
+const WORD_EXTENSIONS = /\.(docx|docm|doc)$/i;
 
 export async function readGridsFile(file: string, limits?: Partial<ReadLimits>): Promise<XlsxRead> {
   if (WORD_EXTENSIONS.test(file)) {

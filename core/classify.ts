@@ -23,7 +23,7 @@ export { rowIssues } from './checks';
  * - LONG_OVERDUE (info): "Đang thực hiện" more than a quarter (90 days) past due: a status not updated
  *   since, or an extension nobody recorded. "Chưa hoàn thành" says as much already and gets none.
  */
-export const LONG_OVERDUE_DAYS = 90;
+const LONG_OVERDUE_DAYS = 90;
 
 const OPEN = new Set(['in_progress', 'not_done', 'unreported', 'unknown']);
 

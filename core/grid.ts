@@ -117,11 +117,3 @@ export function gridWidth(grid: Grid): number {
   for (const row of grid.rows) if (row && row.length > w) w = row.length;
   return w;
 }
-
-/** The merge covering (r, c), if any. */
-export function mergeAt(grid: Grid, r: number, c: number): MergeRange | undefined {
-  for (const m of grid.merges) {
-    if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
-  }
-  return undefined;
-}

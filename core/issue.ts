@@ -100,7 +100,7 @@ const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
 ]);
 const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS', 'SHARED_SHEET_PART', 'HIDDEN_TABLE']);
 
-export function defaultSeverity(code: IssueCode): Severity {
+function defaultSeverity(code: IssueCode): Severity {
   if (ERRORS.has(code)) return 'error';
   if (INFOS.has(code)) return 'info';
   return 'warning';

@@ -45,7 +45,6 @@ export const PROGRESS_SOURCES: readonly ProgressSource[] = ['typed', 'tick', 'in
  * `date-cell` an Excel date value; `extension` an approved extension's new date; `none` no due date.
  */
 export type DueSource = 'typed' | 'date-cell' | 'extension' | 'none';
-export const DUE_SOURCES: readonly DueSource[] = ['typed', 'date-cell', 'extension', 'none'];
 
 /** Reported progress ("Tiến độ"), normalised. `unknown` = a word tiendo does not recognise (kept verbatim, flagged). */
 export type Progress = 'done' | 'done_late' | 'in_progress' | 'not_done' | 'stopped' | 'unreported' | 'unknown';

@@ -232,7 +232,7 @@ export function parseDocument(xml: string, budget: TableBudget = DEFAULT_LIMITS)
 }
 
 /** One table as a grid: values at their grid columns, merges from gridSpan and vMerge. */
-export function tableGrid(t: DocTable, name: string): Grid {
+function tableGrid(t: DocTable, name: string): Grid {
   const rows: CellValue[][] = [];
   const merges: MergeRange[] = [];
   const open = new Map<number, MergeRange>(); // vertical merges by left grid column
@@ -283,7 +283,7 @@ function continues(a: Grid, b: Grid, between: string): boolean {
 }
 
 /** The document's tables as grids, continuation tables joined to the table they continue. */
-export function documentGrids(blocks: DocBlock[]): Grid[] {
+function documentGrids(blocks: DocBlock[]): Grid[] {
   const grids: Grid[] = [];
   let n = 0;
   let between = '';

@@ -12,7 +12,7 @@ import { baseName, failureIssue } from '../xlsx/reader/read-workbook';
 import { NODE_CODEC } from '../xlsx/zip/node-codec';
 import { readDocxWith, type DocxRead, type ReadDocxOptions } from './document';
 
-export { documentGrids, parseDocument, tableGrid } from './document';
+export { parseDocument } from './document';
 export type { DocBlock, DocCell, DocParagraph, DocRow, DocRun, DocTable, DocxRead, ReadDocxOptions, TableBudget } from './document';
 
 /** Reads a .docx held in memory. */

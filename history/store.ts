@@ -23,7 +23,7 @@ export const SCHEMA_VERSION = '1';
 export const DEFAULT_HISTORY_DIR = 'tiendo-lich-su';
 
 /** The columns of a period file, in order (DuckDB types; the staging table holds dates as text). */
-export const COLUMNS: readonly [string, string][] = [
+const COLUMNS: readonly [string, string][] = [
   ['period', 'VARCHAR'], ['as_of', 'DATE'], ['match_key', 'VARCHAR'], ['task_id', 'VARCHAR'], ['task_key', 'VARCHAR'],
   ['lead_unit', 'VARCHAR'], ['lead_units', 'VARCHAR[]'], ['stt', 'VARCHAR'], ['section', 'VARCHAR'], ['task', 'VARCHAR'],
   ['deadline_text', 'VARCHAR'], ['due', 'DATE'], ['due_source', 'VARCHAR'], ['progress', 'VARCHAR'], ['progress_text', 'VARCHAR'],
@@ -36,7 +36,7 @@ export interface StoredPeriod {
   file: string;
 }
 
-export function periodFile(dir: string, period: Period): string {
+function periodFile(dir: string, period: Period): string {
   return join(resolve(dir), `${period}.parquet`);
 }
 

@@ -3,18 +3,6 @@ import { table, type ColumnTable } from 'arquero';
 import { CATEGORY_KEYS, PROGRESS_KEYS, PROGRESS_SOURCES, type Category, type Progress } from '../core/model';
 import type { CategoryCounts, ProgressCounts, ProgressSourceCounts } from './report-types';
 
-/** `{tasks, overdue, done, p_<progress>…, c_<category>…}` as Arquero rollup expressions. */
-export function countExprs(): Record<string, string> {
-  const exprs: Record<string, string> = {
-    tasks: 'd => op.count()',
-    overdue: 'd => op.sum(d.overdue)',
-    done: 'd => op.sum(d.done)',
-  };
-  for (const p of PROGRESS_KEYS) exprs['p_' + p] = `d => op.sum(d.progress === '${p}' ? 1 : 0)`;
-  for (const c of CATEGORY_KEYS) exprs['c_' + c] = `d => op.sum(d.category === '${c}' ? 1 : 0)`;
-  return exprs;
-}
-
 const PROGRESS_INDEX = new Map<unknown, number>(PROGRESS_KEYS.map((p, k) => [p, k]));
 const CATEGORY_INDEX = new Map<unknown, number>(CATEGORY_KEYS.map((c, k) => [c, k]));
 /** Progress codes 0…P−1 and P for any other value; category codes likewise. */

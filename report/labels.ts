@@ -36,7 +36,7 @@ export const DUE_SOURCE_LABELS: Record<DueSource, string> = {
 };
 
 /** Mark appended to an inferred progress wherever it is shown beside typed ones. */
-export const INFERRED_MARK = '(suy ra)';
+const INFERRED_MARK = '(suy ra)';
 
 /** "Đã hoàn thành (suy ra)" for an inferred progress, the plain label otherwise. */
 export function progressLabel(t: { progress: keyof typeof PROGRESS_LABELS; progressSource?: ProgressSource }): string {

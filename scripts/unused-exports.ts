@@ -16,10 +16,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const SHIPPED = ['core', 'report', 'xlsx', 'batch', 'cli', 'addin'];
+const SHIPPED = ['core', 'report', 'xlsx', 'docx', 'history', 'batch', 'cli', 'api', 'addin'];
 const OTHER = ['test', 'scripts'];
 /** Files whose exports are entry points, not imports. */
-const ENTRY = /^(cli\/main\.ts|core\/index\.ts|report\/index\.ts|addin\/(taskpane|commands)\/)/;
+const ENTRY = /^(cli\/main\.ts|api\/index\.ts|batch\/read-worker\.ts|core\/index\.ts|report\/index\.ts|addin\/(taskpane|commands)\/)/;
 
 function files(dir: string): string[] {
   const abs = join(ROOT, dir);

@@ -9,7 +9,6 @@ import { baseName, failureIssue, readXlsxWith, type ReadXlsxOptions, type XlsxRe
 import { NODE_CODEC } from './zip/node-codec';
 
 export type { ReadLimits } from './reader/limits';
-export { DEFAULT_LIMITS } from './reader/limits';
 export type { ReadXlsxOptions, XlsxRead } from './reader/read-workbook';
 
 /**

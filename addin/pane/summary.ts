@@ -23,7 +23,7 @@ export function summaryReport(asOf: string, tasks: Task[]): Report {
 }
 
 /** The "Tổng hợp" sheet spec for the add-in: the CLI's, named SUMMARY_SHEET, citing the source sheet. */
-export function summarySheetSpec(report: Report, source: string, attachedTo = DEFAULT_ATTACHED_TO): SheetSpec {
+function summarySheetSpec(report: Report, source: string, attachedTo = DEFAULT_ATTACHED_TO): SheetSpec {
   return { ...unitSummarySheet(report, { attachedTo, source: `trang tính "${source}"` }), name: SUMMARY_SHEET };
 }
 

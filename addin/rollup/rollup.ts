@@ -16,7 +16,7 @@ import { sheetPlan } from '../pane/summary';
 import { MESSAGES, PaneError } from '../pane/messages';
 import type { ReturnFile } from './read-return';
 
-export const ROLLUP_SUFFIX = ' (tiendo)';
+const ROLLUP_SUFFIX = ' (tiendo)';
 
 /**
  * The most data rows one sheet gets from the pane (Excel's limit is 1,048,576 rows; writing far fewer through

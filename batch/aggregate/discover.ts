@@ -8,7 +8,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
  * how to save them as .xlsx (xlsx/reader/sniff.ts), never skipped silently. Other files (.txt notes, images) are
  * not returns and are left alone.
  */
-export const SPREADSHEET_EXTS = new Set([
+const SPREADSHEET_EXTS = new Set([
   '.xlsx', '.xlsm', '.xls', '.xlsb', '.xltx', '.ods', '.fods', '.csv', '.tsv',
   '.docx', '.docm', '.doc', '.odt', '.rtf', '.pdf',
 ]);
@@ -21,7 +21,7 @@ export interface Discovered {
 }
 
 /** Lock files (~$x.xlsx) and hidden files/folders (.x) are skipped. */
-export function skipped(name: string): boolean {
+function skipped(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.');
 }
 

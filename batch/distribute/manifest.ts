@@ -7,7 +7,7 @@ import type { Deadline } from '../../core/model';
 import type { Assignment, DistributionPlan } from './plan';
 
 export const MANIFEST_FILE = 'danh-sach-giao.json';
-export const MANIFEST_FORMAT = 'tiendo/danh-sach-giao@1';
+const MANIFEST_FORMAT = 'tiendo/danh-sach-giao@1';
 
 export interface ManifestTask {
   id: string;

@@ -39,7 +39,7 @@ interface Recipient {
 }
 
 /** Units a cell's resolution stands for, groups expanded when asked (and when their members are known). */
-export function recipients(units: ResolvedUnit[], expandGroups: boolean): Recipient[] {
+function recipients(units: ResolvedUnit[], expandGroups: boolean): Recipient[] {
   const out: Recipient[] = [];
   const seen = new Set<string>();
   const add = (unit: string, viaGroup: string | null) => {

@@ -19,7 +19,7 @@ function deadlineCell(t: ParsedTask): Date | string | null {
 }
 
 /** Template rows with a section row each time the section changes. */
-export function rowsOf(list: Assignment[], own: boolean): TemplateRow[] {
+function rowsOf(list: Assignment[], own: boolean): TemplateRow[] {
   const rows: TemplateRow[] = [];
   let section: string | null = null;
   for (const a of list) {

@@ -81,8 +81,8 @@ export function isDateOrTimeFormat(numFmt: string | undefined): boolean {
 }
 
 /** Serials Excel shows as dates between 1990-01-01 and 2099-12-31: read as dates even without a date format. */
-export const SERIAL_MIN = 32874;
-export const SERIAL_MAX = 73050;
+const SERIAL_MIN = 32874;
+const SERIAL_MAX = 73050;
 
 export function isPlausibleSerial(n: number): boolean {
   return n >= SERIAL_MIN && n <= SERIAL_MAX;

@@ -22,7 +22,7 @@ function addDays(iso: string, n: number): string {
  * the latest milestone introduced by "hoàn thành / chậm nhất / hạn chót"; without
  * such a marker, the latest milestone (the task is done when all its parts are).
  */
-export function pickMilestone(ms: Milestone[]): Milestone {
+function pickMilestone(ms: Milestone[]): Milestone {
   const marked = ms.filter((m) => m.completion);
   const pool = marked.length ? marked : ms;
   return pool.reduce((best, m) => (m.due >= best.due ? m : best));

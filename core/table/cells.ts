@@ -48,15 +48,6 @@ export function coveringMerge(grid: Grid, r: number, c: number): MergeRange | un
   return mergeIndex(grid).get(r * WIDTH + c);
 }
 
-/** The merge whose top-left cell is (r, c), if any. */
-export function mergeFrom(grid: Grid, r: number, c: number): MergeRange | undefined {
-  const below = coveringMerge(grid, r + 1, c);
-  if (below && below.top === r && below.left === c) return below;
-  const right = coveringMerge(grid, r, c + 1);
-  if (right && right.top === r && right.left === c) return right;
-  return undefined;
-}
-
 /** Value of (r, c) for the table (see module note). */
 export function tableValue(grid: Grid, r: number, c: number): CellValue {
   const m = coveringMerge(grid, r, c);

@@ -59,9 +59,9 @@ function firstCol(layout: TableLayout): number {
 /** Task numbering: "1", "12.", "1.1", "2a", "a)", "b." (a lower-case letter; capitals and Roman numerals are section labels). */
 export const TASK_NUMBER = /^(\d{1,4}([.,]\d{1,3})*[.)]?[a-zđ]?|[a-zđ][.)]|\d{1,4}[a-z]?\))$/;
 /** Section labels alone in the STT cell: "A", "B.", "I", "IV", "Phần I", "Mục 2". */
-export const SECTION_LABEL = /^(([A-Z]|[IVXLC]{1,6})[.)]?|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6})$/;
+const SECTION_LABEL = /^(([A-Z]|[IVXLC]{1,6})[.)]?|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6})$/;
 /** A title starting with its label: "B. Nhiệm vụ …", "II - …", "Phần I: …". */
-export const LABEL_PREFIX = /^(([A-Z]|[IVXLC]{1,6})\s*[.)\-–:]\s*|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6}[.:\-–]?\s+)\S/;
+const LABEL_PREFIX = /^(([A-Z]|[IVXLC]{1,6})\s*[.)\-–:]\s*|(Phần|PHẦN|Mục|MỤC)\s+\S{1,6}[.:\-–]?\s+)\S/;
 /** Wording of untitled section rows ("Nhiệm vụ giao Bộ trưởng … chỉ đạo", "Nhóm nhiệm vụ …"). */
 const SECTION_WORDS = /^(nhiem vu|cac nhiem vu|nhom|phan|muc|linh vuc|chuong trinh|de an|khoi)\b/;
 /** Notes and recipients under a table (folded), written "Ghi chú: …". */
@@ -108,7 +108,7 @@ export function footerKind(text: string): 'sign' | 'note' | null {
   return SIGN_WORDS.test(key) && key.split(' ').length <= 8 ? 'sign' : null;
 }
 
-export function isFooterText(text: string): boolean {
+function isFooterText(text: string): boolean {
   return footerKind(text) !== null;
 }
 

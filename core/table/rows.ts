@@ -151,7 +151,7 @@ const MARK = /^[✓✔✗✘xX•*+vV1]$/;
 const NO_MARK = /^(?:0|-+|–|—|k|không|khong|no|false|sai)$/i;
 
 /** Least advanced first: a task's progress over several marks or leads is the first of these present. */
-export const PROGRESS_ORDER: readonly Progress[] = ['unknown', 'not_done', 'in_progress', 'done_late', 'done', 'stopped'];
+const PROGRESS_ORDER: readonly Progress[] = ['unknown', 'not_done', 'in_progress', 'done_late', 'done', 'stopped'];
 
 /**
  * The progress of row r, and where it came from: the "Tiến độ" cell (typed, or a

@@ -15,7 +15,7 @@ function mapSingle(text: string, table: ReadonlyMap<string, string>): string {
 }
 
 /** VNI: longest match first (2-character sequences before single characters), left to right. */
-export function decodeVni(text: string): string {
+function decodeVni(text: string): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -32,7 +32,7 @@ export function decodeVni(text: string): string {
 }
 
 /** Reverse "UTF-8 read as Windows-1252" mojibake; the input unchanged if it is not reversible. */
-export function decodeUtf8AsCp1252(text: string): string {
+function decodeUtf8AsCp1252(text: string): string {
   return decodeMojibake(text) ?? text;
 }
 

@@ -9,11 +9,9 @@ import { evidence, hasHighChar, isBeyondLegacy, type Evidence } from './evidence
 import { commonCount, MIN_VALID_RATIO, plausibleDecoding, readsAsVietnamese, relevantWords, syllableScore } from './score';
 
 export { isBeyondLegacy } from './evidence';
-export { syllableScore } from './score';
-export { isUtf8AsCp1252 };
 
 /** Legacy encoding implied by a cell font name: .VnTime/.VnTimeH/.VnArial… → tcvn3, VNI-Times… → vni. */
-export function fontEncoding(font: string | undefined): LegacyEncoding | null {
+function fontEncoding(font: string | undefined): LegacyEncoding | null {
   if (!font) return null;
   const f = font.trim();
   if (/^\.vn/i.test(f)) return 'tcvn3';

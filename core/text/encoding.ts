@@ -4,5 +4,5 @@
  */
 export type { LegacyEncoding } from './convert';
 export { convertLegacy } from './convert';
-export { detectEncoding, fontEncoding, isUpperFont } from './detect';
+export { detectEncoding } from './detect';
 export { decodeGrid, type EncodingConversion } from './decode-grid';

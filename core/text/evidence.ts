@@ -8,7 +8,7 @@ import { isVniIdentity, type LegacyEncoding } from './convert';
 import { isUtf8AsCp1252 } from './mojibake';
 
 /** Vietnamese letters that exist in Latin-1: seeing them proves nothing about a legacy encoding. */
-export const VI_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
+const VI_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
 export function hasHighChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return true;
   return false;

@@ -12,7 +12,7 @@ const UNDEFINED_BYTES = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 const MAX_MISSING_PER_WORD = 3;
 
 /** Bytes of text read as cp1252, or null if some character is not a cp1252 reading. */
-export function cp1252Bytes(text: string): number[] | null {
+function cp1252Bytes(text: string): number[] | null {
   const bytes: number[] = [];
   for (const ch of text) {
     const b = cp1252Byte(ch);
@@ -34,7 +34,7 @@ function needed(b: number): number {
 const isCont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
 
 /** Strict UTF-8 decoding (no overlongs, no surrogates); null on any invalid sequence. */
-export function decodeUtf8Strict(bytes: number[]): string | null {
+function decodeUtf8Strict(bytes: number[]): string | null {
   let out = '';
   let i = 0;
   while (i < bytes.length) {

@@ -16,13 +16,13 @@ function badCase(word: string): boolean {
   return /\p{Ll}[A-Z]/u.test(word);
 }
 
-export const validWord: (word: string) => boolean = memo(
+const validWord: (word: string) => boolean = memo(
   (word) => !/\p{N}/u.test(word) && !badCase(word) && isVietnameseSyllable(word),
   50_000,
 );
 
 /** Upper-case abbreviations with Đ ("HĐND", "ĐVHC", "BCĐTW"): not syllables, not evidence against. */
-export function isAbbreviation(word: string): boolean {
+function isAbbreviation(word: string): boolean {
   return /^[A-ZĐ]{2,}$/.test(word) && /[B-DF-HJ-NP-TV-XZĐ]{2}/.test(word);
 }
 

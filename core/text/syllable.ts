@@ -25,7 +25,7 @@ interface Toned {
 }
 
 /** Split a lower-case word into its tone-less base (NFC), its tone marks and where the (first) tone sat. */
-export function stripTone(word: string): Toned {
+function stripTone(word: string): Toned {
   let base = '';
   const tones: string[] = [];
   let at = -1;

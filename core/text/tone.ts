@@ -4,7 +4,7 @@
  * "hòa, khỏe, thủy" (first vowel). Everything else has one placement.
  */
 
-export const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
 const VOWELS = 'aăâeêioôơuưy';
 const MODIFIED = 'ăâêôơư';
 const INITIAL = /^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvxfjwz])?/;

@@ -21,7 +21,7 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Fold one word token; numbers drop leading zeros so "06" matches "6". Cached: cells repeat the same words. */
-export const tokenKey: (word: string) => string = memo((word) => {
+const tokenKey: (word: string) => string = memo((word) => {
   const k = foldKey(word).replace(/\s+/g, '');
   return /^\d+$/.test(k) ? String(Number(k)) : k;
 }, 50_000);

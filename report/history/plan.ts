@@ -14,7 +14,7 @@ const EXTENSION_WORDS = /\b(gia han|dieu chinh thoi han|lui thoi han|thoi han mo
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /** Every date the folded text names, as the last ISO day it covers. */
-export function datesIn(text: string): string[] {
+function datesIn(text: string): string[] {
   const f = foldKey(text);
   const out: string[] = [];
   for (const m of f.matchAll(/\b(\d{1,2}) (\d{1,2}) (\d{4})\b/g)) {

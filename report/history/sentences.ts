@@ -19,7 +19,7 @@ function addDays(iso: string, days: number): string {
 }
 
 /** The change sentence ("So với kỳ trước …"), or the first-period note. */
-export function changeSentence(c: HistoryComparison): string {
+function changeSentence(c: HistoryComparison): string {
   if (!c.previous) return `Kỳ ${periodVi(c.period)} là kỳ đầu tiên trong lịch sử; chưa có kỳ trước để so sánh.`;
   const ch = c.changes;
   const parts: string[] = [];

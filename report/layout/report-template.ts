@@ -10,15 +10,15 @@ import { COLOR, DATE_FORMAT, PRINT_A4_LANDSCAPE, SIZE } from './style';
 
 /** Header of the hidden ID column; the core reader maps it to the 'id' role. */
 export const TASK_ID_HEADER = 'Mã nhiệm vụ (tiendo)';
-export const REPORT_SHEET = 'Báo cáo';
-export const COORDINATION_SHEET = 'Phối hợp';
-export const GUIDE_SHEET = 'Hướng dẫn';
+const REPORT_SHEET = 'Báo cáo';
+const COORDINATION_SHEET = 'Phối hợp';
+const GUIDE_SHEET = 'Hướng dẫn';
 
-export const DEFAULT_TITLE = 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO';
+const DEFAULT_TITLE = 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO';
 export const DEFAULT_ATTACHED_TO = '(Kèm theo văn bản số …… ngày …… tháng …… năm ……)';
 
 /** What each standard status means (the Tiến độ input message and the guide sheet). */
-export const STATUS_HELP: Record<string, string> = {
+const STATUS_HELP: Record<string, string> = {
   'Đã hoàn thành': 'xong, đúng hạn',
   'Đã hoàn thành quá hạn': 'xong sau thời hạn',
   'Đang thực hiện': 'chưa xong, còn trong hạn',
@@ -59,10 +59,10 @@ export interface ReportTemplateOptions {
   statuses?: string[];
 }
 
-export const KEYS = ['stt', 'task', 'lead', 'co', 'deadline', 'result', 'status', 'note', 'id'] as const;
+const KEYS = ['stt', 'task', 'lead', 'co', 'deadline', 'result', 'status', 'note', 'id'] as const;
 
 /** The template's columns; `editable` false makes every column locked (the "Phối hợp" sheet). */
-export function reportColumns(editable = true): ColumnSpec[] {
+function reportColumns(editable = true): ColumnSpec[] {
   return [
     { header: 'STT', width: 6, key: 'stt', align: 'center' },
     { header: 'Tên nhiệm vụ', width: 48, key: 'task' },
@@ -81,7 +81,7 @@ export function statusPrompt(statuses: string[]): string {
   return statuses.map((s) => (STATUS_HELP[s] ? `${s} (${STATUS_HELP[s]})` : s)).join('; ') + '.';
 }
 
-export function reportValidations(statuses: string[]): DataValidationSpec[] {
+function reportValidations(statuses: string[]): DataValidationSpec[] {
   return [
     {
       column: 'status', type: 'list', list: statuses, allowBlank: true,
@@ -113,7 +113,7 @@ function viDate(iso: string): string {
 }
 
 /** Spec rows of template rows: sections merged and bold, tasks in column order. */
-export function templateRows(rows: TemplateRow[]): RowSpec[] {
+function templateRows(rows: TemplateRow[]): RowSpec[] {
   return rows.map((r): RowSpec => {
     if (r.section !== undefined) {
       const cells: CellInput[] = r.label ? [r.label, r.section] : [r.section];
@@ -128,7 +128,7 @@ const NOTES: TitleLine[] = [
 ];
 
 /** The unit's own tasks: the editable "Báo cáo" sheet. */
-export function reportSheet(opts: ReportTemplateOptions = {}): SheetSpec {
+function reportSheet(opts: ReportTemplateOptions = {}): SheetSpec {
   const rows = opts.rows ?? [];
   const statuses = opts.statuses ?? STANDARD_STATUSES;
   return {
@@ -173,7 +173,7 @@ export function coordinationSheet(rows: TemplateRow[], opts: ReportTemplateOptio
 }
 
 /** The guide sheet: what each status means. */
-export function guideSheet(statuses: string[] = STANDARD_STATUSES): SheetSpec {
+function guideSheet(statuses: string[] = STANDARD_STATUSES): SheetSpec {
   return {
     name: GUIDE_SHEET,
     columns: [{ header: 'Tiến độ', width: 28, key: 'status' }, { header: 'Ý nghĩa', width: 70, key: 'meaning' }],

@@ -107,7 +107,7 @@ function provinceTable(report: Report, provinces: ReportProvince[]): SummaryTabl
 }
 
 /** "Theo xã": with report.provinces, one row per lead unit (commune, ward…) with its province, by province then name. */
-export function communeTable(report: Report): SummaryTable | null {
+function communeTable(report: Report): SummaryTable | null {
   if (!report.provinces) return null;
   const units = [...report.units].sort((a, b) => compareVi(a.province ?? '', b.province ?? '') || compareVi(a.unit, b.unit));
   return {
@@ -229,7 +229,7 @@ class IssueCells {
 }
 
 /** "Cảnh báo": every issue, file-level first, then the tasks' row issues. */
-export function issueTable(report: Report): SummaryTable {
+function issueTable(report: Report): SummaryTable {
   const rows: SummaryRow[] = report.issues.map((x, i) => ({ kind: 'data', values: [String(i + 1), ...issueValues(x)] }));
   for (const t of report.tasks) {
     const r = renderingOf(t);
@@ -242,7 +242,7 @@ export function issueTable(report: Report): SummaryTable {
 }
 
 /** "Nguồn": every input file, with rows read and tasks, or why it was rejected. */
-export function sourceTable(report: Report): SummaryTable {
+function sourceTable(report: Report): SummaryTable {
   return {
     name: 'Nguồn',
     columns: [
@@ -257,7 +257,7 @@ export function sourceTable(report: Report): SummaryTable {
 }
 
 /** "Chưa báo cáo": units with tasks sent by `distribute` and not returned (only with a manifest). */
-export function notReturnedTable(report: Report): SummaryTable | null {
+function notReturnedTable(report: Report): SummaryTable | null {
   if (!report.notReturned) return null;
   return {
     name: 'Chưa báo cáo',

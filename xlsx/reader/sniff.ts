@@ -17,7 +17,7 @@ const ENCRYPTION_INFO = utf16leBytes('EncryptionInfo');
 const WORD_DOCUMENT = utf16leBytes('WordDocument');
 
 /** How to turn each kind of look-alike into an .xlsx, in the users' words. */
-export const SAVE_AS = {
+const SAVE_AS = {
   excel: 'mở bằng Excel rồi lưu thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)',
   excelOrCalc: 'mở bằng Excel hoặc LibreOffice rồi lưu thành .xlsx',
   word: 'chép bảng sang Excel rồi lưu thành .xlsx, hoặc đề nghị đơn vị gửi bản Excel',

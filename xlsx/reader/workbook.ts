@@ -39,7 +39,7 @@ export function parseRels(xml: string, baseDir: string): Map<string, Relationshi
 }
 
 /** Joins a relationship target to its base folder, handling "/xl/…" absolute and "../" targets. */
-export function resolvePath(baseDir: string, target: string): string {
+function resolvePath(baseDir: string, target: string): string {
   const raw = target.startsWith('/') ? target.slice(1) : baseDir + target;
   const parts: string[] = [];
   for (const seg of raw.replace(/\\/g, '/').split('/')) {

@@ -55,7 +55,7 @@ export function newDocument(): void {
  * xml.indexOf(needle, from), remembering the last answer per needle: searches bounded by an end
  * (a tag absent from a cell) would otherwise rescan the rest of the document each time.
  */
-export function indexFrom(xml: string, needle: string, from: number): number {
+function indexFrom(xml: string, needle: string, from: number): number {
   if (xml !== memoXml) {
     memoXml = xml;
     memo.clear();
@@ -176,7 +176,7 @@ export function innerText(xml: string, from: number, to: number): string {
  * The text of a string item (`<si>` / `<is>` content between from and to): the plain `<t>`
  * or the concatenated `<r><t>` runs, excluding phonetic `<rPh>` runs.
  */
-export function richText(xml: string, from: number, to: number, p: string): string {
+function richText(xml: string, from: number, to: number, p: string): string {
   const tTag = p + 't';
   const rPh = p + 'rPh';
   const closeT = '</' + tTag + '>';

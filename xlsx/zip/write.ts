@@ -213,7 +213,7 @@ async function oneStream(iter: Iterator<Chunk>, first: Part[], level: number): P
 const DOS_DATE = 0x21; // 1980-01-01
 
 /** The local header; sizes above 32 bits go in a zip64 extra field. */
-export function localHeader(e: Written, force64 = false): Buffer {
+function localHeader(e: Written, force64 = false): Buffer {
   const big = force64 || e.size >= MAX32 || e.compressed >= MAX32;
   const extra = big ? 20 : 0;
   const b = Buffer.alloc(30 + e.name.length + extra);
@@ -240,7 +240,7 @@ export function localHeader(e: Written, force64 = false): Buffer {
 }
 
 /** The central directory record; each field past 32 bits moves to the zip64 extra field, in the standard's order. */
-export function centralRecord(e: Written, force64 = false): Buffer {
+function centralRecord(e: Written, force64 = false): Buffer {
   const bigSize = force64 || e.size >= MAX32;
   const bigComp = force64 || e.compressed >= MAX32;
   const bigOff = force64 || e.offset >= MAX32;
@@ -272,7 +272,7 @@ export function centralRecord(e: Written, force64 = false): Buffer {
 }
 
 /** The end of central directory record, preceded by the zip64 record and locator when a field overflows. */
-export function endRecords(count: number, cdSize: number, cdStart: number, force64 = false): Buffer {
+function endRecords(count: number, cdSize: number, cdStart: number, force64 = false): Buffer {
   const big = force64 || count >= MAX16 || cdSize >= MAX32 || cdStart >= MAX32;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);

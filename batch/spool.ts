@@ -209,7 +209,8 @@ export class Spool {
   /**
    * Gives `target` the cold fields (COLD_FIELDS) as accessors reading them from spool file `file` on first use, and,
    * when `wire` has rendered pieces, their rendering (report/lazy-text.ts). `at` is where the file's next pieces are
-   * in each rendered stream (json, detail, issues, overdue: Spool.streamsAt), moved past this task's.
+   * in each rendered stream (json, detail, issues, overdue: the posted `Packed.spool.at` after the cold stream), moved
+   * past this task's.
    * One object per task holds all of it (no array per piece: 200,000 tasks' references cost the main thread's
    * garbage collector more than their bytes).
    */

@@ -16,7 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { assemble, type RawAmbiguous, type RawComparison, type RawScoreCounts, type RawTask } from '../report/history/assemble';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../report/history/score';
 import type { ChangeCounts, HistoryComparison, Period, UnitChanges } from '../report/history/types';
-import { lit, rowsOf, withDb, type DbOptions } from './duckdb';
+import { eachFirst, lit, rowsOf, withDb, type DbOptions } from './duckdb';
 import { listPeriods, type StoredPeriod } from './store';
 
 export interface CompareOptions extends DbOptions {
@@ -141,9 +141,10 @@ async function queryAll(db: DuckDBConnection, cur: StoredPeriod, prev: StoredPer
   const taskCols = [...new Set(['match_key', 'task_id', 'task_key', 'lead_unit', 'stt', 'task', 'change', 'streak', 'progress', 'prev_progress',
     'due', 'prev_due', 'deadline_text', 'prev_deadline_text', 'overdue', 'no_plan', 'unapproved_extension', 'file', 'sheet', 'row',
     ...Object.values(FLAGS)])];
-  const taskJson = await rowsOf<{ j: string }>(db, `SELECT CAST(to_json({${taskCols.map((c) => `"${c}": "${c}"`).join(', ')}}) AS VARCHAR) AS j
-    FROM cmp ORDER BY file, sheet, row, match_key`);
-  const tasks = taskJson.map((r) => JSON.parse(r.j) as RawTask);
+  // Streamed: the JSON texts are parsed as they come, never all held at once beside the tasks.
+  const tasks: RawTask[] = [];
+  await eachFirst(db, `SELECT CAST(to_json({${taskCols.map((c) => `"${c}": "${c}"`).join(', ')}}) AS VARCHAR) AS j
+    FROM cmp ORDER BY file, sheet, row, match_key`, (j) => tasks.push(JSON.parse(j as string) as RawTask));
   step('tasks');
   const ambiguous = await rowsOf<RawAmbiguous>(db, `
     SELECT 'cur' AS side, x.*, CASE WHEN x.overdue THEN coalesce(s.streak, 0) ELSE 0 END AS streak FROM (

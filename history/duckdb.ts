@@ -27,6 +27,15 @@ export function lit(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+/**
+ * The first column of a query's rows, streamed a chunk (2,048 rows) at a time: DuckDB never holds the whole result,
+ * and neither does JS beside what `each` keeps (so-sanh's 200,000 task rows, issue 15).
+ */
+export async function eachFirst(db: DuckDBConnection, sql: string, each: (value: unknown) => void): Promise<void> {
+  const result = await db.stream(sql);
+  for await (const rows of result.yieldRowsJs()) for (const r of rows) each(r[0]);
+}
+
 /** The rows of a query as plain JSON values (dates as 'YYYY-MM-DD'; cast counts to INTEGER to get numbers). */
 export async function rowsOf<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJson() as T[];

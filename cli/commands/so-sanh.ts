@@ -5,8 +5,11 @@
  * report/history/types.ts); --out writes bien-dong.xlsx ("Biến động", "Biến động chi tiết", "Xếp hạng")
  * and bien-dong.json; --docx writes bien-dong.docx (the Word appendix of the same tables). Exit 0: done; 1: an output could not be written; 2: usage error or no such period.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { failureLines } from '../../batch/fs-reason';
+import { writePrettyJson } from '../../batch/pretty-json';
+import { commitAll, stageDir, type Stage } from '../../batch/stage';
 import { handleParsed, parseCommand, period, type CommandSpec } from '../../batch/options';
 import { comparePeriods, HistoryError } from '../../history/compare';
 import { DEFAULT_HISTORY_DIR } from '../../history/store';
@@ -70,38 +73,58 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const json = JSON.stringify(comparison, null, 2) + '\n';
-  let failed = false;
-  const write = async (path: string, data: string | Promise<void>): Promise<void> => {
+  // Outputs are written aside and moved into place together (batch/stage.ts): a failed or interrupted run leaves the
+  // previous files as they were. The JSON is written in pieces (a 12-million-row store: 120 MB of text).
+  const jsonFile = values.json && values.json !== '-' ? resolve(values.json) : null;
+  const outDir = values.out || values.docx ? resolve(values.out ?? '.') : null;
+  const stages: Stage[] = [];
+  const failures: string[] = [];
+  const written: string[] = [];
+  const attempt = async (shown: string, write: () => Promise<void>): Promise<void> => {
     try {
-      if (typeof data === 'string') await writeFile(path, data, 'utf8');
-      else await data;
-      console.error(`Đã ghi ${path}`);
+      await write();
+      written.push(shown);
     } catch (e) {
-      failed = true;
-      console.error(`Không ghi được ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      failures.push(...failureLines(e, shown));
     }
   };
-  if (values.json === '-') process.stdout.write(json);
-  else if (values.json) await write(values.json, json);
-  if (values.out) {
-    const out = resolve(values.out);
-    await mkdir(out, { recursive: true });
-    const [{ historySheets }, { writeWorkbook }] = await Promise.all([import('../../report/history/sheets'), import('../../xlsx/write')]);
-    await write(join(values.out, 'bien-dong.xlsx'),
-      writeWorkbook({ sheets: historySheets(comparison, weights), creator: 'tiendo', title: 'Biến động tình hình thực hiện nhiệm vụ' }, join(out, 'bien-dong.xlsx')));
-    await write(join(values.out, 'bien-dong.json'), json);
+  try {
+    if (values.json === '-') await writePrettyJson(comparison, process.stdout);
+    if (jsonFile) {
+      const stage = await stageDir(dirname(jsonFile));
+      stages.push(stage);
+      await attempt(values.json!, () => writePrettyJson(comparison, stage.path(basename(jsonFile))));
+    }
+    if (outDir) {
+      const stage = await stageDir(outDir);
+      stages.push(stage);
+      const shown = (name: string): string => join(values.out ?? '.', name);
+      if (values.out) {
+        const [{ historySheets }, { writeWorkbook }] = await Promise.all([import('../../report/history/sheets'), import('../../xlsx/write')]);
+        await attempt(shown('bien-dong.xlsx'), () => writeWorkbook({ sheets: historySheets(comparison, weights), creator: 'tiendo', title: 'Biến động tình hình thực hiện nhiệm vụ' }, stage.path('bien-dong.xlsx')));
+        await attempt(shown('bien-dong.json'), () => writePrettyJson(comparison, stage.path('bien-dong.json')));
+      }
+      if (values.docx) {
+        const { comparisonDocx } = await import('../../docx/write');
+        await attempt(shown('bien-dong.docx'), async () => writeFile(stage.path('bien-dong.docx'), await comparisonDocx(comparison, weights, values.kemTheo ? { attachedTo: values.kemTheo } : {})));
+      }
+    }
+    if (!failures.length && stages.length) {
+      try {
+        await commitAll(stages);
+      } catch (e) {
+        failures.push(...failureLines(e, values.out ?? values.json ?? '.'));
+      }
+    }
+  } finally {
+    for (const stage of stages) await stage.discard();
   }
-  if (values.docx) {
-    const out = resolve(values.out ?? '.');
-    await mkdir(out, { recursive: true });
-    const { comparisonDocx } = await import('../../docx/write');
-    const path = join(values.out ?? '.', 'bien-dong.docx');
-    await write(path, comparisonDocx(comparison, weights, values.kemTheo ? { attachedTo: values.kemTheo } : {}).then((b) => writeFile(join(out, 'bien-dong.docx'), b)));
-  }
+  for (const line of failures) console.error(`Không ghi được ${line}`);
+  if (failures.length) console.error('Không thay thế kết quả nào: các tệp cũ (nếu có) giữ nguyên.');
+  else for (const path of written) console.error(`Đã ghi ${path}`);
   if (values.json !== '-') for (const s of comparison.sentences) console.log(s);
   const SHOWN = 20;
   for (const i of comparison.issues.slice(0, SHOWN)) console.error(`[${i.code}] ${i.message}`);
   if (comparison.issues.length > SHOWN) console.error(`… và ${comparison.issues.length - SHOWN} cảnh báo khác (xem --json hoặc --out).`);
-  return failed ? 1 : 0;
+  return failures.length ? 1 : 0;
 }

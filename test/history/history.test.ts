@@ -5,7 +5,7 @@
  * back with DuckDB alone.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -217,6 +217,26 @@ describe('three periods through aggregate --ky --lich-su', () => {
     const bad = await run(process.execPath, [join(ROOT, 'scripts/tiendo.mjs'), 'so-sanh', '--lich-su', store, '--ky', '2024-01'], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain('không có kỳ 2024-01');
+  }, 60_000);
+
+  it('so-sanh writes its files together: one that cannot be replaced leaves every previous file (exit 1, in Vietnamese)', async () => {
+    const out = join(base, 'so-sanh-blocked');
+    const cli = [join(ROOT, 'scripts/tiendo.mjs'), 'so-sanh', '--lich-su', store, '--ky', '2025-11', '--out', out, '--json', join(out, 'so-sanh.json')];
+    await run(process.execPath, cli, { cwd: ROOT });
+    const json = readFileSync(join(out, 'so-sanh.json'), 'utf8');
+    // Byte for byte the JSON a plain JSON.stringify would write, though written in pieces.
+    expect(json).toBe(JSON.stringify(JSON.parse(json), null, 2) + '\n');
+    expect(readFileSync(join(out, 'bien-dong.json'), 'utf8')).toBe(json);
+    const before = readFileSync(join(out, 'bien-dong.xlsx'));
+    // The next run compares other periods, but bien-dong.json is now a folder of the user's.
+    rmSync(join(out, 'bien-dong.json'));
+    mkdirSync(join(out, 'bien-dong.json'));
+    const failed = await run(process.execPath, [...cli, '--voi', '2025-09'], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toMatch(/Không ghi được .*bien-dong\.json: ở đó đang có một thư mục cùng tên/);
+    expect(readFileSync(join(out, 'so-sanh.json'), 'utf8')).toBe(json);
+    expect(readFileSync(join(out, 'bien-dong.xlsx')).equals(before)).toBe(true);
+    expect(readdirSync(base).filter((f) => f.includes('tiendo-tmp'))).toEqual([]);
   }, 60_000);
 
   it('so-sanh --docx: bien-dong.docx carries the same sentences, changes by unit and ranking as the JSON', async () => {

@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS } from '../../xlsx/reader/limits';
 import { findEntry, openZip, readEntry } from '../../xlsx/zip/read';
 import { buildRecipe, recipeSink, RecipeBuilder } from '../../xlsx/zip/recipe';
 import { zipFile } from '../../xlsx/zip/write';
+import { deflatePool } from '../../xlsx/zip/deflate-pool';
+import { fsReason } from '../../batch/fs-reason';
 import { writeWorkbook } from '../../xlsx/write';
 import type { RenderedCells, WorkbookSpec } from '../../report/layout/spec';
 
@@ -91,6 +93,16 @@ describe('recipes', () => {
     }
     buildRecipe(r.take(), counting, recipeSink());
     expect(read).toBeLessThan(runs * 64 * 1024);
+  });
+
+  it('a spool file gone mid-run fails the deflate with its system code, so the message says why in Vietnamese', async () => {
+    const pool = deflatePool();
+    expect(pool).not.toBeNull();
+    const r = new RecipeBuilder();
+    r.piece(join(dir, 'da-bi-xoa.bin'), 0, 10, 1);
+    const err = await pool!.deflate([r.take()], 1).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('ENOENT');
+    expect(fsReason(err)).toMatch(/^một tệp hoặc thư mục tạm đã bị xoá trong khi chạy: hãy chạy lại \(/);
   });
 
   it('build the bytes they stand for: marks replaced by each row number, forward and out-of-order ranges', () => {

@@ -70,12 +70,12 @@ parentPort.on('message', ({ id, parts, level }) => {
     data.set(out);
     parentPort.postMessage({ id, data, crc: zlib.crc32(input), size: input.length }, [data.buffer]);
   } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message || err) });
+    parentPort.postMessage({ id, error: String(err && err.message || err), code: err && typeof err.code === 'string' ? err.code : undefined });
   }
 });
 `;
 
-interface Reply { id: number; data?: Uint8Array; crc?: number; size?: number; error?: string }
+interface Reply { id: number; data?: Uint8Array; crc?: number; size?: number; error?: string; code?: string }
 
 let shared: DeflatePool | null | undefined;
 
@@ -106,7 +106,8 @@ function startPool(size: number): DeflatePool {
       const p = pending.get(r.id);
       pending.delete(r.id);
       if (!p) return;
-      if (r.error !== undefined || !r.data) p.fail(new Error(`tiendo: deflate worker: ${r.error ?? 'no data'}`));
+      // The system's error code goes along (ENOENT: a spool file removed mid-run), so the message can say why in Vietnamese.
+      if (r.error !== undefined || !r.data) p.fail(Object.assign(new Error(`tiendo: deflate worker: ${r.error ?? 'no data'}`), r.code ? { code: r.code } : {}));
       else p.done({ data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), crc: r.crc! >>> 0, size: r.size! });
     });
     w.on('error', (err) => {

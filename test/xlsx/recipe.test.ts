@@ -95,6 +95,31 @@ describe('recipes', () => {
     expect(read).toBeLessThan(runs * 64 * 1024);
   });
 
+  it('are written into a file at their places by the pool, whatever order the batches finish in (tong-hop.json)', async () => {
+    const pool = deflatePool()!;
+    const path = join(dir, 'ghi.json');
+    writeFileSync(path, '[');
+    let position = 1;
+    let expected = '[';
+    const jobs: Promise<number>[] = [];
+    for (let k = 0; k < 6; k++) {
+      const r = new RecipeBuilder();
+      for (let i = k * 400; i < (k + 1) * 400; i++) {
+        const [offset, length, text] = a.pieces[i];
+        r.literal(i ? ',' : '');
+        r.piece(a.path, offset, length, 0);
+        expected += (i ? ',' : '') + text;
+      }
+      const recipe = r.take();
+      jobs.push(pool.write([recipe], path, position));
+      position += recipe.size;
+    }
+    const sizes = await Promise.all(jobs);
+    expect(sizes.reduce((x, y) => x + y, 1)).toBe(position);
+    // These test rows hold ROW_MARKs, written as the mark 0; the JSON writer's records never hold one.
+    expect(readFileSync(path, 'utf8')).toBe(expected.replaceAll('\u0001', '0'));
+  });
+
   it('a spool file gone mid-run fails the deflate with its system code, so the message says why in Vietnamese', async () => {
     const pool = deflatePool();
     expect(pool).not.toBeNull();

@@ -34,6 +34,11 @@ export interface Segment {
 export interface DeflatePool {
   /** Builds and deflates a batch of bytes and recipes (handed over: the caller must not touch them again). */
   deflate(parts: (Uint8Array | Recipe)[], level: number): Promise<Segment>;
+  /**
+   * Builds a batch of bytes and recipes and writes it into the existing file `path` at `position` (tong-hop.json's
+   * spooled records, batch/aggregate/write-json.ts); resolves to the bytes written.
+   */
+  write(parts: (Uint8Array | Recipe)[], path: string, position: number): Promise<number>;
   /** How many batches may usefully be in flight at once. */
   readonly width: number;
 }
@@ -50,7 +55,7 @@ const __name = (f) => f;
 const buildRecipe = ${buildRecipe.toString()};
 // One buffer for every batch and one read block per spool file, reused: the worker's garbage is zlib's output only.
 const sink = { buf: new Uint8Array(8 << 20), pos: 0, blocks: new Map() };
-parentPort.on('message', ({ id, parts, level }) => {
+parentPort.on('message', ({ id, parts, level, write }) => {
   try {
     sink.pos = 0;
     for (const p of parts) {
@@ -65,6 +70,18 @@ parentPort.on('message', ({ id, parts, level }) => {
       } else buildRecipe(p, fs, sink);
     }
     const input = Buffer.from(sink.buf.buffer, 0, sink.pos);
+    if (write) {
+      // Built bytes written as they are, at their place in the file (each batch its own range: any order is fine).
+      const fd = fs.openSync(write.path, 'r+');
+      try {
+        let done = 0;
+        while (done < input.length) done += fs.writeSync(fd, input, done, input.length - done, write.position + done);
+      } finally {
+        fs.closeSync(fd);
+      }
+      parentPort.postMessage({ id, size: input.length });
+      return;
+    }
     const out = zlib.deflateRawSync(input, { level, memLevel: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: 1 << 20 });
     const data = new Uint8Array(out.length);
     data.set(out);
@@ -107,8 +124,8 @@ function startPool(size: number): DeflatePool {
       pending.delete(r.id);
       if (!p) return;
       // The system's error code goes along (ENOENT: a spool file removed mid-run), so the message can say why in Vietnamese.
-      if (r.error !== undefined || !r.data) p.fail(Object.assign(new Error(`tiendo: deflate worker: ${r.error ?? 'no data'}`), r.code ? { code: r.code } : {}));
-      else p.done({ data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), crc: r.crc! >>> 0, size: r.size! });
+      if (r.error !== undefined || (!r.data && r.size === undefined)) p.fail(Object.assign(new Error(`tiendo: deflate worker: ${r.error ?? 'no data'}`), r.code ? { code: r.code } : {}));
+      else p.done({ data: r.data ? Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) : Buffer.alloc(0), crc: (r.crc ?? 0) >>> 0, size: r.size! });
     });
     w.on('error', (err) => {
       // A dead worker fails what it had; the pool is not used again.
@@ -122,25 +139,33 @@ function startPool(size: number): DeflatePool {
   return {
     width: size + 1,
     deflate(parts, level) {
-      const id = nextId++;
-      let k = 0;
-      for (let i = 1; i < size; i++) if (load[i] < load[k]) k = i;
-      if (load[k]++ === 0) workers[k].ref();
-      // Whole buffers are handed over; a view into a larger one (a pooled small Buffer) is copied by the message.
-      const transfer: ArrayBuffer[] = [];
-      for (const p of parts) {
-        if (p instanceof Uint8Array) {
-          if (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength && p.buffer instanceof ArrayBuffer) transfer.push(p.buffer);
-        } else {
-          transfer.push(p.literal.buffer as ArrayBuffer, p.ops.buffer as ArrayBuffer);
-        }
-      }
-      return new Promise<Segment>((done, fail) => {
-        pending.set(id, { done, fail });
-        workers[k].postMessage({ id, parts, level }, [...new Set(transfer)]);
-      });
+      return post(parts, { level });
+    },
+    async write(parts, path, position) {
+      return (await post(parts, { write: { path, position } })).size;
     },
   };
+
+  /** Hands a batch to the least loaded worker (its whole buffers transferred). */
+  function post(parts: (Uint8Array | Recipe)[], job: { level: number } | { write: { path: string; position: number } }): Promise<Segment> {
+    const id = nextId++;
+    let k = 0;
+    for (let i = 1; i < size; i++) if (load[i] < load[k]) k = i;
+    if (load[k]++ === 0) workers[k].ref();
+    // Whole buffers are handed over; a view into a larger one (a pooled small Buffer) is copied by the message.
+    const transfer: ArrayBuffer[] = [];
+    for (const p of parts) {
+      if (p instanceof Uint8Array) {
+        if (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength && p.buffer instanceof ArrayBuffer) transfer.push(p.buffer);
+      } else {
+        transfer.push(p.literal.buffer as ArrayBuffer, p.ops.buffer as ArrayBuffer);
+      }
+    }
+    return new Promise<Segment>((done, fail) => {
+      pending.set(id, { done, fail });
+      workers[k].postMessage({ id, parts, ...job }, [...new Set(transfer)]);
+    });
+  }
 }
 
 /** CRC-32 (the zip polynomial) of `a + b` from the CRCs of `a` and `b` and the length of `b` (zlib's crc32_combine). */

@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import type { Report } from '../../report/report-types';
 import { renderingOf } from '../../report/lazy-text';
-import { deflatePool } from '../../xlsx/zip/deflate-pool';
+import { deflatePool, type DeflatePool } from '../../xlsx/zip/deflate-pool';
 import { buildRecipe, recipeSink, RecipeBuilder, type Recipe } from '../../xlsx/zip/recipe';
 
 /** Bytes per batch handed to a worker. */
@@ -20,10 +20,12 @@ export async function writeReportJson(report: Report, path: string): Promise<voi
   const headJson = JSON.stringify(head, null, 2);
   const start = Buffer.from(headJson.slice(0, -2) + ',\n  "tasks": [', 'utf8');
   writeFileSync(path, start);
-  const pool = deflatePool();
+  // Workers only for a JSON of more than one batch: starting them costs a small report more than writing it.
+  let pool: DeflatePool | null | undefined;
   const inFlight: Promise<number>[] = [];
   let position = start.length;
-  const send = async (r: Recipe): Promise<void> => {
+  const send = async (r: Recipe, last = false): Promise<void> => {
+    if (pool === undefined) pool = last ? null : deflatePool();
     if (!pool) {
       writeHere(r, path, position);
     } else {
@@ -48,7 +50,7 @@ export async function writeReportJson(report: Report, path: string): Promise<voi
     if (b.size() >= BATCH) await send(b.take());
   }
   b.literal(tasks.length ? '\n  ]\n}\n' : ']\n}\n');
-  await send(b.take());
+  await send(b.take(), true);
   await Promise.all(inFlight);
 }
 

@@ -286,54 +286,57 @@ class SpoolRef implements TaskRendering {
     return (this.wire[4] ?? 0) > 0;
   }
 
-  /** Offset and length of the k-th issue's piece. */
-  private issuePiece(k: number): Piece {
+  /** Offset and length of this task's piece in a rendered stream (in "issues", its k-th issue's). */
+  private piece(stream: Exclude<Stream, 'cold'>, k = 0): Piece {
     const w = this.wire as number[];
+    if (stream === 'json') return [this.jsonAt, w[2]];
+    if (stream === 'detail') return [this.detailAt, w[3]];
+    if (stream === 'overdue') return [this.overdueAt, w[4]];
     let at = this.issueAt;
     for (let i = ISSUES; i < ISSUES + k; i++) at += w[i];
     return [at, w[ISSUES + k]];
   }
 
-  private text(stream: Stream, at: number, length: number): string {
+  private text(stream: Exclude<Stream, 'cold'>, k = 0): string {
+    const [at, length] = this.piece(stream, k);
     return this.spool.text(streamFile(this.file, stream), at, length);
   }
 
-  private source(stream: Stream, offset: number, length: number): ByteSource {
+  private source(stream: Exclude<Stream, 'cold'>, k = 0): ByteSource {
+    const [offset, length] = this.piece(stream, k);
     return { path: this.spool.path(this.file, stream), offset, length };
   }
 
   jsonSource(): ByteSource {
-    return this.source('json', this.jsonAt, this.wire[2]!);
+    return this.source('json');
   }
 
   cellsSource(): ByteSource {
-    return this.source('detail', this.detailAt, this.wire[3]!);
+    return this.source('detail');
   }
 
   issueSource(k: number): ByteSource {
-    const [at, length] = this.issuePiece(k);
-    return this.source('issues', at, length);
+    return this.source('issues', k);
   }
 
   overdueSource(): ByteSource {
-    return this.source('overdue', this.overdueAt, this.wire[4]!);
+    return this.source('overdue');
   }
 
   json(): string {
-    return this.text('json', this.jsonAt, this.wire[2]!);
+    return this.text('json');
   }
 
   cellsXml(): string {
-    return this.text('detail', this.detailAt, this.wire[3]!);
+    return this.text('detail');
   }
 
   issueXml(k: number): string {
-    const [at, length] = this.issuePiece(k);
-    return this.text('issues', at, length);
+    return this.text('issues', k);
   }
 
   overdueXml(): string {
-    return this.text('overdue', this.overdueAt, this.wire[4]!);
+    return this.text('overdue');
   }
 }
 

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitAll, stageDir, type Stage } from '../stage';
-import { failureLines, fsReason } from '../fs-reason';
+import { failureLines } from '../fs-reason';
 import { Spool } from '../spool';
 import type { Report } from '../../report/report-types';
 import { buildReport } from '../../report/report';
@@ -135,7 +135,7 @@ async function writeOutputs(
     try {
       await write();
     } catch (e) {
-      outputErrors.push(`${label}: ${fsReason(e)}`);
+      outputErrors.push(...failureLines(e, label));
     }
   };
   try {

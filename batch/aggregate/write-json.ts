@@ -6,11 +6,12 @@
  * each batch at its place in the file (xlsx/zip/deflate-pool.ts `write`), so the 360 MB of records of 3,321 realistic
  * returns never pass through this thread, which meanwhile describes the workbook's rows.
  */
-import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { Report } from '../../report/report-types';
 import { renderingOf } from '../../report/lazy-text';
 import { deflatePool, type DeflatePool } from '../../xlsx/zip/deflate-pool';
-import { buildRecipe, recipeSink, RecipeBuilder, type Recipe } from '../../xlsx/zip/recipe';
+import { RecipeBuilder, type Recipe } from '../../xlsx/zip/recipe';
+import { recipeBytes } from '../../xlsx/zip/write';
 
 /** Bytes per batch handed to a worker. */
 const BATCH = 4 << 20;
@@ -54,14 +55,13 @@ export async function writeReportJson(report: Report, path: string): Promise<voi
   await Promise.all(inFlight);
 }
 
-/** A batch built and written on this thread (no worker threads). */
+/** A batch built and written on this thread (no worker threads, or a small report). */
 function writeHere(r: Recipe, path: string, position: number): void {
-  const sink = recipeSink();
-  buildRecipe(r, { openSync, readSync, closeSync }, sink);
+  const bytes = recipeBytes(r);
   const fd = openSync(path, 'r+');
   try {
     let done = 0;
-    while (done < sink.pos) done += writeSync(fd, sink.buf, done, sink.pos - done, position + done);
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
   } finally {
     closeSync(fd);
   }

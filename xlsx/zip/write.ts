@@ -123,9 +123,13 @@ function partSize(p: Part): number {
 
 /** A part's bytes, built here (a recipe read from its files). */
 function materialize(p: Part): Buffer {
-  if (!isRecipe(p)) return p;
+  return isRecipe(p) ? recipeBytes(p) : p;
+}
+
+/** The bytes a recipe stands for, built on this thread (where there are no worker threads). */
+export function recipeBytes(r: Recipe): Buffer {
   const sink = recipeSink();
-  buildRecipe(p, { openSync, readSync, closeSync }, sink);
+  buildRecipe(r, { openSync, readSync, closeSync }, sink);
   return Buffer.from(sink.buf.buffer, 0, sink.pos);
 }
 

@@ -40,6 +40,7 @@ export type IssueCode =
   | 'NO_LEAD_UNIT'
   | 'UNKNOWN_UNIT'
   | 'LEGACY_UNIT'
+  | 'UNIT_VARIANT'
   | 'DUPLICATE_STT'
   | 'STT_OUT_OF_ORDER'
   | 'OVERDUE_IN_PROGRESS'

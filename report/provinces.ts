@@ -10,12 +10,10 @@
 import type { ColumnTable } from 'arquero';
 import type { ResolvedUnit } from '../core/model';
 import { findUnit } from '../core/units';
+import { isLocalUnitName } from '../core/units/local';
 import { categoriesOf, progressOf, rollupCounts } from './counts';
 import type { ReportProvince } from './report-types';
 import { compareVi } from './units-of';
-
-/** A unit below the province: a commune, ward, special zone or township, or one of their offices ("Công an xã X"). */
-const LOCAL = /(^|\s)(xã|phường|đặc khu|thị trấn)(\s|$)/iu;
 
 const PLACE_OF = /(?:^|\s)(xã|phường|đặc khu|thị trấn)\s+([^,;()]+)/iu;
 
@@ -28,10 +26,6 @@ export function communeOf(name: string): string {
   return (m ? `${m[1]} ${m[2]}` : name).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a lead unit name is a commune-level unit. */
-export function isCommuneName(name: string): boolean {
-  return LOCAL.test(name.normalize('NFC'));
-}
 
 /** The province or city a path's folders name (deepest first), canonical, or null: "…/Tỉnh-Nghệ-An/xa-1.xlsx" → "Tỉnh Nghệ An". */
 export function provinceOfPath(file: string, cache = new Map<string, string | null>()): string | null {
@@ -78,7 +72,7 @@ export function communeProvinces(
     for (const u of t.leadUnits) {
       if (!u.name || out.has(u.name) || u.known) continue;
       let isCommune = commune.get(u.name);
-      if (isCommune === undefined) commune.set(u.name, (isCommune = isCommuneName(u.name)));
+      if (isCommune === undefined) commune.set(u.name, (isCommune = isLocalUnitName(u.name)));
       if (!isCommune) continue;
       let p: string | null | undefined = u.province;
       if (!p) {

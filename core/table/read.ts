@@ -25,6 +25,7 @@ import { tableValue } from './cells';
 import { buildTask, joinContinuation, SttTracker } from './rows';
 import { detectSwappedDates, swapDayMonth } from '../deadline/swap';
 import { statusColumnByContent } from './status-column';
+import { flagUnitVariants } from './unit-variants';
 
 const ENCODING_NAMES: Record<string, string> = {
   tcvn3: 'TCVN3 (ABC)',
@@ -62,6 +63,7 @@ export function readSheet(input: Grid, opts: { file: string }): SheetRead {
 
   const rows = readRows(grid, layout, file);
   flagSwappedDates(grid, layout, rows.tasks, rows.taskRows);
+  flagUnitVariants(rows.tasks);
   const attachedTo = attachedLine(grid, layout.headerTop);
   return { file, sheet: grid.name, layout, tasks: rows.tasks, issues: [...issues, ...rows.issues], rowsScanned: rows.scanned, ...(attachedTo ? { attachedTo } : {}) };
 }

@@ -11,7 +11,8 @@ import { parseArgs, type AggregateArgs } from '../../batch/aggregate/args';
 import { aggregate } from '../../batch/aggregate/run';
 import type { Report } from '../../report/report-types';
 import { fixturePath, writeAppendix } from '../fixtures/appendix';
-import { communeOf, isCommuneName, provinceOfPath, provinceOfText } from '../../report/provinces';
+import { communeOf, provinceOfPath, provinceOfText } from '../../report/provinces';
+import { isLocalUnitName as isCommuneName } from '../../core/units/local';
 
 const HEADER = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện', 'Tiến độ'];
 type Row = [string, string, string, string, string | null, string];
@@ -52,6 +53,9 @@ describe('commune names and provinces', () => {
   it('tells communes, wards and special zones from other units', () => {
     expect(['UBND xã Tân Lập', 'Phường Ba Đình', 'Đặc khu Phú Quốc', 'Công an xã Tân Lập', 'UBND thị trấn Phố Lu'].map(isCommuneName)).toEqual([true, true, true, true, true]);
     expect(['Bộ Nội vụ', 'Tỉnh Nghệ An', 'Sở Xây dựng', 'Bộ Nông nghiệp và Môi trường'].map(isCommuneName)).toEqual([false, false, false, false]);
+    // "Xã hội" (society) is not a commune: a district's labour office is not rolled up as one.
+    expect(['Phòng Lao động - Thương binh và Xã hội', 'Sở Lao động - Thương binh và xã hội tỉnh Nghệ An'].map(isCommuneName)).toEqual([false, false]);
+    expect(['Văn phòng HĐND và UBND xã', 'UBND xã Xã Hội'].map(isCommuneName)).toEqual([true, true]);
   });
 
   it('counts a commune once whatever office of it leads', () => {

@@ -174,6 +174,38 @@ export function spoolCold(p: Packed, writer: SpoolWriter, name: string, renders?
 }
 
 /**
+ * One copy of each short text many tasks repeat (a section title, a lead cell, a status, a cell reference): JSON.parse
+ * makes a new string for every occurrence, and every task lives on the main heap until the report is written, so
+ * 200,000 tasks kept about 60 MB of copies that each collection moved and marked. Bounded: cleared at 50,000 texts.
+ */
+const SHARED_LIMIT = 50_000;
+const SHARED_MAX_LENGTH = 200;
+let sharedTexts = new Map<string, string>();
+
+function shared(s: string): string {
+  if (s.length > SHARED_MAX_LENGTH) return s;
+  const had = sharedTexts.get(s);
+  if (had !== undefined) return had;
+  if (sharedTexts.size >= SHARED_LIMIT) sharedTexts = new Map();
+  sharedTexts.set(s, s);
+  return s;
+}
+
+/** Task fields whose texts repeat from task to task (not the cold fields: those stay in the spool). */
+function shareTexts(t: Task): void {
+  if (typeof t.section === 'string') t.section = shared(t.section);
+  t.stt = shared(t.stt);
+  t.leadUnitText = shared(t.leadUnitText);
+  t.coUnitsText = shared(t.coUnitsText);
+  t.progressText = shared(t.progressText);
+  if (typeof t.leadUnit === 'string') t.leadUnit = shared(t.leadUnit);
+  t.deadline.text = shared(t.deadline.text);
+  if (typeof t.deadline.due === 'string') t.deadline.due = shared(t.deadline.due);
+  for (const u of t.leadUnits) u.name = shared(u.name);
+  for (const u of t.coUnits) u.name = shared(u.name);
+}
+
+/**
  * Restores what `pack` replaced, with one shared copy of the file, sheet and as-of strings
  * (JSON.parse would otherwise have made them once per task: about 200,000 copies fewer),
  * and, with `spool`, the cold fields spoolCold moved there (read on first use).
@@ -196,10 +228,12 @@ export function unpack(p: Packed, spool?: Spool): FileRead {
     if (m.file === SAME) m.file = file;
     if (m.sheet === SAME) m.sheet = sheet;
     if (m.asOf === SAME) m.asOf = asOf;
+    shareTexts(t);
     for (const i of t.issues) {
       const x = i as unknown as Record<string, unknown>;
       if (x.file === SAME) x.file = file;
       if (x.sheet === SAME) x.sheet = sheet;
+      if (i.cell !== undefined) i.cell = shared(i.cell);
     }
   }
   r.read.tasks = r.tasks;

@@ -1,6 +1,7 @@
-/** The Node ByteCodec: zlib's native inflate with its own output cap, Buffer's UTF-8 decoder (the batch reader's hot path). */
+/** The Node ByteCodec: zlib's native inflate with its own output cap, a UTF-8 decoder for text-heavy parts (utf8.ts), else Buffer's (the batch reader's hot path). */
 import { inflateRawSync } from 'node:zlib';
 import { InflateError, type ByteCodec } from './bytes';
+import { decodeUtf8 } from './utf8';
 
 export const NODE_CODEC: ByteCodec = {
   inflateRaw(data: Uint8Array, cap: number): Uint8Array {
@@ -14,7 +15,7 @@ export const NODE_CODEC: ByteCodec = {
     }
   },
   utf8(bytes: Uint8Array): string {
-    return asBuffer(bytes).toString('utf8');
+    return decodeUtf8(bytes) ?? asBuffer(bytes).toString('utf8');
   },
 };
 

@@ -71,6 +71,11 @@ export function mentionedExtension(text: string): { state: 'requested' | 'approv
   return RAW_MAYBE.test(text) && mayMention(text) ? mentioned(text) : null;
 }
 
+/** mentionedExtension without its pre-checks: what they must never say no to (test/core/text/may-fold-to.test.ts). */
+export function mentionedExtensionUnchecked(text: string): { state: 'requested' | 'approved'; newDue: string | null } | null {
+  return mentioned(text);
+}
+
 function mayMention(text: string): boolean {
   const k = foldedLetters(text);
   return k === null || (MAY_MOVE_RE.test(k) && MAY_ASK_RE.test(k));
@@ -78,7 +83,7 @@ function mayMention(text: string): boolean {
 
 /**
  * Exact pre-checks on the raw text (core/text foldedLetters: never missing a word the folded text has), so most
- * result texts are not folded at all ("hoàn thành" passes RAW_MAYBE). A match of REQUESTED_IN_TEXT or
+ * result texts are not folded at all. A match of REQUESTED_IN_TEXT or
  * APPROVED_IN_TEXT needs a moveInText phrase, each of which holds one of MAY_MOVE's words ("lùi", "gia hạn", "kéo dài thời hạn",
  * "[điều] chỉnh / hoãn / chuyển" + "thời hạn / thời gian hoàn thành / tiến độ"), and either a
  * request word ("đề nghị", "kiến nghị", "xin", "đề xuất") or "được" (the one approved pattern with a move phrase).
@@ -89,8 +94,19 @@ const MAY_ASK = ['nghi', 'xin', 'de xuat', 'duoc'];
 const MAY_MOVE_RE = new RegExp(MAY_MOVE.join('|'));
 const MAY_ASK_RE = new RegExp(MAY_ASK.join('|'));
 
-/** Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài", "hoãn", "chuyển", "thời hạn". */
-const RAW_MAYBE = /gia\s+h|l[uùúủũụ]\p{M}*i|[dđ]i[eềếểễệ]\p{M}*u\s+ch|k[eéèẻẽẹ]\p{M}*o\s+d|ho[aãàáảạ]\p{M}*n|chuy[eểềếễệ]\p{M}*n|th[oờớởỡợ]\p{M}*i\s+h/iu;
+/**
+ * Cheap pre-check on the raw text (most result texts mention no extension): "gia hạn", "lùi", "điều chỉnh", "kéo dài",
+ * "thời hạn", and "hoãn" or "chuyển" only before "thời …" or "tiến …" (moveInText's only phrases with them): a bare
+ * "hoàn" or "chuyển" matched "hoàn thành" and "chuyển đổi số", so nearly every result text was folded for nothing.
+ * Between two words anything that is not a letter or digit, or a tag or entity, may stand (cleanText turns them into
+ * spaces), so the check never says no to a text the folded patterns would read.
+ */
+const SEP = String.raw`(?:[^\p{L}\p{N}]|<[^>]*>|&#?[a-zA-Z0-9]+;)+`;
+const THOI_OR_TIEN = String.raw`(?:th[oờớởỡợ]\p{M}*i|ti[eếềểễệ]\p{M}*n)`;
+const RAW_MAYBE = new RegExp([
+  String.raw`gia${SEP}h`, String.raw`l[uùúủũụ]\p{M}*i`, String.raw`[dđ]i[eềếểễệ]\p{M}*u${SEP}ch`, String.raw`k[eéèẻẽẹ]\p{M}*o${SEP}d`,
+  String.raw`ho[aãàáảạ]\p{M}*n${SEP}${THOI_OR_TIEN}`, String.raw`chuy[eểềếễệ]\p{M}*n${SEP}${THOI_OR_TIEN}`, String.raw`th[oờớởỡợ]\p{M}*i${SEP}h`,
+].join('|'), 'iu');
 
 const mentioned = memo((text: string): { state: 'requested' | 'approved'; newDue: string | null } | null => {
   const before: BeforeReading = 'lenient';

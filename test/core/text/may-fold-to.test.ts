@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldMarks, cleanText, mayFoldTo } from '../../../core/text/normalize';
-import { mentionedExtension } from '../../../core/deadline/extension';
+import { mentionedExtension, mentionedExtensionUnchecked } from '../../../core/deadline/extension';
 import words from '../../../core/data/deadlineExtensions';
 
 const fold = (s: string): string => foldMarks(cleanText(s));
@@ -62,6 +62,25 @@ describe('mentionedExtension pre-check', () => {
     expect(mentionedExtension('Bộ xin điều chỉnh tiến độ sang 30/6/2026')).toEqual({ state: 'requested', newDue: '2026-06-30' });
     expect(mentionedExtension('Bộ đề nghị điều chỉnh quy hoạch vùng')).toBeNull();
     expect(mentionedExtension('Đã hoàn thành đúng hạn, được đánh giá cao')).toBeNull();
+    expect(mentionedExtension('Đề nghị hoãn<br/>tiến độ đến 31/12/2025')).toEqual({ state: 'requested', newDue: '2025-12-31' });
+    expect(mentionedExtension('ĐỀ NGHỊ CHUYỂN&nbsp;THỜI GIAN HOÀN THÀNH sang 30/6/2026')).toEqual({ state: 'requested', newDue: '2026-06-30' });
+  });
+
+  it('never says no to a text the full reading finds an extension in (random texts over the phrases\' hard spellings)', () => {
+    const pieces = ['hoàn', 'hoãn', 'HOÃN', 'hoa\u0303n', 'chuyển', 'CHUYỂN', 'chuye\u0302\u0309n', 'thời', 'thơ\u0300i', 'THỜI', 'hạn', 'gian', 'hoàn thành', 'tiến', 'TIẾN', 'độ',
+      'thành', 'điều', 'chỉnh', 'lùi', 'gia', 'kéo', 'dài', 'đề nghị', 'xin', 'được', 'đồng ý', 'đến 31/12/2025', 'sang 30/6/2026', 'chuyển đổi số', 'Bộ'];
+    const seps = [' ', '  ', '\n', '\u00a0', ' - ', '<br>', '<b>', '&nbsp;', ', ', '\u200b', '/'];
+    const rand = rng(7);
+    let found = 0;
+    for (let n = 0; n < 30_000; n++) {
+      let s = '';
+      const len = 2 + Math.floor(rand() * 9);
+      for (let i = 0; i < len; i++) s += (i ? seps[Math.floor(rand() * seps.length)] : '') + pieces[Math.floor(rand() * pieces.length)];
+      const full = mentionedExtensionUnchecked(s);
+      if (full) found++;
+      expect(mentionedExtension(s), JSON.stringify(s)).toEqual(full);
+    }
+    expect(found).toBeGreaterThan(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, cleanText, foldKey, toneKey } from '../../../core/text/normalize';
+import { cellText, cleanText, foldKey, foldKeyCodes, toneKey } from '../../../core/text/normalize';
 import { decodeEntities, stripTags } from '../../../core/text/html';
 import { detectEncoding } from '../../../core/text/detect';
 
@@ -155,7 +155,7 @@ describe('fast paths give the same results as the full pipelines', () => {
   const pool: number[] = [0x20, 0x20, 0x3c, 0x26, 0x3b, 0x3e, 0x70, 0x62, 0x72, 0x85, 0x1680, 0x3000, 0x300, 0x301, 0x323, 0x3a3, 0x3c3, 0xa0, 0xad, 0x200b, 0xfeff, 0x0a, 0x09];
   for (let c = 0x21; c < 0x250; c++) pool.push(c);
   for (let c = 0x1ea0; c < 0x1f00; c++) pool.push(c);
-  for (let c = 0x2000; c < 0x2070; c++) pool.push(c);
+  for (let c = 0x2000; c < 0x2300; c++) pool.push(c);
   let seed = 7;
   const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const samples: string[] = [];
@@ -165,8 +165,9 @@ describe('fast paths give the same results as the full pipelines', () => {
     samples.push(s);
   }
 
-  it('foldKey', () => {
+  it('foldKey, and foldKeyCodes code for code', () => {
     for (const s of samples) expect(foldKey(s)).toBe(slowFold(s));
+    for (const s of samples) expect(String.fromCharCode(...foldKeyCodes(s)), JSON.stringify(s)).toBe(slowFold(s));
     expect(foldKey('ΣΟΦΟΣ Ủy\u0301')).toBe(slowFold('ΣΟΦΟΣ Ủy\u0301'));
   });
 

@@ -26,7 +26,6 @@ export function communeOf(name: string): string {
   return (m ? `${m[1]} ${m[2]}` : name).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }
 
-
 /** The province or city a path's folders name (deepest first), canonical, or null: "…/Tỉnh-Nghệ-An/xa-1.xlsx" → "Tỉnh Nghệ An". */
 export function provinceOfPath(file: string, cache = new Map<string, string | null>()): string | null {
   const parts = file.split(/[\\/]/).slice(0, -1);

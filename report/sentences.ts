@@ -10,8 +10,8 @@ import type { Report, ReportTotals } from './report-types';
 import { doneOf } from './rules';
 import { compareVi } from './units-of';
 
-/** What the sentences read of a report: its totals, units and (with --sent) units that did not report. */
-export type SentenceInput = Pick<Report, 'totals' | 'units' | 'notReturned'>;
+/** What the sentences read of a report: its totals, units, (with --sent) units that did not report, and (commune leads) provinces. */
+export type SentenceInput = Pick<Report, 'totals' | 'units' | 'notReturned' | 'provinces'>;
 
 export interface UnitCount {
   unit: string;
@@ -56,6 +56,22 @@ export function headline(report: SentenceInput): string {
 }
 
 /**
+ * Where the leads are communes of several provinces (Report.provinces), the overdue tasks by province or city: the
+ * headline names the ten communes with the most, which at national scale says little of where they are. A task led by
+ * several communes of one province counts once there; a lead that is not a commune is named as itself. '' otherwise
+ * (one province: its communes are what the headline names).
+ *
+ * @example provinceSentence(report)
+ * // → "Theo tỉnh, thành phố, nhiệm vụ quá hạn thuộc: Tỉnh Nghệ An (1.204 nhiệm vụ), … và 24 đơn vị khác (21.930 nhiệm vụ)."
+ */
+export function provinceSentence(report: Pick<Report, 'totals' | 'provinces'>): string {
+  const rows = report.provinces ?? [];
+  if (!report.totals.overdue || rows.filter((p) => p.communes > 0).length < 2) return '';
+  const list = unitList(rows.map((p) => ({ unit: p.province, count: p.overdue })));
+  return list ? `Theo tỉnh, thành phố, nhiệm vụ quá hạn thuộc: ${list}.` : '';
+}
+
+/**
  * How much of the progress tiendo read rather than the units wrote, and how much it could not read:
  * "12 nhiệm vụ tiendo suy ra tiến độ (từ cột Kết quả thực hiện …), 03 nhiệm vụ không nhận ra tiến độ";
  * '' when every status was typed (or blank with nothing beside it).
@@ -73,6 +89,8 @@ export function provenanceClause(totals: Pick<ReportTotals, 'progressSources' | 
 export function sentences(report: SentenceInput): string[] {
   const { categories, progress } = report.totals;
   const out = [headline(report)];
+  const byProvince = provinceSentence(report);
+  if (byProvince) out.push(byProvince);
   const provenance = provenanceClause(report.totals);
   if (provenance) out.push(`Trong số ${formatCount(report.totals.tasks)} nhiệm vụ, ${provenance}; cần kiểm tra lại các nhiệm vụ này.`);
   if (categories.open_in_time) out.push(`Còn ${formatCount(categories.open_in_time)} nhiệm vụ chưa hoàn thành, chưa đến hạn.`);

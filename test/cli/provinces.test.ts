@@ -105,6 +105,12 @@ describe('aggregate commune returns by province', () => {
     expect(report.provinces?.[1].doneRate).toBeCloseTo(2 / 7, 10);
   });
 
+  it('says, after the headline naming communes, where the overdue tasks are by province (tom-tat.txt too)', () => {
+    expect(report.sentences[0]).toContain('thuộc trách nhiệm của 04 đơn vị: UBND xã Tân Lập (02 nhiệm vụ)');
+    expect(report.sentences[1]).toBe('Theo tỉnh, thành phố, nhiệm vụ quá hạn thuộc: Tỉnh Nghệ An (03 nhiệm vụ), Tỉnh Lào Cai (02 nhiệm vụ).');
+    expect(readFileSync(join(out, 'tom-tat.txt'), 'utf8')).toContain(report.sentences[1]);
+  });
+
   it('writes the hierarchy into tong-hop.json', () => {
     const json = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as Report;
     expect(json.provinces?.map((p) => [p.province, p.communes, p.tasks, p.overdue])).toEqual([

@@ -4,7 +4,7 @@ import { overdueList } from '../../report/overdue-list';
 import { taskTable } from '../../report/task-table';
 import { sectionRollup } from '../../report/section-rollup';
 import { fileRollup } from '../../report/file-rollup';
-import { headline, sentences, unitList } from '../../report/sentences';
+import { headline, provinceSentence, sentences, unitList } from '../../report/sentences';
 import { issue } from '../../core/issue';
 import type { Task } from '../../core/model';
 import { late, mkTask } from './rollup-helpers';
@@ -90,6 +90,21 @@ describe('buildReport', () => {
     expect(r.inputs[0]).toMatchObject({ file: 'x.xls', tasks: 0, error: 'Tệp .xls cũ, cần lưu lại dạng .xlsx.', errorCode: 'FILE_LEGACY_XLS' });
     expect(r.issues.map((i) => i.code)).toEqual(['FILE_LEGACY_XLS']);
     expect(r.totals.tasks).toBe(1);
+  });
+});
+
+describe('provinceSentence', () => {
+  const row = (province: string, communes: number, overdue: number) => ({ province, communes, overdue }) as unknown as NonNullable<Parameters<typeof provinceSentence>[0]['provinces']>[number];
+  const totals = (overdue: number) => ({ overdue }) as Parameters<typeof provinceSentence>[0]['totals'];
+  it('lists the overdue tasks by province when the communes span several, a non-commune lead as itself', () => {
+    const provinces = [row('Tỉnh Nghệ An', 97, 1204), row('Tỉnh Lào Cai', 40, 12), row('Bộ Y tế', 0, 3), row('Tỉnh Gia Lai', 5, 0)];
+    expect(provinceSentence({ totals: totals(1219), provinces }))
+      .toBe('Theo tỉnh, thành phố, nhiệm vụ quá hạn thuộc: Tỉnh Nghệ An (1.204 nhiệm vụ), Tỉnh Lào Cai (12 nhiệm vụ), Bộ Y tế (03 nhiệm vụ).');
+  });
+  it('says nothing for one province (the headline names its communes), no provinces or nothing overdue', () => {
+    expect(provinceSentence({ totals: totals(5), provinces: [row('Tỉnh Nghệ An', 97, 5), row('Bộ Y tế', 0, 0)] })).toBe('');
+    expect(provinceSentence({ totals: totals(5) })).toBe('');
+    expect(provinceSentence({ totals: totals(0), provinces: [row('Tỉnh Nghệ An', 9, 0), row('Tỉnh Lào Cai', 4, 0)] })).toBe('');
   });
 });
 

@@ -17,6 +17,7 @@ import type { BuildOptions, SourceRead } from './types';
 import { unitRollup, unitsOf } from './unit-rollup';
 import { compareVi } from './units-of';
 import { byProvince, communeProvinces, provinceRollup } from './provinces';
+import { communeVariants } from './unit-variants';
 
 /**
  * Aggregate read workbooks into the report. Rejected files appear in `inputs`
@@ -35,9 +36,36 @@ export function buildReport(opts: BuildOptions): Report {
   opts.onPhase?.('rollups');
   if (merged.notReturned) report.notReturned = merged.notReturned;
   report.inputs = opts.sources.map((s) => inputOf(s, merged.duplicateOf.get(s.file)));
-  report.issues = merged.issues;
+  report.issues = [...merged.issues, ...spellingIssues(report, merged.tasks)];
   report.sentences = sentences(report);
   return report;
+}
+
+/** UNIT_VARIANT for one commune spelt differently by the returns of its province (report/unit-variants.ts). */
+function spellingIssues(report: Report, tasks: readonly Task[]): Issue[] {
+  const communes = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const u of report.units) {
+    count.set(u.unit, u.tasks);
+    if (u.province) communes.set(u.unit, u.province);
+  }
+  if (communes.size < 2) return [];
+  // The files of a spelling, gathered only when some spelling has a twin.
+  let files: Map<string, Set<string>> | null = null;
+  const filesOf = (unit: string): string[] => {
+    if (!files) {
+      files = new Map();
+      for (const t of tasks) {
+        for (const u of t.leadUnits) {
+          let set = files.get(u.name);
+          if (!set) files.set(u.name, (set = new Set()));
+          set.add(t.file);
+        }
+      }
+    }
+    return [...(files.get(unit) ?? [])];
+  };
+  return communeVariants(communes, (u) => count.get(u) ?? 0, filesOf);
 }
 
 /** The tasks of every source after classifying, merging re-submissions and checking a `distribute` manifest. */

@@ -3,18 +3,13 @@
  * row that writes it another way ("UBND xã Tân Lâp", "UBND Xã tân lập", "UBND xã Tân  Lập") would count as another
  * unit, silently. Within one table, names that fold to the same letters (case, diacritics, spaces and punctuation
  * ignored) are one unit spelt several ways: every row not in the table's most frequent spelling gets UNIT_VARIANT,
- * naming the spelling it most likely means. Counts are left as read: the user decides.
+ * naming the spelling it most likely means. Counts are left as read: the user decides. Two returns that spell one
+ * commune differently are compared by the report (report/unit-variants.ts).
  */
 import { issue } from '../issue';
 import type { ParsedTask } from '../model';
 import { formatNumber } from '../format';
-import { foldKey } from '../text/normalize';
-import { isLocalUnitName } from '../units/local';
-
-/** The letters a name folds to: "UBND xã Tân Lập" and "UBND Xa Tan-Lap" → "ubndxatanlap". */
-function spellingKey(name: string): string {
-  return foldKey(name).replace(/ /g, '');
-}
+import { isLocalUnitName, spellingKey } from '../units/local';
 
 /**
  * Adds UNIT_VARIANT to each task of `tasks` (one table) led by a commune-level unit spelt unlike the table's usual

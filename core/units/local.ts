@@ -5,6 +5,8 @@
  * commune-level units, their names kept as written.
  */
 
+import { foldKey } from '../text/normalize';
+
 /** "xã", "phường", "đặc khu", "thị trấn" as a word; not "xã hội" (society: "Phòng Lao động - Thương binh và Xã hội"). */
 const LOCAL = /(?:^|\s)(?:xã(?!\s+hội(?:\s|$))|phường|đặc khu|thị trấn)(?:\s|$)/iu;
 
@@ -16,4 +18,14 @@ const LOCAL = /(?:^|\s)(?:xã(?!\s+hội(?:\s|$))|phường|đặc khu|thị tr�
  */
 export function isLocalUnitName(name: string): boolean {
   return LOCAL.test(name.normalize('NFC'));
+}
+
+/**
+ * The letters a unit name folds to (case, diacritics, spaces and punctuation ignored): two names with one key are one
+ * unit spelt two ways.
+ *
+ * @example spellingKey('UBND Xa Tan-Lap') === spellingKey('UBND xã Tân Lập') // true: 'ubndxatanlap'
+ */
+export function spellingKey(name: string): string {
+  return foldKey(name).replace(/ /g, '');
 }

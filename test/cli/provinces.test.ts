@@ -149,6 +149,30 @@ describe('aggregate commune returns by province', () => {
   });
 });
 
+describe('one commune spelt differently by two returns of its province', () => {
+  it('is reported once, naming the files, the counts left as read; the same name in another province is not', async () => {
+    const dir = fixturePath('aggregate-commune-spellings');
+    rmSync(dir, { recursive: true, force: true });
+    await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-tan-lap.xlsx'), 'UBND xã Tân Lập', 'UBND xã Tân Lập', [DONE, OVERDUE, IN_TIME]);
+    // A re-typed copy of part of the same return: "Lâp" for "Lập".
+    await commune(join(dir, 'Tỉnh-Nghệ-An', 'xa-tan-lap-bo-sung.xlsx'), 'UBND xã Tân Lâp', 'UBND xã Tân Lâp', [OVERDUE]);
+    // Another commune of the same name in another province: not a spelling of the first.
+    await commune(join(dir, 'Tỉnh-Phú-Thọ', 'xa-tan-lap.xlsx'), 'UBND xã Tân Lâp', 'UBND xã Tân Lâp, tỉnh Phú Thọ', [DONE]);
+    await commune(join(dir, 'Tỉnh-Phú-Thọ', 'xa-hoa-binh.xlsx'), 'UBND xã Hòa Bình', 'UBND xã Hòa Bình', [DONE]);
+    const out = relative(process.cwd(), fixturePath('aggregate-commune-spellings-out'));
+    const { report } = await aggregate(args({ inputs: [dir], out }));
+    const variants = report.issues.filter((i) => i.code === 'UNIT_VARIANT');
+    expect(variants.map((i) => [i.message, i.suggestion, i.severity])).toEqual([[
+      `Tỉnh Nghệ An: "UBND xã Tân Lâp" (1 nhiệm vụ, tệp ${relative(process.cwd(), join(dir, 'Tỉnh-Nghệ-An', 'xa-tan-lap-bo-sung.xlsx'))}) có thể là "UBND xã Tân Lập" (3 nhiệm vụ), chỉ khác chữ hoa, dấu hoặc khoảng trắng; đang được đếm là hai đơn vị, cần kiểm tra.`,
+      'UBND xã Tân Lập', 'warning',
+    ]]);
+    // Flagged, not merged: both spellings keep their own rows.
+    expect(report.units.filter((u) => u.unit.startsWith('UBND xã Tân')).map((u) => [u.unit, u.province, u.tasks])).toEqual([
+      ['UBND xã Tân Lâp', 'Tỉnh Nghệ An', 1], ['UBND xã Tân Lập', 'Tỉnh Nghệ An', 3], ['UBND xã Tân Lâp, tỉnh Phú Thọ', 'Tỉnh Phú Thọ', 1],
+    ]);
+  });
+});
+
 describe('ministry returns keep the per-unit table', () => {
   it('has no provinces when the leads are not communes', async () => {
     const dir = fixturePath('aggregate-no-communes');

@@ -7,6 +7,7 @@
 import { issue, type Issue } from '../core/issue';
 import { formatNumber } from '../core/format';
 import { spellingKey } from '../core/units/local';
+import { compareVi } from './units-of';
 
 /**
  * UNIT_VARIANT issues for the commune-level leads of `units` (name → province, from communeProvinces) whose spellings
@@ -33,7 +34,7 @@ export function communeVariants(
   for (const [key, names] of groups) {
     if (names.length < 2) continue;
     const province = key.slice(0, key.indexOf('\u0000'));
-    const ranked = [...names].sort((a, b) => tasksOf(b) - tasksOf(a) || a.localeCompare(b, 'vi'));
+    const ranked = [...names].sort((a, b) => tasksOf(b) - tasksOf(a) || compareVi(a, b));
     const [usual, ...others] = ranked;
     for (const name of others) {
       const files = filesOf(name);

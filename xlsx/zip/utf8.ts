@@ -7,6 +7,7 @@
  * decoder too, which is faster on them.
  */
 import { isUtf8 } from 'node:buffer';
+import { endianness } from 'node:os';
 
 /** Parts below this many bytes are not worth the check. */
 const MIN_BYTES = 1024;
@@ -18,6 +19,8 @@ const MIN_NON_ASCII = 0.04;
 const REUSE_LIMIT = 4 << 20;
 
 let reused = new Uint16Array(1 << 16);
+/** The code units are read back as UTF-16LE: on a big-endian machine Buffer's decoder does the work. */
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** Whether a strided sample of `b` holds enough non-ASCII bytes for decodeUtf8's loop to win. */
 function mostlyText(b: Uint8Array): boolean {
@@ -35,7 +38,7 @@ function mostlyText(b: Uint8Array): boolean {
  */
 export function decodeUtf8(b: Uint8Array): string | null {
   const n = b.length;
-  if (n < MIN_BYTES || !mostlyText(b) || !isUtf8(b)) return null;
+  if (!LITTLE_ENDIAN || n < MIN_BYTES || !mostlyText(b) || !isUtf8(b)) return null;
   let o = reused;
   if (o.length < n) {
     o = new Uint16Array(n);

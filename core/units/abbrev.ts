@@ -42,6 +42,8 @@ interface Name {
 }
 
 let index: Map<string, Name[]> | null = null;
+/** The most syllables a registry name has: a match never looks further into the cell than one syllable past it. */
+let longest = 0;
 
 /** Registry names by the initial of their first syllable. */
 function names(): Map<string, Name[]> {
@@ -50,6 +52,7 @@ function names(): Map<string, Name[]> {
   for (const n of registry().names) {
     const syls = n.keys.flatMap(syllables);
     if (!syls.length) continue;
+    longest = Math.max(longest, syls.length);
     const list = index.get(syls[0].init) ?? [];
     list.push({ syls, target: n.target });
     index.set(syls[0].init, list);
@@ -57,10 +60,14 @@ function names(): Map<string, Name[]> {
   return index;
 }
 
-/** Syllables of the tokens from `from`, each with the index of its token and whether it starts it. */
-function cellSyllables(tokens: Token[], from: number): { syl: Syl; tok: number; abbrev: boolean }[] {
+/**
+ * Syllables of the tokens from `from`, each with the index of its token and whether it starts it: at most one more
+ * than the longest registry name (abbreviatedAt looks no further), so reading a cell stays linear in its length (all
+ * the rest of the cell from every word made a 32,000-character cell of "TP TP …" take 6 s).
+ */
+function cellSyllables(tokens: Token[], from: number, limit: number): { syl: Syl; tok: number; abbrev: boolean }[] {
   const out: { syl: Syl; tok: number; abbrev: boolean }[] = [];
-  for (let i = from; i < tokens.length; i++) {
+  for (let i = from; i < tokens.length && out.length <= limit; i++) {
     if (i > from && tokens[i].hardBreak) break;
     const abbrev = isAbbreviation(tokens[i].key);
     for (const syl of syllables(tokens[i].key)) out.push({ syl, tok: i, abbrev });
@@ -76,11 +83,12 @@ const same = (cell: Syl, name: Syl): boolean => (cell.full !== null ? cell.full 
  * or null (none, or two units of the same length: ambiguous).
  */
 export function abbreviatedAt(tokens: Token[], from: number): { length: number; value: Target } | null {
-  const cell = cellSyllables(tokens, from);
+  const byInitial = names();
+  const cell = cellSyllables(tokens, from, longest);
   if (!cell.length || !cell.some((c) => c.abbrev)) return null;
   let best: { length: number; value: Target } | null = null;
   let ambiguous = false;
-  for (const n of names().get(cell[0].syl.init) ?? []) {
+  for (const n of byInitial.get(cell[0].syl.init) ?? []) {
     const len = n.syls.length;
     if (len > cell.length) continue;
     // The name must end where a cell word ends.

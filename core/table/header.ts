@@ -153,7 +153,12 @@ function rowHasText(grid: Grid, r: number, width: number): boolean {
   return false;
 }
 
-const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(\s*[=+\-*/x]\s*\(?\s*\d{1,2}\s*\)?)*$/i;
+/**
+ * "(1)", "3", "IV", "(3)=(1)+(2)", "5 = 3 - 4": spaces only where a parenthesis or an operator stands, so a cell of
+ * "1/ 1/ 1/ …" has one way through (two adjacent optional space runs per term made it exponential: 200 characters
+ * took a second, 400 never ended). Same cells accepted as before (test/core/table/header.test.ts).
+ */
+const COLUMN_NUMBER = /^\(?\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(?:\s*[=+\-*/x]\s*(?:\(\s*)?\d{1,2}(?:\s*\))?)*$/i;
 
 /** True for a column-number row "(1) (2) (3)" or "1 2 3 4" under the header. */
 export function isColumnNumberRow(grid: Grid, r: number, left: number, right: number): boolean {

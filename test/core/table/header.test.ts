@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid, MergeRange } from '../../../core/grid';
-import { columnRole, findHeader } from '../../../core/table/header';
+import { columnRole, findHeader, isColumnNumberRow } from '../../../core/table/header';
 import { readSheet } from '../../../core/table/read';
 import { encodeLegacy } from '../../support/legacy';
 
@@ -275,5 +275,34 @@ describe('readSheet on bare grids', () => {
     ]);
     expect(read.issues.map((i) => i.code)).toContain('LEGACY_ENCODING');
     expect(read.issues.find((i) => i.code === 'LEGACY_ENCODING')?.message).toContain('UTF-8');
+  });
+});
+
+describe('column-number rows under the header', () => {
+  /** The pattern as written before: two adjacent optional space runs per term (exponential on "1/ 1/ 1/ …"). */
+  const OLD = /^\(?\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(\s*[=+\-*/x]\s*\(?\s*\d{1,2}\s*\)?)*$/i;
+  const row = (cells: string[]): Grid => ({ name: 'S', merges: [], rows: [cells] });
+
+  it('accepts the same cells as before on 100,000 random short cells', () => {
+    const alpha = ['(', ')', '=', '+', '-', '*', '/', 'x', 'X', ' ', '  ', '1', '2', '12', '3', 'a', 'i', 'v', 'iv', 'b', '.'];
+    let seed = 5;
+    const rand = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % n; };
+    let accepted = 0;
+    for (let k = 0; k < 100_000; k++) {
+      let s = '';
+      for (let i = 1 + rand(12); i > 0; i--) s += alpha[rand(alpha.length)];
+      s = s.trim();
+      if (!s) continue;
+      const want = OLD.test(s);
+      if (want) accepted++;
+      expect(isColumnNumberRow(row([s, '(2)']), 0, 0, 1), JSON.stringify(s)).toBe(want);
+    }
+    expect(accepted).toBeGreaterThan(2000);
+  });
+
+  it('reads a hostile task cell of "1/<br />" × 2,000 at once (a 400-character one never ended before)', () => {
+    const header = ['STT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ'];
+    const grid: Grid = { name: 'S', merges: [], rows: [header, ['1', '1/<br />'.repeat(2000), 'Bộ Y tế', '31/12/2025', 'Đang thực hiện']] };
+    expect(readSheet(grid, { file: 'h.xlsx' }).tasks.length).toBe(1);
   });
 });

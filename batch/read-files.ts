@@ -69,8 +69,25 @@ async function readInProcess(paths: string[], opts: ReadFilesOptions): Promise<F
   return out;
 }
 
+/**
+ * A read worker that has not answered for this long while it has files is stopped, and the file it was reading is
+ * rejected (FILE_TOO_SLOW) while the rest go on: one hostile file must not hold the batch (the largest file the reader
+ * allows takes about 3 s). TIENDO_READ_TIMEOUT_MS overrides it (tests), read when a batch starts.
+ */
+const READ_TIMEOUT_MS = 120_000;
+
+/** The error a stopped worker's file is rejected with. */
+export class ReadTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer in ${ms} ms`);
+    this.name = 'ReadTimeout';
+  }
+}
+
 interface Slot {
   worker: Worker;
+  /** Fires when the worker has had pending files and no answer for READ_TIMEOUT_MS. */
+  watchdog?: NodeJS.Timeout;
   /** Job ids sent and not yet answered, oldest first (a worker reads them in that order). */
   pending: number[];
   /** The worker loaded its modules and said so (a crash after that is a file's fault). */
@@ -96,6 +113,7 @@ class Pool {
   private next = 0;
   private done = 0;
   private resolve!: (r: FileRead[]) => void;
+  private readonly timeoutMs = Number(process.env.TIENDO_READ_TIMEOUT_MS) || READ_TIMEOUT_MS;
 
   constructor(private readonly paths: string[], private readonly size: number, private readonly opts: ReadFilesOptions) {
     this.results = new Array(paths.length);
@@ -111,7 +129,10 @@ class Pool {
   private start(retry: number[] = []): void {
     const slot: Slot = { worker: spawnWorker(), pending: [], answered: false, sent: 0, heap: 0 };
     for (const id of retry) this.send(slot, id);
+    slot.watchdog = setTimeout(() => { if (slot.pending.length > 0) this.crashed(slot, new ReadTimeout(this.timeoutMs)); }, this.timeoutMs);
+    slot.watchdog.unref();
     slot.worker.on('message', (msg: WorkerMessage) => {
+      slot.watchdog?.refresh();
       if ('ready' in msg) { slot.answered = true; return; }
       slot.pending = slot.pending.filter((id) => id !== msg.id);
       if (msg.heap !== undefined) slot.heap = msg.heap;
@@ -125,6 +146,7 @@ class Pool {
   }
 
   private send(slot: Slot, id: number): void {
+    if (slot.pending.length === 0) slot.watchdog?.refresh(); // an idle worker starts on this file now
     slot.pending.push(id);
     slot.sent++;
     const job: ReadJob = { id, file: this.paths[id], limits: this.opts.limits, asOf: this.opts.asOf, ...(this.opts.spool ? { spool: this.opts.spool.dir } : {}) };
@@ -135,6 +157,7 @@ class Pool {
     const worn = slot.sent >= RECYCLE_AFTER || slot.heap >= RECYCLE_HEAP;
     while (!this.fallback && !worn && slot.pending.length < IN_FLIGHT && this.next < this.paths.length) this.send(slot, this.next++);
     if (slot.pending.length > 0) return;
+    clearTimeout(slot.watchdog);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
     void slot.worker.terminate();
@@ -149,6 +172,7 @@ class Pool {
   private crashed(slot: Slot, err: Error): void {
     const pending = slot.pending;
     slot.pending = [];
+    clearTimeout(slot.watchdog);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
     void slot.worker.terminate();

@@ -1,5 +1,6 @@
 /** Reads one workbook and finds its table: the unit of work of readFiles (in-process or in a worker). */
 import { issue, type Issue } from '../core/issue';
+import { formatNumber } from '../core/format';
 import type { SheetRead, Task } from '../core/model';
 import { classifyRead } from '../core/table/read';
 import { workbookRead } from '../core/table/workbook-read';
@@ -246,6 +247,10 @@ export function unpack(p: Packed, spool?: Spool): FileRead {
  */
 export function unexpected(file: string, err: unknown): Issue {
   const detail = err instanceof Error ? err.message : String(err);
+  const ms = (err as { ms?: unknown } | null)?.ms;
+  if (err instanceof Error && err.name === 'ReadTimeout' && typeof ms === 'number') {
+    return issue('FILE_TOO_SLOW', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này mất quá lâu (hơn ${formatNumber(ms / 1000, ms % 1000 ? 1 : 0)} giây) nên đã bị dừng; các tệp khác vẫn được đọc. Hãy mở tệp bằng Excel, xem các ô có nội dung rất dài hoặc lặp lại bất thường, lưu lại rồi gửi lại.`, { file });
+  }
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|memory limit|heap|allocation failed|invalid (string|array) length/i.test(detail)) {
     return issue('FILE_TOO_LARGE', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này cần quá nhiều bộ nhớ nên đã bị dừng. Hãy chia bảng thành nhiều tệp nhỏ hơn, hoặc xoá các dòng, cột thừa ở cuối trang tính, rồi gửi lại.`, { file });

@@ -39,6 +39,8 @@ parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
 const CRASH_ON = process.env.TIENDO_TEST_WORKER_CRASH;
 /** Test hook: a worker really runs out of heap on a file whose name ends with this (exercises exhaustion). */
 const EXHAUST_ON = process.env.TIENDO_TEST_WORKER_EXHAUST;
+/** Test hook: a worker never finishes a file whose name ends with this (exercises the pool's watchdog). */
+const HANG_ON = process.env.TIENDO_TEST_WORKER_HANG;
 
 /** Jobs run one at a time, in arrival order, so the pool knows which file a crash belongs to (the oldest unanswered). */
 let queue: Promise<void> = Promise.resolve();
@@ -50,6 +52,7 @@ parentPort?.on('message', (job: ReadJob) => {
 async function run(job: ReadJob): Promise<void> {
   if (CRASH_ON && job.file.endsWith(CRASH_ON)) process.exit(70);
   if (EXHAUST_ON && job.file.endsWith(EXHAUST_ON)) exhaust();
+  if (HANG_ON && job.file.endsWith(HANG_ON)) for (;;);
   const result = await readOne(job.file, job.limits, job.asOf);
   try {
     let packed = pack(result);

@@ -20,6 +20,7 @@ export type IssueCode =
   | 'FILE_TRUNCATED'
   | 'FILE_CORRUPT'
   | 'FILE_TOO_LARGE'
+  | 'FILE_TOO_SLOW'
   | 'FILE_EMPTY'
   | 'NO_TABLE'
   | 'MISSING_COLUMN'
@@ -97,7 +98,7 @@ export function issue(code: IssueCode, message: string, at: Omit<Issue, 'code' |
 const ERRORS: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'FILE_NOT_FOUND', 'FILE_NOT_XLSX', 'FILE_LEGACY_XLS', 'FILE_LEGACY_DOC', 'FILE_CSV', 'FILE_ODS', 'FILE_WORD', 'FILE_PDF',
   'FILE_ENCRYPTED', 'FILE_TRUNCATED', 'FILE_CORRUPT',
-  'FILE_TOO_LARGE', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
+  'FILE_TOO_LARGE', 'FILE_TOO_SLOW', 'FILE_EMPTY', 'NO_TABLE', 'MISSING_COLUMN',
 ]);
 const INFOS: ReadonlySet<IssueCode> = new Set<IssueCode>(['LONG_OVERDUE', 'LEGACY_ENCODING', 'LEGACY_UNIT', 'DONE_SUGGESTED', 'ROW_NOT_TASK', 'LEAD_FROM_HEADING', 'MAYBE_TWO_TASKS', 'SHARED_SHEET_PART', 'HIDDEN_TABLE']);
 

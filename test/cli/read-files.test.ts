@@ -135,6 +135,23 @@ describe('readFiles', () => {
     }
   });
 
+  it('stops a worker that does not answer, rejects the file it was reading (FILE_TOO_SLOW), and reads the rest', async () => {
+    process.env.TIENDO_TEST_WORKER_HANG = 'don-vi-5.xlsx';
+    process.env.TIENDO_READ_TIMEOUT_MS = '1500';
+    try {
+      const results = await readFiles(good, { concurrency: 2, inProcessBelow: 0 });
+      expect(results.map((r) => r.file)).toEqual(good);
+      expect(results[5].read).toBeNull();
+      expect(results[5].error?.code).toBe('FILE_TOO_SLOW');
+      expect(results[5].error?.severity).toBe('error');
+      expect(results[5].error?.message).toBe('Từ chối đọc tệp don-vi-5.xlsx: đọc tệp này mất quá lâu (hơn 1,5 giây) nên đã bị dừng; các tệp khác vẫn được đọc. Hãy mở tệp bằng Excel, xem các ô có nội dung rất dài hoặc lặp lại bất thường, lưu lại rồi gửi lại.');
+      expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 4, 5, 0, 7, 8, 9, 10]);
+    } finally {
+      delete process.env.TIENDO_TEST_WORKER_HANG;
+      delete process.env.TIENDO_READ_TIMEOUT_MS;
+    }
+  });
+
   it('returns an empty list for no input', async () => {
     expect(await readFiles([])).toEqual([]);
   });

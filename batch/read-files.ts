@@ -77,7 +77,7 @@ async function readInProcess(paths: string[], opts: ReadFilesOptions): Promise<F
 const READ_TIMEOUT_MS = 120_000;
 
 /** The error a stopped worker's file is rejected with. */
-export class ReadTimeout extends Error {
+class ReadTimeout extends Error {
   constructor(readonly ms: number) {
     super(`no answer in ${ms} ms`);
     this.name = 'ReadTimeout';

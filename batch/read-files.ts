@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadJob, WorkerMessage } from './read-worker';
-import { readOne, unexpected, unpack, type FileRead, type Packed } from './read-one';
+import { ReadTimeout, readOne, unexpected, unpack, type FileRead, type Packed } from './read-one';
 import type { ReadLimits } from '../xlsx/read';
 import type { Spool } from './spool';
 
@@ -75,14 +75,6 @@ async function readInProcess(paths: string[], opts: ReadFilesOptions): Promise<F
  * allows takes about 3 s). TIENDO_READ_TIMEOUT_MS overrides it (tests), read when a batch starts.
  */
 const READ_TIMEOUT_MS = 120_000;
-
-/** The error a stopped worker's file is rejected with. */
-class ReadTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer in ${ms} ms`);
-    this.name = 'ReadTimeout';
-  }
-}
 
 interface Slot {
   worker: Worker;

@@ -241,14 +241,22 @@ export function unpack(p: Packed, spool?: Spool): FileRead {
   return r;
 }
 
+/** What the read pool stops a worker with when it has not answered in time (batch/read-files.ts): FILE_TOO_SLOW. */
+export class ReadTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer in ${ms} ms`);
+    this.name = 'ReadTimeout';
+  }
+}
+
 /**
  * The Issue for a file whose reading failed in an unforeseen way (a bug, a crashed or exhausted
  * worker): coded and in Vietnamese like every other rejection, with the technical cause in brackets.
  */
 export function unexpected(file: string, err: unknown): Issue {
   const detail = err instanceof Error ? err.message : String(err);
-  const ms = (err as { ms?: unknown } | null)?.ms;
-  if (err instanceof Error && err.name === 'ReadTimeout' && typeof ms === 'number') {
+  if (err instanceof ReadTimeout) {
+    const { ms } = err;
     return issue('FILE_TOO_SLOW', `Từ chối đọc tệp ${baseName(file)}: đọc tệp này mất quá lâu (hơn ${formatNumber(ms / 1000, ms % 1000 ? 1 : 0)} giây) nên đã bị dừng; các tệp khác vẫn được đọc. Hãy mở tệp bằng Excel, xem các ô có nội dung rất dài hoặc lặp lại bất thường, lưu lại rồi gửi lại.`, { file });
   }
   const code = (err as { code?: string } | null)?.code;

@@ -6,7 +6,7 @@
  */
 import { issue, type Issue } from '../core/issue';
 import { formatNumber } from '../core/format';
-import { spellingKey } from '../core/units/local';
+import { SPELLING_VARIANT_NOTE, spellingKey } from '../core/units/local';
 import { compareVi } from './units-of';
 
 /**
@@ -40,7 +40,7 @@ export function communeVariants(
       const files = filesOf(name);
       const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ` và ${formatNumber(files.length - 3)} tệp khác` : '');
       out.push(issue('UNIT_VARIANT',
-        `${province}: "${name}" (${formatNumber(tasksOf(name))} nhiệm vụ, tệp ${shown}) có thể là "${usual}" (${formatNumber(tasksOf(usual))} nhiệm vụ), chỉ khác chữ hoa, dấu hoặc khoảng trắng; đang được đếm là hai đơn vị, cần kiểm tra.`,
+        `${province}: "${name}" (${formatNumber(tasksOf(name))} nhiệm vụ, tệp ${shown}) có thể là "${usual}" (${formatNumber(tasksOf(usual))} nhiệm vụ), ${SPELLING_VARIANT_NOTE}`,
         { file: files[0], suggestion: usual }));
     }
   }

@@ -9,7 +9,7 @@
 import { issue } from '../issue';
 import type { ParsedTask } from '../model';
 import { formatNumber } from '../format';
-import { isLocalUnitName, spellingKey } from '../units/local';
+import { isLocalUnitName, SPELLING_VARIANT_NOTE, spellingKey } from '../units/local';
 
 /**
  * Adds UNIT_VARIANT to each task of `tasks` (one table) led by a commune-level unit spelt unlike the table's usual
@@ -49,7 +49,7 @@ export function flagUnitVariants(tasks: readonly ParsedTask[]): void {
       const best = key ? usual.get(key) : undefined;
       if (!best || best[0] === u.name) continue;
       t.issues.push(issue('UNIT_VARIANT',
-        `Ô ${t.cells.lead ?? ''}: "${u.name}" có thể là "${best[0]}" (cách viết của ${formatNumber(best[1])} dòng khác trong bảng), chỉ khác chữ hoa, dấu hoặc khoảng trắng; đang được đếm là hai đơn vị, cần kiểm tra.`,
+        `Ô ${t.cells.lead ?? ''}: "${u.name}" có thể là "${best[0]}" (cách viết của ${formatNumber(best[1])} dòng khác trong bảng), ${SPELLING_VARIANT_NOTE}`,
         { file: t.file, sheet: t.sheet, row: t.row, cell: t.cells.lead, suggestion: best[0] }));
     }
   }

@@ -29,3 +29,6 @@ export function isLocalUnitName(name: string): boolean {
 export function spellingKey(name: string): string {
   return foldKey(name).replace(/ /g, '');
 }
+
+/** What a UNIT_VARIANT message says of two spellings with one spellingKey (core/table and report/unit-variants.ts). */
+export const SPELLING_VARIANT_NOTE = 'chỉ khác chữ hoa, dấu hoặc khoảng trắng; đang được đếm là hai đơn vị, cần kiểm tra.';

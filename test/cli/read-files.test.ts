@@ -120,36 +120,34 @@ describe('readFiles', () => {
     expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(good.map(() => 'FILE_TOO_LARGE'));
   });
 
-  it('turns a worker that dies on a file into an error entry for that file only', async () => {
-    process.env.TIENDO_TEST_WORKER_CRASH = 'don-vi-3.xlsx';
+  /** readFiles(good) on a pool of two, with these test hooks and settings in the environment for its workers. */
+  async function poolWith(env: Record<string, string>): Promise<FileRead[]> {
+    Object.assign(process.env, env);
     try {
-      const results = await readFiles(good, { concurrency: 2, inProcessBelow: 0 });
-      expect(results.map((r) => r.file)).toEqual(good);
-      expect(results[3].read).toBeNull();
-      expect(results[3].error?.code).toBe('FILE_CORRUPT');
-      expect(results[3].error?.message).toContain('don-vi-3.xlsx');
-      expect(results.filter((r) => r.error).length).toBe(1);
-      expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 0, 5, 6, 7, 8, 9, 10]);
+      return await readFiles(good, { concurrency: 2, inProcessBelow: 0 });
     } finally {
-      delete process.env.TIENDO_TEST_WORKER_CRASH;
+      for (const k of Object.keys(env)) delete process.env[k];
     }
+  }
+
+  it('turns a worker that dies on a file into an error entry for that file only', async () => {
+    const results = await poolWith({ TIENDO_TEST_WORKER_CRASH: 'don-vi-3.xlsx' });
+    expect(results.map((r) => r.file)).toEqual(good);
+    expect(results[3].read).toBeNull();
+    expect(results[3].error?.code).toBe('FILE_CORRUPT');
+    expect(results[3].error?.message).toContain('don-vi-3.xlsx');
+    expect(results.filter((r) => r.error).length).toBe(1);
+    expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 0, 5, 6, 7, 8, 9, 10]);
   });
 
   it('stops a worker that does not answer, rejects the file it was reading (FILE_TOO_SLOW), and reads the rest', async () => {
-    process.env.TIENDO_TEST_WORKER_HANG = 'don-vi-5.xlsx';
-    process.env.TIENDO_READ_TIMEOUT_MS = '1500';
-    try {
-      const results = await readFiles(good, { concurrency: 2, inProcessBelow: 0 });
-      expect(results.map((r) => r.file)).toEqual(good);
-      expect(results[5].read).toBeNull();
-      expect(results[5].error?.code).toBe('FILE_TOO_SLOW');
-      expect(results[5].error?.severity).toBe('error');
-      expect(results[5].error?.message).toBe('Từ chối đọc tệp don-vi-5.xlsx: đọc tệp này mất quá lâu (hơn 1,5 giây) nên đã bị dừng; các tệp khác vẫn được đọc. Hãy mở tệp bằng Excel, xem các ô có nội dung rất dài hoặc lặp lại bất thường, lưu lại rồi gửi lại.');
-      expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 4, 5, 0, 7, 8, 9, 10]);
-    } finally {
-      delete process.env.TIENDO_TEST_WORKER_HANG;
-      delete process.env.TIENDO_READ_TIMEOUT_MS;
-    }
+    const results = await poolWith({ TIENDO_TEST_WORKER_HANG: 'don-vi-5.xlsx', TIENDO_READ_TIMEOUT_MS: '1500' });
+    expect(results.map((r) => r.file)).toEqual(good);
+    expect(results[5].read).toBeNull();
+    expect(results[5].error?.code).toBe('FILE_TOO_SLOW');
+    expect(results[5].error?.severity).toBe('error');
+    expect(results[5].error?.message).toBe('Từ chối đọc tệp don-vi-5.xlsx: đọc tệp này mất quá lâu (hơn 1,5 giây) nên đã bị dừng; các tệp khác vẫn được đọc. Hãy mở tệp bằng Excel, xem các ô có nội dung rất dài hoặc lặp lại bất thường, lưu lại rồi gửi lại.');
+    expect(results.map((r) => r.read?.tasks.length ?? 0)).toEqual([1, 2, 3, 4, 5, 0, 7, 8, 9, 10]);
   });
 
   it('returns an empty list for no input', async () => {

@@ -91,7 +91,7 @@ function phaseTimer(): (phase: string) => void {
       const mem = process.memoryUsage();
       const rss = Math.round(mem.rss / 1048576);
       if (process.env.TIENDO_TIMING === "2") process.stderr.write(`[memory] heap ${Math.round(mem.heapUsed / 1048576)}/${Math.round(mem.heapTotal / 1048576)} MB, external ${Math.round(mem.external / 1048576)} MB\n`);
-      process.stderr.write(`[timing] ${phase}: ${((now - last) / 1000).toFixed(2)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (RSS after: ${rss} MB)\n`);
+      process.stderr.write(`[timing] ${phase}: ${((now - last) / 1000).toFixed(2)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, of it system ${(cpu.system / 1e6).toFixed(2)} s (RSS after: ${rss} MB)\n`);
     }
     last = now;
   };

@@ -1,5 +1,5 @@
 /** One embedded DuckDB per job (no server, nothing left running): open, use, close. */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface DbOptions {
   /** DuckDB memory limit, e.g. '1GB' (default: DuckDB's own, 80% of RAM). */
@@ -9,6 +9,9 @@ export interface DbOptions {
 }
 
 export async function withDb<T>(fn: (db: DuckDBConnection) => Promise<T>, opts: DbOptions = {}): Promise<T> {
+  // Loaded here, not at the top: DuckDB's native library takes about 0,13 s to load, and only the history
+  // commands open a database (every other command, `--help` included, started that much slower).
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   try {

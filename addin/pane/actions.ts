@@ -163,7 +163,7 @@ export async function runClassify(s: PaneSettings, ask: Ask = async () => true):
     sheet: plan.sheet,
     blocks: plan.blocks,
     highlight: plan.highlight,
-    // the dropdown needs ExcelApi 1.8 (Excel 2019 has it); without it the columns and colours are still written
+    // the dropdown needs ExcelApi 1.8 (Excel 2021 or Microsoft 365; Excel 2019 stops at 1.7); without it the columns and colours are still written
     validation: plan.validation && excel.supports('1.8') ? { ...plan.validation, list: STATUS_LIST } : null,
   });
   return { check: checkView(a.grid, a.read, a.tasks, s), sheet: plan.sheet, rows: plan.rows, columns: plan.columns };

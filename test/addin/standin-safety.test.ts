@@ -204,8 +204,9 @@ describe('item 8 and 12: an older Excel (isSetSupported false above ExcelApi 1.8
     expect(x.state.validations).toHaveLength(1);
   });
 
-  it('on ExcelApi 1.7 (below the dropdown\'s 1.8) the columns are written without a dropdown', async () => {
+  it('on ExcelApi 1.7 (Excel 2019; below the dropdown\'s 1.8) the table is read and the columns are written without a dropdown', async () => {
     x = install({ active: 'Phụ lục', sheets: clone(seed), supported: { ExcelApi: '1.7' } });
+    expect((await runCheck(settings())).tasks).toBe(8);
     await runClassify(settings());
     expect(cells(x)[7][8]).toBe('Đã hoàn thành');
     expect(x.state.validations).toEqual([]);
